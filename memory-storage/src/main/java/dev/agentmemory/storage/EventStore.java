@@ -1,0 +1,83 @@
+package dev.agentmemory.storage;
+
+import dev.agentmemory.storage.rocksdb.Cf;
+import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import dev.agentmemory.storage.rocksdb.Entry;
+import dev.agentmemory.storage.rocksdb.EventCodecs;
+import dev.agentmemory.storage.rocksdb.RocksStorage;
+import dev.agentmemory.storage.rocksdb.Table;
+import java.util.Optional;
+
+/**
+ * The append-only event log. Events are ordered by source timestamp then id; each new event is
+ * committed together with its id-index row and its outbox entry, so after a crash either all three
+ * exist or none. Nothing here updates or deletes an event.
+ */
+public final class EventStore {
+  private final Table<EventKey, Event> events;
+  private final Table<String, EventKey> ids;
+  private final OutboxStore outbox;
+  // Serializes check-then-append, so concurrent duplicates of one id store exactly one event, and
+  // outbox sequences are committed in order. A RocksDB write here takes microseconds.
+  private final Object appendLock = new Object();
+
+  public EventStore(RocksStorage storage, OutboxStore outbox) {
+    this.events = storage.table(Cf.EVENTS, EventCodecs.EVENT_KEY, EventCodecs.EVENT);
+    this.ids = storage.table(Cf.EVENT_IDS, EventCodecs.EVENT_ID, EventCodecs.EVENT_POSITION);
+    this.outbox = outbox;
+  }
+
+  /**
+   * Stores {@code event} unless an event with its id is already stored (whatever its payload), in
+   * which case nothing is written and the result says {@code created=false}.
+   */
+  public IngestResult append(Event event) {
+    synchronized (appendLock) {
+      if (ids.get(event.eventId()).isPresent()) {
+        return new IngestResult(event.eventId(), false);
+      }
+      EventKey key = event.key();
+      outbox.enqueueAndCommit(
+          key,
+          batch -> {
+            events.upsert(batch, key, event);
+            ids.upsert(batch, event.eventId(), key);
+          });
+      return new IngestResult(event.eventId(), true);
+    }
+  }
+
+  /** The event with this canonical id, if stored. */
+  public Optional<Event> get(String eventId) {
+    return ids.get(eventId).flatMap(events::get);
+  }
+
+  /** The event at this log position, if stored. */
+  public Optional<Event> get(EventKey key) {
+    return events.get(key);
+  }
+
+  /** Events with source timestamps in {@code [fromMs, toMs]}, oldest first. Close the iterator. */
+  public CloseableIterator<Event> scan(long fromMs, long toMs) {
+    EventKey from = EventCodecs.rangeStart(fromMs);
+    EventKey to =
+        toMs == Long.MAX_VALUE ? null : EventCodecs.rangeStart(Math.max(fromMs, toMs + 1));
+    CloseableIterator<Entry<EventKey, Event>> entries = events.scan(from, to);
+    return new CloseableIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return entries.hasNext();
+      }
+
+      @Override
+      public Event next() {
+        return entries.next().value();
+      }
+
+      @Override
+      public void close() {
+        entries.close();
+      }
+    };
+  }
+}

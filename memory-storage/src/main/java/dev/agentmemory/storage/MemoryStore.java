@@ -1,0 +1,54 @@
+package dev.agentmemory.storage;
+
+import dev.agentmemory.storage.rocksdb.RocksStorage;
+import java.nio.file.Path;
+
+/** One opened store and its domain stores; closing it flushes and releases RocksDB. */
+public final class MemoryStore implements AutoCloseable {
+  private final RocksStorage storage;
+  private final CheckpointStore checkpoints;
+  private final OutboxStore outbox;
+  private final EventStore events;
+
+  private MemoryStore(RocksStorage storage) {
+    this.storage = storage;
+    this.checkpoints = new CheckpointStore(storage);
+    this.outbox = new OutboxStore(storage, checkpoints);
+    this.events = new EventStore(storage, outbox);
+  }
+
+  /** Opens the store in {@code dir} for reading and writing, creating it if needed. */
+  public static MemoryStore open(Path dir) {
+    return new MemoryStore(RocksStorage.open(dir));
+  }
+
+  /** Opens an existing store read-only, without its lock (works beside a running daemon). */
+  public static MemoryStore openReadOnly(Path dir) {
+    return new MemoryStore(RocksStorage.openReadOnly(dir));
+  }
+
+  public EventStore events() {
+    return events;
+  }
+
+  public OutboxStore outbox() {
+    return outbox;
+  }
+
+  public CheckpointStore checkpoints() {
+    return checkpoints;
+  }
+
+  public RocksStorage storage() {
+    return storage;
+  }
+
+  public Path path() {
+    return storage.path();
+  }
+
+  @Override
+  public void close() {
+    storage.close();
+  }
+}

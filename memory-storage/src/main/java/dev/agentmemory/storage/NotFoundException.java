@@ -1,0 +1,8 @@
+package dev.agentmemory.storage;
+
+/** The caller named something that does not exist. */
+public class NotFoundException extends MemoryException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}

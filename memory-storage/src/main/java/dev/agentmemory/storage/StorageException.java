@@ -1,0 +1,8 @@
+package dev.agentmemory.storage;
+
+/** A RocksDB operation failed; the message says what was attempted. Usually recoverable. */
+public class StorageException extends MemoryException {
+  public StorageException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,8 @@
+package dev.agentmemory.storage;
+
+/** Stored data contradicts an invariant (a bug or corruption); not recoverable by retrying. */
+public class StorageInconsistencyException extends MemoryException {
+  public StorageInconsistencyException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,8 @@
+package dev.agentmemory.storage;
+
+/** The service cannot answer now (for example, it is shutting down); the caller may retry. */
+public class UnavailableException extends MemoryException {
+  public UnavailableException(String message) {
+    super(message);
+  }
+}

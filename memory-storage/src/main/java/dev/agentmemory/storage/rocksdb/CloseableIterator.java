@@ -1,0 +1,9 @@
+package dev.agentmemory.storage.rocksdb;
+
+import java.util.Iterator;
+
+/** An iterator over native resources: close it (try-with-resources) to free them. */
+public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
+  @Override
+  void close();
+}

@@ -1,0 +1,254 @@
+package dev.agentmemory.storage.rocksdb;
+
+import dev.agentmemory.storage.StorageException;
+import dev.agentmemory.storage.StorageOpenException;
+import dev.agentmemory.storage.StorageOpenException.Reason;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.rocksdb.Cache;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One RocksDB store with all {@link Cf column families}. Owns every native object it creates and
+ * closes them in reverse order of creation.
+ */
+public final class RocksStorage implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RocksStorage.class);
+  // One cache for all families, so memory use has one bound however many families are busy.
+  private static final long BLOCK_CACHE_BYTES = 64L * 1024 * 1024;
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  private final Path path;
+  private final boolean readOnly;
+  private final Deque<AutoCloseable> owned;
+  private final RocksDB db;
+  private final Map<Cf, ColumnFamilyHandle> handles;
+  private final WriteOptions writeOptions;
+
+  private RocksStorage(
+      Path path,
+      boolean readOnly,
+      Deque<AutoCloseable> owned,
+      RocksDB db,
+      Map<Cf, ColumnFamilyHandle> handles,
+      WriteOptions writeOptions) {
+    this.path = path;
+    this.readOnly = readOnly;
+    this.owned = owned;
+    this.db = db;
+    this.handles = handles;
+    this.writeOptions = writeOptions;
+  }
+
+  /** Opens (creating if needed, with owner-only permissions) the store in {@code dir}. */
+  public static RocksStorage open(Path dir) {
+    createPrivateDirectory(dir);
+    return open(dir, false);
+  }
+
+  /** Opens an existing store without taking its lock, so it works beside a running daemon. */
+  public static RocksStorage openReadOnly(Path dir) {
+    if (!Files.isDirectory(dir) || !Files.exists(dir.resolve("CURRENT"))) {
+      throw new StorageOpenException(
+          dir, Reason.MISSING, "Expected a store at " + dir + ", but there is none", null);
+    }
+    return open(dir, true);
+  }
+
+  private static RocksStorage open(Path dir, boolean readOnly) {
+    Deque<AutoCloseable> owned = new ArrayDeque<>();
+    Consumer<AutoCloseable> own = owned::push;
+    try {
+      Cache cache = new LRUCache(BLOCK_CACHE_BYTES);
+      own.accept(cache);
+      DBOptions dbOptions =
+          new DBOptions()
+              .setCreateIfMissing(true)
+              .setCreateMissingColumnFamilies(true)
+              // The design's budget for flushes and compactions on a 2-core laptop.
+              .setMaxBackgroundJobs(4)
+              // Families with few writes (outbox, checkpoints) would pin old WAL files; this
+              // bound forces their memtables to flush so the WAL stays small.
+              .setMaxTotalWalSize(128L * 1024 * 1024)
+              // RocksDB's own LOG files in the store directory: keep a few, not forever.
+              .setKeepLogFileNum(5);
+      own.accept(dbOptions);
+      List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+      descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY));
+      for (Cf cf : Cf.values()) {
+        descriptors.add(new ColumnFamilyDescriptor(cf.nameBytes(), cf.newOptions(cache, own)));
+      }
+      List<ColumnFamilyHandle> handleList = new ArrayList<>();
+      RocksDB db =
+          readOnly
+              ? RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, handleList)
+              : RocksDB.open(dbOptions, dir.toString(), descriptors, handleList);
+      own.accept(db);
+      // Handles must be closed before the database: pushed after it, they are closed first.
+      handleList.forEach(own);
+      Map<Cf, ColumnFamilyHandle> handles = new EnumMap<>(Cf.class);
+      for (Cf cf : Cf.values()) {
+        handles.put(cf, handleList.get(cf.ordinal() + 1));
+      }
+      WriteOptions writeOptions = new WriteOptions();
+      own.accept(writeOptions);
+      LOG.debug("Opened store {} (read-only: {})", dir, readOnly);
+      return new RocksStorage(dir, readOnly, owned, db, handles, writeOptions);
+    } catch (RocksDBException e) {
+      closeAll(owned);
+      throw openFailure(dir, e);
+    } catch (RuntimeException e) {
+      closeAll(owned);
+      throw e;
+    }
+  }
+
+  /** A typed table over {@code cf}. */
+  public <K, V> Table<K, V> table(Cf cf, KeyCodec<K> keys, ValueCodec<V> values) {
+    return new Table<>(db, handles.get(cf), cf, keys, values);
+  }
+
+  /**
+   * Commits everything {@code writes} adds to the batch atomically: after a crash either all of it
+   * is there or none. The write is in RocksDB's write-ahead log before this returns, so it
+   * survives the process being killed.
+   */
+  public void write(Consumer<Batch> writes) {
+    try (WriteBatch writeBatch = new WriteBatch()) {
+      Batch batch = new Batch(writeBatch);
+      writes.accept(batch);
+      if (!batch.isEmpty()) {
+        db.write(writeOptions, writeBatch);
+      }
+    } catch (RocksDBException e) {
+      throw new StorageException("Expected to commit a write to " + path + ", but RocksDB failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The store's directory. */
+  public Path path() {
+    return path;
+  }
+
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  /** Flushes all memtables to disk, so that a restart replays no write-ahead log. */
+  public void flush() {
+    if (readOnly) {
+      return;
+    }
+    try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(options, new ArrayList<>(handles.values()));
+    } catch (RocksDBException e) {
+      throw new StorageException("Expected to flush " + path + ", but RocksDB failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Compacts one column family over its whole key range. */
+  public void compact(Cf cf) {
+    try {
+      db.compactRange(handles.get(cf));
+    } catch (RocksDBException e) {
+      throw new StorageException("Expected to compact " + cf.rocksName() + " in " + path + ", but RocksDB failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Flushes (unless read-only) and releases every native resource. */
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    RuntimeException closeFailure = closeAll(owned);
+    if (failure == null) {
+      failure = closeFailure;
+    } else if (closeFailure != null) {
+      failure.addSuppressed(closeFailure);
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static RuntimeException closeAll(Deque<AutoCloseable> owned) {
+    RuntimeException failure = null;
+    while (!owned.isEmpty()) {
+      try {
+        owned.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new StorageException("Expected to release RocksDB resources, but one failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    return failure;
+  }
+
+  private static void createPrivateDirectory(Path dir) {
+    try {
+      if (Files.isDirectory(dir)) {
+        return;
+      }
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createDirectories(
+            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(dir);
+      }
+    } catch (AccessDeniedException e) {
+      throw new StorageOpenException(
+          dir, Reason.PERMISSION_DENIED, "Permission denied: cannot create " + e.getFile(), e);
+    } catch (IOException e) {
+      throw new StorageOpenException(
+          dir, Reason.OTHER, "Expected to create the store directory " + dir + ", but " + e, e);
+    }
+  }
+
+  private static StorageOpenException openFailure(Path dir, RocksDBException e) {
+    String message = String.valueOf(e.getMessage());
+    Status.Code code = e.getStatus() == null ? null : e.getStatus().getCode();
+    Reason reason;
+    if (message.contains("Permission denied")) {
+      reason = Reason.PERMISSION_DENIED;
+    } else if (message.contains("LOCK") || message.contains("lock hold")) {
+      reason = Reason.LOCKED;
+    } else if (code == Status.Code.Corruption || code == Status.Code.InvalidArgument) {
+      reason = Reason.CORRUPT;
+    } else {
+      reason = Reason.OTHER;
+    }
+    return new StorageOpenException(dir, reason, message, e);
+  }
+}

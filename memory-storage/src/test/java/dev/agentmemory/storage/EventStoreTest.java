@@ -1,0 +1,141 @@
+package dev.agentmemory.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventStoreTest {
+  @TempDir Path dir;
+  private MemoryStore store;
+
+  @BeforeEach
+  void open() {
+    store = MemoryStore.open(dir.resolve("db"));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void shouldStoreAndReadBackAnEvent() {
+    // given
+    Event event = TestEvents.event(1_000L, "hello");
+
+    // when
+    IngestResult result = store.events().append(event);
+
+    // then
+    assertThat(result.created()).isTrue();
+    assertThat(store.events().get(event.eventId())).contains(event);
+    assertThat(store.events().get(event.key())).contains(event);
+  }
+
+  @Test
+  void shouldStoreNothing_whenTheIdIsAlreadyStoredWithAnotherPayload() {
+    // given
+    Event first = TestEvents.event(1_000L, "first");
+    store.events().append(first);
+    Event retry = TestEvents.event(first.eventId(), 9_999L, "different");
+
+    // when
+    IngestResult result = store.events().append(retry);
+
+    // then
+    assertThat(result.created()).isFalse();
+    assertThat(scanAll()).containsExactly(first);
+    assertThat(store.outbox().pending()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCreateExactlyOnce_whenManyThreadsIngestTheSameIdAtOnce() throws Exception {
+    // given
+    int threads = 16;
+    String id = TestEvents.newId();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<IngestResult>> results = new ArrayList<>();
+
+    // when
+    for (int i = 0; i < threads; i++) {
+      long timestamp = 1_000L + i;
+      results.add(pool.submit(() -> {
+        start.await();
+        return store.events().append(TestEvents.event(id, timestamp, "payload " + timestamp));
+      }));
+    }
+    start.countDown();
+    int created = 0;
+    for (Future<IngestResult> result : results) {
+      created += result.get().created() ? 1 : 0;
+    }
+    pool.shutdown();
+
+    // then
+    assertThat(created).isEqualTo(1);
+    assertThat(scanAll()).hasSize(1);
+  }
+
+  @Test
+  void shouldScanInSourceTimestampOrder_withBothEndsInclusive() {
+    // given
+    Event late = TestEvents.event(3_000L, "late");
+    Event early = TestEvents.event(1_000L, "early");
+    Event middle = TestEvents.event(2_000L, "middle");
+    Event outside = TestEvents.event(3_001L, "outside");
+    List.of(late, outside, early, middle).forEach(store.events()::append);
+
+    // when
+    List<Event> inRange = new ArrayList<>();
+    try (CloseableIterator<Event> it = store.events().scan(1_000L, 3_000L)) {
+      it.forEachRemaining(inRange::add);
+    }
+
+    // then
+    assertThat(inRange).containsExactly(early, middle, late);
+  }
+
+  @Test
+  void shouldFindNothing_whenTheRangeIsInverted() {
+    store.events().append(TestEvents.event(2_000L, "x"));
+
+    try (CloseableIterator<Event> it = store.events().scan(3_000L, 1_000L)) {
+      assertThat(it.hasNext()).isFalse();
+    }
+  }
+
+  @Test
+  void shouldKeepEvents_acrossReopen() {
+    // given
+    Event event = TestEvents.event(1_000L, "persisted");
+    store.events().append(event);
+
+    // when
+    store.close();
+    store = MemoryStore.open(dir.resolve("db"));
+
+    // then
+    assertThat(store.events().get(event.eventId())).contains(event);
+    assertThat(store.events().append(event).created()).isFalse();
+  }
+
+  private List<Event> scanAll() {
+    List<Event> all = new ArrayList<>();
+    try (CloseableIterator<Event> it = store.events().scan(0, Long.MAX_VALUE)) {
+      it.forEachRemaining(all::add);
+    }
+    return all;
+  }
+}
