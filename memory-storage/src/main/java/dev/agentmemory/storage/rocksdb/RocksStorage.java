@@ -67,7 +67,7 @@ public final class RocksStorage implements AutoCloseable {
 
   /** Opens (creating if needed, with owner-only permissions) the store in {@code dir}. */
   public static RocksStorage open(Path dir) {
-    createPrivateDirectory(dir);
+    createStoreDirectory(dir);
     return open(dir, false);
   }
 
@@ -216,7 +216,8 @@ public final class RocksStorage implements AutoCloseable {
     return failure;
   }
 
-  private static void createPrivateDirectory(Path dir) {
+  /** Creates {@code dir} (and parents) readable by its owner only, unless it exists. */
+  public static void createStoreDirectory(Path dir) {
     try {
       if (Files.isDirectory(dir)) {
         return;

@@ -1,0 +1,78 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.storage.Event;
+import dev.agentmemory.storage.EventPage;
+import dev.agentmemory.storage.EventStore;
+import dev.agentmemory.storage.IngestResult;
+import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Ingest and time-range reads of the event log, with the wire protocol's validation and limits. */
+public final class EventService {
+  /** Events returned when a request gives no limit. */
+  public static final int DEFAULT_LIMIT = 50;
+  /** Most events one GetEvents answer carries. */
+  public static final int MAX_LIMIT = 1000;
+  // gRPC clients refuse messages above 4 MiB by default; stay well below it whatever the limit.
+  private static final long MAX_PAGE_BYTES = 3L * 1024 * 1024;
+
+  private final EventStore store;
+  private final EventValidator validator;
+  private final String defaultAgent;
+
+  public EventService(EventStore store, Clock clock, long maxTextBytes, String defaultAgent) {
+    this.store = store;
+    this.validator = new EventValidator(clock, maxTextBytes);
+    this.defaultAgent = defaultAgent.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Validates and stores {@code event}; a known id stores nothing and answers created=false. */
+  public IngestResult ingest(Event event) {
+    Event valid = validator.validate(event);
+    if (valid.agent().isEmpty() && !defaultAgent.isEmpty()) {
+      valid = new Event(valid.eventId(), valid.sessionId(), valid.timestampMs(), valid.type(), valid.role(),
+          valid.text(), valid.metadata(), defaultAgent);
+    }
+    return store.append(valid);
+  }
+
+  /**
+   * Events with source timestamps in {@code [fromMs, toMs]}, oldest first, at most {@code limit}
+   * (0 or less means {@value #DEFAULT_LIMIT}, capped at {@value #MAX_LIMIT}) and at most about 3
+   * MiB; {@code hasMore} says whether more matched.
+   */
+  public EventPage events(long fromMs, long toMs, int limit) {
+    if (toMs < fromMs) {
+      throw new InvalidArgumentException(
+          "to_timestamp_ms (" + toMs + ") must not be before from_timestamp_ms (" + fromMs + ")");
+    }
+    int max = limit <= 0 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+    List<Event> page = new ArrayList<>();
+    long bytes = 0;
+    try (CloseableIterator<Event> it = store.scan(fromMs, toMs)) {
+      while (it.hasNext()) {
+        if (page.size() == max) {
+          return new EventPage(page, true);
+        }
+        Event event = it.next();
+        bytes += approximateSize(event);
+        if (bytes > MAX_PAGE_BYTES && !page.isEmpty()) {
+          return new EventPage(page, true);
+        }
+        page.add(event);
+      }
+    }
+    return new EventPage(page, false);
+  }
+
+  private static long approximateSize(Event event) {
+    long size = 64 + Utf8.length(event.text()) + event.sessionId().length();
+    for (var entry : event.metadata().entrySet()) {
+      size += 8 + Utf8.length(entry.getKey()) + Utf8.length(entry.getValue());
+    }
+    return size;
+  }
+}

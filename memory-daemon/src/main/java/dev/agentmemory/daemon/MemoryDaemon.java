@@ -1,0 +1,168 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.daemon.grpc.GrpcServer;
+import dev.agentmemory.daemon.grpc.MemoryGrpcService;
+import dev.agentmemory.daemon.lifecycle.DaemonFiles;
+import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import dev.agentmemory.daemon.lifecycle.RunningDaemon;
+import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.StorageOpenException;
+import dev.agentmemory.storage.rocksdb.RocksStorage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running daemon: store lock, store, gRPC server and the PID file, started in that order and
+ * closed in reverse. {@link #start} returns once health checks answer SERVING.
+ */
+public final class MemoryDaemon implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MemoryDaemon.class);
+
+  private final DaemonInfo info;
+  private final DaemonFiles files;
+  private final Deque<AutoCloseable> resources;
+  private boolean closed;
+
+  private MemoryDaemon(DaemonInfo info, DaemonFiles files, Deque<AutoCloseable> resources) {
+    this.info = info;
+    this.files = files;
+    this.resources = resources;
+  }
+
+  /**
+   * Starts a daemon for {@code config}.
+   *
+   * @param logFile where this daemon's log goes, published in daemon.json (empty: stderr)
+   * @throws DaemonStartException with a message for a person when it cannot start
+   */
+  public static MemoryDaemon start(DaemonConfig config, Platform platform, Clock clock, Optional<Path> logFile) {
+    LOG.info("Memory daemon {} starting with configuration:{}", Version.current(), config.describe());
+    ProcessHandle self = ProcessHandle.current();
+    DaemonFiles files = new DaemonFiles(platform.pidFile());
+    refuseIfAlreadyRunning(files, self.pid());
+    Path dbPath = config.storage().dbPath();
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      RocksStorage.createStoreDirectory(dbPath);
+      resources.push(StoreLock.acquire(dbPath, self.pid()));
+      MemoryStore store = openStore(dbPath);
+      resources.push(store);
+      EventService events =
+          new EventService(store.events(), clock, config.storage().maxEventBytes(), config.agentId());
+      // Room for the largest accepted text plus metadata, so an oversized text gets the clear
+      // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
+      long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
+      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events)));
+      resources.push(server);
+      DaemonInfo info =
+          new DaemonInfo(
+              self.pid(),
+              config.grpc().host(),
+              server.port(),
+              dbPath.toString(),
+              Version.current(),
+              RunningDaemon.startTimeMs(self),
+              logFile.map(Path::toString).orElse(""));
+      files.write(info);
+      server.markServing();
+      LOG.info("Memory daemon ready on {} (pid {}, store {}, PID file {})", info.endpoint(), info.pid(), dbPath, files.pidFile());
+      return new MemoryDaemon(info, files, resources);
+    } catch (StorageOpenException e) {
+      closeAll(resources, e);
+      throw explain(e);
+    } catch (IOException e) {
+      closeAll(resources, e);
+      throw new DaemonStartException("Cannot write the PID file " + files.pidFile() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeAll(resources, e);
+      throw e;
+    }
+  }
+
+  public DaemonInfo info() {
+    return info;
+  }
+
+  public int port() {
+    return info.port();
+  }
+
+  /** Stops serving (in-flight RPCs finish), flushes and closes the store, removes the PID file. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("Memory daemon shutting down");
+    RuntimeException failure = new RuntimeException("Expected a clean shutdown, but some steps failed");
+    // The PID file goes right after the server: from then on, `status` rightly says not running.
+    AutoCloseable server = resources.pop();
+    closeOne(server, failure);
+    files.removeIfOwnedBy(info.pid());
+    closeAll(resources, failure);
+    if (failure.getSuppressed().length > 0) {
+      throw failure;
+    }
+    LOG.info("Memory daemon stopped");
+  }
+
+  private static void refuseIfAlreadyRunning(DaemonFiles files, long selfPid) {
+    RunningDaemon.State state = RunningDaemon.inspect(files);
+    if (state instanceof RunningDaemon.Alive alive && alive.process().pid() != selfPid) {
+      String where = alive.info().map(i -> ", port " + i.port()).orElse("");
+      throw new DaemonStartException(
+          "Memory daemon is already running (pid " + alive.process().pid() + where + "; PID file "
+              + files.pidFile() + "). Stop it first with `memory-daemon stop`.");
+    }
+    if (state instanceof RunningDaemon.Stale stale) {
+      LOG.warn("Removing stale PID file {} (pid {} is not a running memory daemon)", files.pidFile(), stale.pid());
+      files.removeAll();
+    }
+  }
+
+  private static MemoryStore openStore(Path dbPath) {
+    LOG.info("Opening store at {}", dbPath);
+    return MemoryStore.open(dbPath);
+  }
+
+  private static DaemonStartException explain(StorageOpenException e) {
+    Path path = e.path();
+    return switch (e.reason()) {
+      case LOCKED -> new DaemonStartException(
+          "The database at " + path + " is locked by another process (" + e.getMessage()
+              + "). Is another memory daemon using it? Stop it (memory-daemon stop), or use another --db-path.", e);
+      case PERMISSION_DENIED -> new DaemonStartException(
+          "Permission denied on db_path " + path + " (" + e.getMessage() + "). Check who owns it (ls -la "
+              + path + "), fix its permissions (chmod 700), or choose another --db-path.", e);
+      default -> new DaemonStartException(
+          "Cannot open the store at " + path + ": " + e.getMessage() + ". If its files are damaged, stop the "
+              + "daemon, move the directory aside and restore it from a backup (see docs/operations.md, "
+              + "\"Restore from a backup\").", e);
+    };
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources, Throwable failure) {
+    while (!resources.isEmpty()) {
+      closeOne(resources.pop(), failure);
+    }
+  }
+
+  private static void closeOne(AutoCloseable resource, Throwable failure) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      failure.addSuppressed(e);
+    }
+  }
+}

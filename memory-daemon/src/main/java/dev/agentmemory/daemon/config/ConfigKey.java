@@ -1,0 +1,70 @@
+package dev.agentmemory.daemon.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every configuration key, declared once: its name in {@code config.toml} (dotted for tables), its
+ * environment variable, its default and how its value is checked.
+ */
+public enum ConfigKey {
+  /** Directory of the RocksDB store. */
+  DB_PATH("db_path", new ValueType.FilePath(), p -> p.defaultDbPath().toString()),
+  /** Address the gRPC server binds; loopback unless you want other machines to reach it. */
+  GRPC_HOST("grpc_host", new ValueType.Host(), p -> "127.0.0.1"),
+  /** Port of the gRPC server; 0 picks a free one (written to daemon.json). */
+  GRPC_PORT("grpc_port", new ValueType.Port(), p -> "50051"),
+  /** "separate": one store per project under projects/; "unified": one store, tagged events. */
+  MULTI_AGENT_MODE("multi_agent_mode", new ValueType.Choice(List.of("separate", "unified")), p -> "separate"),
+  /** Agent name given to events that arrive without one; empty leaves them untagged. */
+  AGENT_ID("agent_id", new ValueType.Text(), p -> ""),
+  /** Root log level. */
+  LOG_LEVEL(
+      "log_level", new ValueType.Choice(List.of("trace", "debug", "info", "warn", "error", "off")), p -> "info"),
+  /** Largest event text accepted by IngestEvent (UTF-8 bytes). */
+  MAX_EVENT_BYTES("max_event_bytes", new ValueType.Size(1024, 64L * 1024 * 1024), p -> "1MiB"),
+  /** Who writes summaries: "local" (offline, default), "openai" or "anthropic". */
+  SUMMARIZER_PROVIDER(
+      "summarizer.provider", new ValueType.Choice(List.of("local", "openai", "anthropic")), p -> "local"),
+  /** Model name for an API-backed summarizer. */
+  SUMMARIZER_MODEL("summarizer.model", new ValueType.Text(), p -> "");
+
+  private final String key;
+  private final ValueType type;
+  private final Function<Platform, String> defaultValue;
+
+  ConfigKey(String key, ValueType type, Function<Platform, String> defaultValue) {
+    this.key = key;
+    this.type = type;
+    this.defaultValue = defaultValue;
+  }
+
+  /** Name in config.toml: {@code grpc_port}, or {@code summarizer.model} for a key in a table. */
+  public String key() {
+    return key;
+  }
+
+  /** {@code MEMORY_} plus the key in upper case with dots as underscores. */
+  public String envVar() {
+    return "MEMORY_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+
+  String defaultValue(Platform platform) {
+    return defaultValue.apply(platform);
+  }
+
+  ValueType type() {
+    return type;
+  }
+
+  public static Optional<ConfigKey> byKey(String key) {
+    for (ConfigKey candidate : values()) {
+      if (candidate.key.equals(key)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.agentmemory.daemon.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The effective configuration, built once by {@link ConfigLoader} and passed down by constructor.
+ *
+ * @param configFile the file that was read, if any
+ * @param sources where each key's value came from ("default", the file, "env MEMORY_X", "flag")
+ */
+public record DaemonConfig(
+    StorageConfig storage,
+    GrpcConfig grpc,
+    String multiAgentMode,
+    String agentId,
+    String logLevel,
+    SummarizerConfig summarizer,
+    Optional<Path> configFile,
+    Map<ConfigKey, String> sources) {
+
+  public DaemonConfig {
+    sources = Map.copyOf(sources);
+  }
+
+  /** Where the store lives and how large an event may be. */
+  public record StorageConfig(Path dbPath, long maxEventBytes) {}
+
+  /** Where the gRPC server listens. */
+  public record GrpcConfig(String host, int port) {
+    /** {@code host:port}, with brackets around IPv6 literals. */
+    public String endpoint() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+  }
+
+  /** Which summarizer writes TOC summaries. API keys never come from here. */
+  public record SummarizerConfig(String provider, String model) {}
+
+  /** The configuration as "key = value (source)" lines, for the start-up log. */
+  public String describe() {
+    StringBuilder out = new StringBuilder();
+    append(out, ConfigKey.DB_PATH, storage.dbPath());
+    append(out, ConfigKey.GRPC_HOST, grpc.host());
+    append(out, ConfigKey.GRPC_PORT, grpc.port());
+    append(out, ConfigKey.MULTI_AGENT_MODE, multiAgentMode);
+    append(out, ConfigKey.AGENT_ID, agentId);
+    append(out, ConfigKey.LOG_LEVEL, logLevel);
+    append(out, ConfigKey.MAX_EVENT_BYTES, storage.maxEventBytes());
+    append(out, ConfigKey.SUMMARIZER_PROVIDER, summarizer.provider());
+    append(out, ConfigKey.SUMMARIZER_MODEL, summarizer.model());
+    return out.toString();
+  }
+
+  private void append(StringBuilder out, ConfigKey key, Object value) {
+    out.append("\n  ").append(key.key()).append(" = ").append(value)
+        .append(" (").append(sources.getOrDefault(key, "default")).append(')');
+  }
+}

@@ -1,0 +1,90 @@
+package dev.agentmemory.daemon.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where things live on this machine: the operating system, the home directory and the environment
+ * that points elsewhere (XDG variables, APPDATA). A value, so tests can describe any machine.
+ */
+public record Platform(Os os, Path home, Map<String, String> env) {
+  /** The operating systems with their own conventions for data, config and runtime files. */
+  public enum Os {
+    LINUX,
+    MACOS,
+    WINDOWS
+  }
+
+  public Platform {
+    env = Map.copyOf(env);
+  }
+
+  /** This process's platform. */
+  public static Platform current() {
+    String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    Os os = name.startsWith("windows") ? Os.WINDOWS : name.startsWith("mac") ? Os.MACOS : Os.LINUX;
+    return new Platform(os, Path.of(System.getProperty("user.home")), System.getenv());
+  }
+
+  /** {@code ~/.config/agent-memory/config.toml}, or {@code %APPDATA%\agent-memory\config.toml}. */
+  public Path configFile() {
+    if (os == Os.WINDOWS) {
+      return appData().resolve("agent-memory").resolve("config.toml");
+    }
+    return dirFromEnv("XDG_CONFIG_HOME", home.resolve(".config"))
+        .resolve("agent-memory")
+        .resolve("config.toml");
+  }
+
+  /** The directory holding {@code db/} and {@code projects/}. */
+  public Path dataDir() {
+    return switch (os) {
+      case WINDOWS -> appData().resolve("agent-memory");
+      case MACOS -> home.resolve("Library").resolve("Application Support").resolve("agent-memory");
+      case LINUX -> dirFromEnv("XDG_DATA_HOME", home.resolve(".local").resolve("share"))
+          .resolve("agent-memory");
+    };
+  }
+
+  public Path defaultDbPath() {
+    return dataDir().resolve("db");
+  }
+
+  /** {@code $XDG_RUNTIME_DIR/agent-memory}, else {@code ~/.cache/agent-memory}. */
+  public Path runtimeDir() {
+    if (os == Os.WINDOWS) {
+      return dirFromEnv("TEMP", home.resolve("AppData").resolve("Local").resolve("Temp"))
+          .resolve("agent-memory");
+    }
+    String runtime = env.get("XDG_RUNTIME_DIR");
+    if (runtime != null && !runtime.isBlank()) {
+      return Path.of(runtime).resolve("agent-memory");
+    }
+    return home.resolve(".cache").resolve("agent-memory");
+  }
+
+  public Path pidFile() {
+    return runtimeDir().resolve("daemon.pid");
+  }
+
+  /** {@code $XDG_STATE_HOME/agent-memory/logs} (Linux), the platform's log place elsewhere. */
+  public Path logDir() {
+    return switch (os) {
+      case WINDOWS -> dirFromEnv("LOCALAPPDATA", appData()).resolve("agent-memory").resolve("logs");
+      case MACOS -> home.resolve("Library").resolve("Logs").resolve("agent-memory");
+      case LINUX -> dirFromEnv("XDG_STATE_HOME", home.resolve(".local").resolve("state"))
+          .resolve("agent-memory")
+          .resolve("logs");
+    };
+  }
+
+  private Path appData() {
+    return dirFromEnv("APPDATA", home.resolve("AppData").resolve("Roaming"));
+  }
+
+  private Path dirFromEnv(String variable, Path fallback) {
+    String value = env.get(variable);
+    return value == null || value.isBlank() ? fallback : Path.of(value);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.agentmemory.daemon.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How a configuration value is written and checked. {@link #parse} throws with the reason. */
+sealed interface ValueType {
+  /** The typed value, or an {@link IllegalArgumentException} saying what a valid one looks like. */
+  Object parse(String raw, Platform platform);
+
+  /** Any string. */
+  record Text() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      return raw.trim();
+    }
+  }
+
+  /** A non-empty host name or address. */
+  record Host() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      String host = raw.trim();
+      if (host.isEmpty() || host.contains(" ") || host.contains("/")) {
+        throw new IllegalArgumentException("expected a host name or IP address such as 127.0.0.1");
+      }
+      return host;
+    }
+  }
+
+  /** A TCP port; 0 asks the system for a free one. */
+  record Port() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      try {
+        int port = Integer.parseInt(raw.trim());
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("expected a port number between 0 and 65535");
+    }
+  }
+
+  /** A file system path; a leading {@code ~} means the home directory. */
+  record FilePath() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      String path = raw.trim();
+      if (path.isEmpty()) {
+        throw new IllegalArgumentException("expected a directory path");
+      }
+      if (path.equals("~")) {
+        return platform.home();
+      }
+      if (path.startsWith("~/") || path.startsWith("~\\")) {
+        return platform.home().resolve(path.substring(2));
+      }
+      return Path.of(path).toAbsolutePath().normalize();
+    }
+  }
+
+  /** One of a fixed set of lower-case words. */
+  record Choice(List<String> allowed) implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      String value = raw.trim().toLowerCase(Locale.ROOT);
+      if (!allowed.contains(value)) {
+        throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
+      }
+      return value;
+    }
+  }
+
+  /** A size in bytes: a number with an optional unit (KiB, MiB, KB, MB, k, m). */
+  record Size(long min, long max) implements ValueType {
+    private static final Pattern SIZE =
+        Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public Object parse(String raw, Platform platform) {
+      Matcher matcher = SIZE.matcher(raw.trim());
+      if (matcher.matches()) {
+        try {
+          long number = Long.parseLong(matcher.group(1));
+          String unit = matcher.group(2) == null ? "b" : matcher.group(2).toLowerCase(Locale.ROOT);
+          long bytes = switch (unit.charAt(0)) {
+            case 'k' -> Math.multiplyExact(number, 1024L);
+            case 'm' -> Math.multiplyExact(number, 1024L * 1024);
+            default -> number;
+          };
+          if (bytes >= min && bytes <= max) {
+            return bytes;
+          }
+        } catch (ArithmeticException | NumberFormatException e) {
+          // reported below
+        }
+      }
+      throw new IllegalArgumentException(
+          "expected a size between " + min + " bytes and " + (max / (1024 * 1024)) + " MiB, such as 1MiB or 524288");
+    }
+  }
+}

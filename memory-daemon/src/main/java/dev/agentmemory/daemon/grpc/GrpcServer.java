@@ -1,0 +1,148 @@
+package dev.agentmemory.daemon.grpc;
+
+import dev.agentmemory.daemon.DaemonStartException;
+import dev.agentmemory.daemon.NamedThreads;
+import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
+import dev.agentmemory.proto.MemoryServiceGrpc;
+import io.grpc.BindableService;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gRPC server: memory service, standard health (Check and Watch) and reflection (v1 and
+ * v1alpha), on one port. Health answers NOT_SERVING until {@link #markServing()} and again as soon
+ * as shutdown begins.
+ */
+public final class GrpcServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
+  private static final long GRACE_SECONDS = 30;
+
+  private final Server server;
+  private final HealthStatusManager health;
+  private final ExecutorService executor;
+
+  private GrpcServer(Server server, HealthStatusManager health, ExecutorService executor) {
+    this.server = server;
+    this.health = health;
+    this.executor = executor;
+  }
+
+  /**
+   * Binds and starts the server.
+   *
+   * @param maxInboundBytes largest request accepted; above it gRPC answers RESOURCE_EXHAUSTED
+   */
+  public static GrpcServer start(GrpcConfig config, long maxInboundBytes, List<BindableService> services) {
+    InetSocketAddress address = resolve(config);
+    warnIfExposed(address);
+    HealthStatusManager health = new HealthStatusManager();
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.NOT_SERVING);
+    health.setStatus(MemoryServiceGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
+    // Request handlers block on RocksDB; they run on their own named pool, not on Netty's loop.
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), new NamedThreads("memory-grpc", true));
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(address, InsecureServerCredentials.create())
+            .executor(executor)
+            .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, maxInboundBytes))
+            .addService(health.getHealthService())
+            .addService(ProtoReflectionServiceV1.newInstance())
+            .addService(legacyReflection());
+    services.forEach(builder::addService);
+    Server server = builder.build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw bindFailure(config, e);
+    }
+    return new GrpcServer(server, health, executor);
+  }
+
+  @SuppressWarnings("deprecation") // v1alpha reflection: older grpcurl and clients still use it.
+  private static BindableService legacyReflection() {
+    return ProtoReflectionService.newInstance();
+  }
+
+  /** The bound port (the real one when the configuration asked for port 0). */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Reports SERVING to health checks: storage is open and requests can be answered. */
+  public void markServing() {
+    health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+    health.setStatus(MemoryServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
+  }
+
+  /** NOT_SERVING, refuse new calls, let in-flight ones finish (bounded), then stop. */
+  @Override
+  public void close() {
+    health.enterTerminalState();
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("Expected in-flight RPCs to finish within {} s, but some did not; cancelling them", GRACE_SECONDS);
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private static InetSocketAddress resolve(GrpcConfig config) {
+    try {
+      return new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
+    } catch (UnknownHostException e) {
+      throw new DaemonStartException(
+          "Cannot resolve grpc_host '" + config.host() + "'. Use an IP address such as 127.0.0.1.", e);
+    }
+  }
+
+  private static void warnIfExposed(InetSocketAddress address) {
+    if (!address.getAddress().isLoopbackAddress()) {
+      LOG.warn(
+          "!!! Binding {} — a non-loopback address. The memory daemon has NO authentication: anyone who can "
+              + "reach this address can read and write your conversation history. Use 127.0.0.1 unless you "
+              + "really mean it. !!!",
+          address);
+    }
+  }
+
+  private static DaemonStartException bindFailure(GrpcConfig config, IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException bind) {
+        String reason = String.valueOf(bind.getMessage());
+        if (reason.contains("in use")) {
+          return new DaemonStartException(
+              "Address already in use: " + config.endpoint() + " — another process (maybe another memory daemon) "
+                  + "listens there. Stop it, or use --port N (or grpc_port in config.toml / MEMORY_GRPC_PORT).", e);
+        }
+        return new DaemonStartException(
+            "Cannot bind " + config.endpoint() + ": " + reason + ". Use --port N or another grpc_host.", e);
+      }
+    }
+    return new DaemonStartException("Cannot start the gRPC server on " + config.endpoint() + ": " + e.getMessage(), e);
+  }
+}

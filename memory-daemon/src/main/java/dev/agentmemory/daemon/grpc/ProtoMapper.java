@@ -1,0 +1,60 @@
+package dev.agentmemory.daemon.grpc;
+
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.GetEventsResponse;
+import dev.agentmemory.proto.IngestEventRequest;
+import dev.agentmemory.proto.IngestEventResponse;
+import dev.agentmemory.storage.EventPage;
+import dev.agentmemory.storage.IngestResult;
+import dev.agentmemory.storage.InvalidArgumentException;
+
+/** Translates between wire messages and domain records; the only place both meet. */
+final class ProtoMapper {
+  private ProtoMapper() {}
+
+  static dev.agentmemory.storage.Event toEvent(IngestEventRequest request) {
+    if (!request.hasEvent()) {
+      throw new InvalidArgumentException("event is required");
+    }
+    Event event = request.getEvent();
+    return new dev.agentmemory.storage.Event(
+        event.getEventId(),
+        event.getSessionId(),
+        event.getTimestampMs(),
+        event.getEventTypeValue(),
+        event.getRoleValue(),
+        event.getText(),
+        event.getMetadataMap(),
+        event.getAgent());
+  }
+
+  static IngestEventResponse toProto(IngestResult result) {
+    return IngestEventResponse.newBuilder()
+        .setEventId(result.eventId())
+        .setCreated(result.created())
+        .setDeduplicated(false)
+        .build();
+  }
+
+  static GetEventsResponse toProto(EventPage page) {
+    GetEventsResponse.Builder response = GetEventsResponse.newBuilder().setHasMore(page.hasMore());
+    page.events().forEach(event -> response.addEvents(toProto(event)));
+    return response.build();
+  }
+
+  static Event toProto(dev.agentmemory.storage.Event event) {
+    Event.Builder proto =
+        Event.newBuilder()
+            .setEventId(event.eventId())
+            .setSessionId(event.sessionId())
+            .setTimestampMs(event.timestampMs())
+            .setEventTypeValue(event.type())
+            .setRoleValue(event.role())
+            .setText(event.text())
+            .putAllMetadata(event.metadata());
+    if (!event.agent().isEmpty()) {
+      proto.setAgent(event.agent());
+    }
+    return proto.build();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.agentmemory.daemon.lifecycle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The PID file ({@code daemon.pid}, a bare number, for users' scripts) and {@code daemon.json}
+ * beside it. Both are written to a temp file and moved into place, so a reader never sees half.
+ */
+public final class DaemonFiles {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path pidFile;
+  private final Path infoFile;
+
+  public DaemonFiles(Path pidFile) {
+    this.pidFile = pidFile;
+    this.infoFile = pidFile.resolveSibling("daemon.json");
+  }
+
+  public Path pidFile() {
+    return pidFile;
+  }
+
+  public Path infoFile() {
+    return infoFile;
+  }
+
+  /** Publishes a started daemon. */
+  public void write(DaemonInfo info) throws IOException {
+    Files.createDirectories(pidFile.getParent());
+    writeAtomically(infoFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
+    writeAtomically(pidFile, (info.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The PID in the PID file; empty when there is no file; -1 when it holds no number. */
+  public Optional<Long> readPid() {
+    try {
+      String text = Files.readString(pidFile, StandardCharsets.US_ASCII).trim();
+      try {
+        return Optional.of(Long.parseLong(text));
+      } catch (NumberFormatException e) {
+        return Optional.of(-1L);
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The published info; empty when missing or unreadable. */
+  public Optional<DaemonInfo> readInfo() {
+    try {
+      return Optional.of(JSON.readValue(infoFile.toFile(), DaemonInfo.class));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Removes both files, but only if they still describe {@code pid} (a newer daemon's stay). */
+  public void removeIfOwnedBy(long pid) {
+    if (readPid().filter(p -> p == pid).isPresent()) {
+      removeAll();
+    }
+  }
+
+  /** Removes both files, whoever wrote them (stale files of a dead daemon). */
+  public void removeAll() {
+    try {
+      Files.deleteIfExists(pidFile);
+      Files.deleteIfExists(infoFile);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Expected to remove " + pidFile + ", but " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeAtomically(Path target, byte[] content) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+    try {
+      Files.write(temp, content);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}
