@@ -1,0 +1,26 @@
+package dev.agentmemory.cli;
+
+/** A failure to report to the user as is (no stack trace), with the exit code to use. */
+public class CliException extends RuntimeException {
+  private final int exitCode;
+
+  public CliException(String message, int exitCode) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+
+  public CliException(String message) {
+    this(message, ExitCode.ERROR);
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  /** The daemon cannot be reached at {@code endpoint}. */
+  public static CliException unreachable(Endpoint endpoint, String reason) {
+    return new CliException(
+        "Cannot reach memory daemon at " + endpoint + " (" + reason + ") — is it running? Try `memory-daemon status`.",
+        ExitCode.NOT_RUNNING);
+  }
+}

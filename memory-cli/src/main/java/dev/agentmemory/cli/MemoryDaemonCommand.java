@@ -1,0 +1,97 @@
+package dev.agentmemory.cli;
+
+import dev.agentmemory.cli.lifecycle.StartCommand;
+import dev.agentmemory.cli.lifecycle.StatusCommand;
+import dev.agentmemory.cli.lifecycle.StopCommand;
+import dev.agentmemory.cli.query.QueryCommand;
+import dev.agentmemory.daemon.Version;
+import dev.agentmemory.daemon.config.ConfigKey;
+import dev.agentmemory.daemon.config.ConfigLoader;
+import dev.agentmemory.daemon.config.DaemonConfig;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code memory-daemon} command: global options and the subcommands. */
+@Command(
+    name = "memory-daemon",
+    mixinStandardHelpOptions = true,
+    versionProvider = MemoryDaemonCommand.VersionProvider.class,
+    description = "Long-term memory for AI coding agents: a local gRPC daemon over RocksDB.",
+    subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, QueryCommand.class})
+public final class MemoryDaemonCommand {
+  private final CliContext context;
+
+  @Option(
+      names = {"-c", "--config"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "PATH",
+      description = "Config file (default ~/.config/agent-memory/config.toml).")
+  Path configFile;
+
+  @Option(
+      names = "--log-level",
+      scope = ScopeType.INHERIT,
+      paramLabel = "LEVEL",
+      description = "trace, debug, info, warn, error or off (overrides log_level and MEMORY_LOG_LEVEL).")
+  String logLevel;
+
+  @Option(
+      names = {"-x", "--stacktrace"},
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces of errors.")
+  boolean stacktrace;
+
+  public MemoryDaemonCommand(CliContext context) {
+    this.context = context;
+  }
+
+  public CliContext context() {
+    return context;
+  }
+
+  /** The effective configuration: defaults < config file < MEMORY_* env < these flags. */
+  public DaemonConfig config(Map<ConfigKey, String> flags) {
+    Map<ConfigKey, String> all = new EnumMap<>(ConfigKey.class);
+    all.putAll(flags);
+    if (logLevel != null) {
+      all.put(ConfigKey.LOG_LEVEL, logLevel);
+    }
+    return new ConfigLoader(context.platform()).load(Optional.ofNullable(configFile), all);
+  }
+
+  public DaemonConfig config() {
+    return config(Map.of());
+  }
+
+  /** Global options as they were given, to pass on to a background daemon process. */
+  public java.util.List<String> globalArgs() {
+    java.util.List<String> args = new java.util.ArrayList<>();
+    if (configFile != null) {
+      args.add("--config");
+      args.add(configFile.toAbsolutePath().toString());
+    }
+    if (logLevel != null) {
+      args.add("--log-level");
+      args.add(logLevel);
+    }
+    return args;
+  }
+
+  boolean stacktrace() {
+    return stacktrace;
+  }
+
+  /** Prints {@code memory-daemon <version>} for {@code --version}. */
+  public static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"memory-daemon " + Version.current(), "Java " + Runtime.version()};
+    }
+  }
+}

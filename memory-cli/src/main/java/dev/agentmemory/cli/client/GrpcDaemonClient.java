@@ -1,0 +1,95 @@
+package dev.agentmemory.cli.client;
+
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.Endpoint;
+import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.proto.GetEventsRequest;
+import dev.agentmemory.proto.GetEventsResponse;
+import dev.agentmemory.proto.MemoryServiceGrpc;
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** {@link DaemonClient} over a gRPC channel; maps transport failures to messages for people. */
+public final class GrpcDaemonClient implements DaemonClient {
+  private static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
+
+  private final Endpoint endpoint;
+  private final Channel channel;
+  private final ManagedChannel owned;
+
+  /** A client over {@code channel} (not closed by {@link #close()} unless it is managed by us). */
+  public GrpcDaemonClient(Endpoint endpoint, Channel channel, ManagedChannel owned) {
+    this.endpoint = endpoint;
+    this.channel = channel;
+    this.owned = owned;
+  }
+
+  public static DaemonClient connect(Endpoint endpoint) {
+    ManagedChannel channel =
+        NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
+            .usePlaintext()
+            .maxInboundMessageSize(64 * 1024 * 1024)
+            .build();
+    return new GrpcDaemonClient(endpoint, channel, channel);
+  }
+
+  @Override
+  public String health(Duration deadline) {
+    return call(() -> HealthGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .check(HealthCheckRequest.getDefaultInstance())
+        .getStatus()
+        .name());
+  }
+
+  @Override
+  public GetEventsResponse getEvents(GetEventsRequest request) {
+    return call(() -> memory().getEvents(request));
+  }
+
+  @Override
+  public void close() {
+    if (owned != null) {
+      owned.shutdownNow();
+    }
+  }
+
+  private MemoryServiceGrpc.MemoryServiceBlockingStub memory() {
+    return MemoryServiceGrpc.newBlockingStub(channel)
+        .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private <T> T call(Supplier<T> rpc) {
+    try {
+      return rpc.get();
+    } catch (StatusRuntimeException e) {
+      Status status = e.getStatus();
+      switch (status.getCode()) {
+        case UNAVAILABLE -> throw CliException.unreachable(endpoint, describe(status));
+        case DEADLINE_EXCEEDED -> throw CliException.unreachable(endpoint, "no answer in time");
+        case UNIMPLEMENTED -> throw new CliException(
+            "The daemon at " + endpoint + " does not offer this yet (" + describe(status)
+                + "). Is it an older version?", ExitCode.ERROR);
+        default -> throw new CliException(
+            "The daemon refused the request: " + status.getCode() + ": " + describe(status), ExitCode.ERROR);
+      }
+    }
+  }
+
+  private static String describe(Status status) {
+    // For transport failures the cause ("Connection refused: /127.0.0.1:50051") says more than
+    // gRPC's generic description ("io exception").
+    if (status.getCause() != null && status.getCause().getMessage() != null) {
+      return status.getCause().getMessage();
+    }
+    return status.getDescription() != null ? status.getDescription() : status.getCode().toString();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.agentmemory.cli.lifecycle;
+
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.Endpoint;
+import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.lifecycle.DaemonFiles;
+import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import dev.agentmemory.daemon.lifecycle.RunningDaemon;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code status}: is the daemon of the PID file alive, and does it answer health checks? Exits 0
+ * when it runs and answers, 3 otherwise, so scripts can test it.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show whether the memory daemon runs.")
+public final class StatusCommand implements Callable<Integer> {
+  private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(3);
+
+  @ParentCommand MemoryDaemonCommand root;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    DaemonFiles files = new DaemonFiles(root.context().platform().pidFile());
+    RunningDaemon.State state = RunningDaemon.inspect(files);
+    if (state instanceof RunningDaemon.NoPidFile) {
+      out.println("Memory daemon is NOT running (no PID file)");
+      out.printf("PID file: \"%s\"%n", files.pidFile());
+      return ExitCode.NOT_RUNNING;
+    }
+    if (state instanceof RunningDaemon.Stale stale) {
+      files.removeAll();
+      out.println("Memory daemon is NOT running (stale PID file)");
+      out.printf("PID file: \"%s\" named PID %d, which is not a running memory daemon; removed it.%n",
+          files.pidFile(), stale.pid());
+      return ExitCode.NOT_RUNNING;
+    }
+    RunningDaemon.Alive alive = (RunningDaemon.Alive) state;
+    out.printf("Memory daemon is running (PID %d)%n", alive.process().pid());
+    out.printf("PID file: \"%s\"%n", files.pidFile());
+    if (alive.info().isEmpty()) {
+      out.println("Health: starting (daemon.json not written yet)");
+      return ExitCode.NOT_RUNNING;
+    }
+    DaemonInfo info = alive.info().get();
+    out.printf("Endpoint: %s%nStore: %s%nVersion: %s%n", info.endpoint(), info.dbPath(), info.version());
+    if (!info.logFile().isEmpty()) {
+      out.printf("Log: %s%n", info.logFile());
+    }
+    Endpoint endpoint = new Endpoint(BackgroundStart.connectHost(info.host()), info.port());
+    try (DaemonClient client = root.context().clients().apply(endpoint)) {
+      String health = client.health(HEALTH_DEADLINE);
+      out.printf("Health: %s%n", health);
+      return "SERVING".equals(health) ? ExitCode.OK : ExitCode.NOT_RUNNING;
+    } catch (CliException e) {
+      out.printf("Health: UNREACHABLE (%s)%n", e.getMessage());
+      return ExitCode.NOT_RUNNING;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.agentmemory.cli.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.GetEventsRequest;
+import dev.agentmemory.proto.GetEventsResponse;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code query events}: events whose source time lies in [from, to], oldest first. */
+@Command(
+    name = "events",
+    mixinStandardHelpOptions = true,
+    description = "List events whose source time lies in [--from, --to] (both inclusive), oldest first.")
+public final class QueryEventsCommand implements Callable<Integer> {
+  @ParentCommand QueryCommand query;
+  @Spec CommandSpec spec;
+  @Mixin QueryOptions options;
+
+  @Option(
+      names = "--from",
+      paramLabel = "TIME",
+      defaultValue = "0",
+      description = "Start: epoch ms, YYYY-MM-DD or ISO date-time (default: the beginning).")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "TIME",
+      description = "End: epoch ms, YYYY-MM-DD (whole day) or ISO date-time (default: now).")
+  String to;
+
+  @Option(
+      names = {"-l", "--limit"},
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "Most events to show (default: ${DEFAULT-VALUE}, at most 1000).")
+  int limit;
+
+  @Override
+  public Integer call() throws Exception {
+    ZoneId zone = ZoneId.systemDefault();
+    long fromMs = TimeArgument.parse("--from", from, zone, false);
+    long toMs = to == null ? System.currentTimeMillis() : TimeArgument.parse("--to", to, zone, true);
+    GetEventsRequest request =
+        GetEventsRequest.newBuilder().setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(limit).build();
+    GetEventsResponse response;
+    try (DaemonClient client = query.root().context().clients().apply(options.endpoint(query.root()))) {
+      response = client.getEvents(request);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (options.json()) {
+      ObjectNode json = EventFormat.JSON.createObjectNode();
+      json.set("events", EventFormat.json(response.getEventsList()));
+      json.put("has_more", response.getHasMore());
+      out.println(EventFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      return 0;
+    }
+    if (response.getEventsCount() == 0) {
+      out.println("No events found in time range.");
+      return 0;
+    }
+    out.printf("Events (%d found):%n", response.getEventsCount());
+    for (Event event : response.getEventsList()) {
+      out.println(EventFormat.line(event, zone));
+    }
+    if (response.getHasMore()) {
+      out.println("More events available. Increase --limit or narrow --from/--to to see more.");
+    }
+    return 0;
+  }
+}

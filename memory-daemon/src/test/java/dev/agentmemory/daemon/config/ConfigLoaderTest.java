@@ -1,0 +1,287 @@
+package dev.agentmemory.daemon.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConfigLoaderTest {
+  @TempDir Path home;
+
+  private Platform linux(Map<String, String> env) {
+    return new Platform(Platform.Os.LINUX, home, env);
+  }
+
+  private DaemonConfig load(Map<String, String> env, Map<ConfigKey, String> flags) {
+    return new ConfigLoader(linux(env)).load(Optional.empty(), flags);
+  }
+
+  private void writeDefaultConfig(String toml) throws IOException {
+    Path file = home.resolve(".config/agent-memory/config.toml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, toml);
+  }
+
+  @Test
+  void shouldUseDocumentedDefaults_whenNothingIsConfigured() {
+    // when
+    DaemonConfig config = load(Map.of(), Map.of());
+
+    // then
+    assertThat(config.storage().dbPath()).isEqualTo(home.resolve(".local/share/agent-memory/db"));
+    assertThat(config.grpc().host()).isEqualTo("127.0.0.1");
+    assertThat(config.grpc().port()).isEqualTo(50051);
+    assertThat(config.multiAgentMode()).isEqualTo("separate");
+    assertThat(config.agentId()).isEmpty();
+    assertThat(config.logLevel()).isEqualTo("info");
+    assertThat(config.storage().maxEventBytes()).isEqualTo(1024 * 1024);
+    assertThat(config.summarizer().provider()).isEqualTo("local");
+    assertThat(config.configFile()).isEmpty();
+  }
+
+  @Test
+  void shouldApplyEveryKeyOfTheDefaultConfigFile() throws IOException {
+    // given
+    writeDefaultConfig("""
+        db_path = "~/memdb"
+        grpc_host = "127.0.0.2"
+        grpc_port = 6000
+        multi_agent_mode = "unified"
+        agent_id = "claude-code"
+        log_level = "debug"
+        max_event_bytes = "2MiB"
+
+        [summarizer]
+        provider = "anthropic"
+        model = "claude-haiku"
+        """);
+
+    // when
+    DaemonConfig config = load(Map.of(), Map.of());
+
+    // then
+    assertThat(config.storage().dbPath()).isEqualTo(home.resolve("memdb"));
+    assertThat(config.grpc().host()).isEqualTo("127.0.0.2");
+    assertThat(config.grpc().port()).isEqualTo(6000);
+    assertThat(config.multiAgentMode()).isEqualTo("unified");
+    assertThat(config.agentId()).isEqualTo("claude-code");
+    assertThat(config.logLevel()).isEqualTo("debug");
+    assertThat(config.storage().maxEventBytes()).isEqualTo(2 * 1024 * 1024);
+    assertThat(config.summarizer().provider()).isEqualTo("anthropic");
+    assertThat(config.summarizer().model()).isEqualTo("claude-haiku");
+    assertThat(config.configFile()).contains(home.resolve(".config/agent-memory/config.toml"));
+  }
+
+  static Stream<Arguments> environmentOverrides() {
+    return Stream.of(
+        Arguments.of("MEMORY_DB_PATH", "/srv/memory", ConfigKey.DB_PATH, "/srv/memory"),
+        Arguments.of("MEMORY_GRPC_HOST", "127.0.0.3", ConfigKey.GRPC_HOST, "127.0.0.3"),
+        Arguments.of("MEMORY_GRPC_PORT", "7000", ConfigKey.GRPC_PORT, "7000"),
+        Arguments.of("MEMORY_LOG_LEVEL", "WARN", ConfigKey.LOG_LEVEL, "warn"),
+        Arguments.of("MEMORY_SUMMARIZER_PROVIDER", "openai", ConfigKey.SUMMARIZER_PROVIDER, "openai"),
+        Arguments.of("MEMORY_SUMMARIZER_MODEL", "gpt-4o-mini", ConfigKey.SUMMARIZER_MODEL, "gpt-4o-mini"),
+        Arguments.of("MEMORY_MULTI_AGENT_MODE", "unified", ConfigKey.MULTI_AGENT_MODE, "unified"),
+        Arguments.of("MEMORY_AGENT_ID", "copilot", ConfigKey.AGENT_ID, "copilot"),
+        Arguments.of("MEMORY_MAX_EVENT_BYTES", "4096", ConfigKey.MAX_EVENT_BYTES, "4096"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("environmentOverrides")
+  void shouldLetEachEnvironmentVariableOverrideTheFile(String variable, String value, ConfigKey key, String expected)
+      throws IOException {
+    // given: the file sets every key to something else
+    writeDefaultConfig("""
+        db_path = "/from/file"
+        grpc_host = "127.0.0.9"
+        grpc_port = 6000
+        multi_agent_mode = "separate"
+        agent_id = "file-agent"
+        log_level = "error"
+        max_event_bytes = 8192
+        [summarizer]
+        provider = "local"
+        model = "file-model"
+        """);
+
+    // when
+    DaemonConfig config = load(Map.of(variable, value), Map.of());
+
+    // then
+    assertThat(key.envVar()).isEqualTo(variable);
+    assertThat(valueOf(config, key)).isEqualTo(expected);
+    assertThat(config.sources()).containsEntry(key, "env " + variable);
+  }
+
+  @Test
+  void shouldLetFlagsOverrideEnvironmentAndFile() throws IOException {
+    // given
+    writeDefaultConfig("grpc_port = 6000\ndb_path = \"/from/file\"\n");
+    Map<String, String> env = Map.of("MEMORY_GRPC_PORT", "7000", "MEMORY_DB_PATH", "/from/env");
+
+    // when
+    DaemonConfig config = load(env, Map.of(ConfigKey.GRPC_PORT, "8000"));
+
+    // then
+    assertThat(config.grpc().port()).isEqualTo(8000);
+    assertThat(config.storage().dbPath()).isEqualTo(Path.of("/from/env"));
+    assertThat(config.sources()).containsEntry(ConfigKey.GRPC_PORT, "flag");
+  }
+
+  @Test
+  void shouldReadAnExplicitConfigFileInsteadOfTheDefaultOne() throws IOException {
+    // given
+    writeDefaultConfig("grpc_port = 6000\n");
+    Path explicit = home.resolve("other.toml");
+    Files.writeString(explicit, "grpc_port = 6001\n");
+
+    // when
+    DaemonConfig config = new ConfigLoader(linux(Map.of())).load(Optional.of(explicit), Map.of());
+
+    // then
+    assertThat(config.grpc().port()).isEqualTo(6001);
+    assertThat(config.configFile()).contains(explicit);
+  }
+
+  @Test
+  void shouldHonourXdgConfigHome() throws IOException {
+    // given
+    Path xdg = home.resolve("xdg");
+    Files.createDirectories(xdg.resolve("agent-memory"));
+    Files.writeString(xdg.resolve("agent-memory/config.toml"), "grpc_port = 6002\n");
+
+    // when
+    DaemonConfig config = load(Map.of("XDG_CONFIG_HOME", xdg.toString()), Map.of());
+
+    // then
+    assertThat(config.grpc().port()).isEqualTo(6002);
+  }
+
+  @Test
+  void shouldFail_whenAnExplicitConfigFileIsMissing() {
+    Path missing = home.resolve("missing.toml");
+
+    assertThatThrownBy(() -> new ConfigLoader(linux(Map.of())).load(Optional.of(missing), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void shouldNameAnUnknownKeyAndListTheKnownOnes() throws IOException {
+    writeDefaultConfig("grpc_prot = 6000\n");
+
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Unknown key 'grpc_prot'")
+        .hasMessageContaining("grpc_port");
+  }
+
+  @Test
+  void shouldNameAnUnknownKeyInsideATable() throws IOException {
+    writeDefaultConfig("[summarizer]\nprovder = \"local\"\n");
+
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Unknown key 'summarizer.provder'");
+  }
+
+  @Test
+  void shouldRefuseApiKeysInTheConfigFile() throws IOException {
+    writeDefaultConfig("[summarizer]\nprovider = \"openai\"\napi_key = \"sk-secret\"\n");
+
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("summarizer.api_key")
+        .hasMessageContaining("OPENAI_API_KEY")
+        .hasMessageNotContaining("sk-secret");
+  }
+
+  @Test
+  void shouldReportTheLineOfATomlSyntaxError() throws IOException {
+    writeDefaultConfig("grpc_port = 6000\ndb_path = \n");
+
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("not valid TOML")
+        .hasMessageContaining("line 2");
+  }
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        Arguments.of("MEMORY_GRPC_PORT", "abc", "grpc_port"),
+        Arguments.of("MEMORY_GRPC_PORT", "70000", "grpc_port"),
+        Arguments.of("MEMORY_LOG_LEVEL", "loud", "log_level"),
+        Arguments.of("MEMORY_MULTI_AGENT_MODE", "shared", "multi_agent_mode"),
+        Arguments.of("MEMORY_SUMMARIZER_PROVIDER", "gemini", "summarizer.provider"),
+        Arguments.of("MEMORY_MAX_EVENT_BYTES", "12", "max_event_bytes"),
+        Arguments.of("MEMORY_GRPC_HOST", "not a host", "grpc_host"));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @MethodSource("badValues")
+  void shouldNameTheKeyAndSourceOfABadValue(String variable, String value, String key) {
+    assertThatThrownBy(() -> load(Map.of(variable, value), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Invalid value for " + key)
+        .hasMessageContaining("env " + variable)
+        .hasMessageContaining(value);
+  }
+
+  @Test
+  void shouldNameTheFileOfABadValue() throws IOException {
+    writeDefaultConfig("grpc_port = \"many\"\n");
+
+    assertThatThrownBy(() -> load(Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Invalid value for grpc_port")
+        .hasMessageContaining("config.toml");
+  }
+
+  @Test
+  void shouldIgnoreEmptyEnvironmentVariables() {
+    Map<String, String> env = new HashMap<>();
+    env.put("MEMORY_GRPC_PORT", "");
+
+    assertThat(load(env, Map.of()).grpc().port()).isEqualTo(50051);
+  }
+
+  @Test
+  void shouldUsePlatformDefaultPaths() {
+    Platform mac = new Platform(Platform.Os.MACOS, Path.of("/Users/ann"), Map.of());
+    Platform windows = new Platform(
+        Platform.Os.WINDOWS, Path.of("C:/Users/ann"), Map.of("APPDATA", "C:/Users/ann/AppData/Roaming", "TEMP", "C:/Temp"));
+    Platform linux = linux(Map.of("XDG_RUNTIME_DIR", "/run/user/1000"));
+
+    assertThat(mac.defaultDbPath()).isEqualTo(Path.of("/Users/ann/Library/Application Support/agent-memory/db"));
+    assertThat(windows.defaultDbPath()).isEqualTo(Path.of("C:/Users/ann/AppData/Roaming/agent-memory/db"));
+    assertThat(windows.configFile()).isEqualTo(Path.of("C:/Users/ann/AppData/Roaming/agent-memory/config.toml"));
+    assertThat(windows.pidFile()).isEqualTo(Path.of("C:/Temp/agent-memory/daemon.pid"));
+    assertThat(linux.pidFile()).isEqualTo(Path.of("/run/user/1000/agent-memory/daemon.pid"));
+    assertThat(linux(Map.of()).pidFile()).isEqualTo(home.resolve(".cache/agent-memory/daemon.pid"));
+  }
+
+  private static String valueOf(DaemonConfig config, ConfigKey key) {
+    return switch (key) {
+      case DB_PATH -> config.storage().dbPath().toString();
+      case GRPC_HOST -> config.grpc().host();
+      case GRPC_PORT -> Integer.toString(config.grpc().port());
+      case MULTI_AGENT_MODE -> config.multiAgentMode();
+      case AGENT_ID -> config.agentId();
+      case LOG_LEVEL -> config.logLevel();
+      case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
+      case SUMMARIZER_PROVIDER -> config.summarizer().provider();
+      case SUMMARIZER_MODEL -> config.summarizer().model();
+    };
+  }
+}
