@@ -131,14 +131,16 @@ public final class GrpcServer implements AutoCloseable {
   }
 
   private static DaemonStartException bindFailure(GrpcConfig config, IOException e) {
+    // Netty's native transport reports bind errors as its own exception type, not BindException:
+    // look at the messages of the whole cause chain.
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BindException bind) {
-        String reason = String.valueOf(bind.getMessage());
-        if (reason.contains("in use")) {
-          return new DaemonStartException(
-              "Address already in use: " + config.endpoint() + " — another process (maybe another memory daemon) "
-                  + "listens there. Stop it, or use --port N (or grpc_port in config.toml / MEMORY_GRPC_PORT).", e);
-        }
+      String reason = String.valueOf(cause.getMessage());
+      if (reason.contains("in use")) {
+        return new DaemonStartException(
+            "Address already in use: " + config.endpoint() + " — another process (maybe another memory daemon) "
+                + "listens there. Stop it, or use --port N (or grpc_port in config.toml / MEMORY_GRPC_PORT).", e);
+      }
+      if (cause instanceof BindException || reason.contains("bind(")) {
         return new DaemonStartException(
             "Cannot bind " + config.endpoint() + ": " + reason + ". Use --port N or another grpc_host.", e);
       }

@@ -1,0 +1,127 @@
+package dev.agentmemory.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged {@code bin/memory-daemon} as a separate process, in a sandbox of temp
+ * directories (HOME, XDG dirs), so nothing touches the real user's files or port 50051.
+ */
+final class DaemonProcess {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final Path root;
+  final Path db;
+  final Map<String, String> env = new HashMap<>();
+
+  DaemonProcess(Path root) {
+    this.root = root;
+    this.db = root.resolve("db");
+    System.getenv().forEach((k, v) -> {
+      if (!k.startsWith("MEMORY_") && !k.startsWith("XDG_") && !k.equals("RUST_LOG")) {
+        env.put(k, v);
+      }
+    });
+    env.put("HOME", root.resolve("home").toString());
+    env.put("XDG_RUNTIME_DIR", root.resolve("run").toString());
+    env.put("XDG_STATE_HOME", root.resolve("state").toString());
+    env.put("XDG_CONFIG_HOME", root.resolve("config").toString());
+    env.put("XDG_DATA_HOME", root.resolve("data").toString());
+  }
+
+  static Path launcher() {
+    String dist = System.getProperty("memory.dist");
+    assertThat(dist).as("system property memory.dist (set by failsafe)").isNotNull();
+    return Path.of(dist, "bin", "memory-daemon");
+  }
+
+  /** Runs {@code memory-daemon args...} to completion. */
+  Result run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(launcher().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    Path out = Files.createTempFile(root, "out", ".txt");
+    Path err = Files.createTempFile(root, "err", ".txt");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("memory-daemon " + String.join(" ", args) + " did not finish in 120 s");
+    }
+    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** Starts the daemon in the background on a free port; returns the bound port. */
+  int start() throws IOException, InterruptedException {
+    Result result = run("start", "--port", "0", "--db-path", db.toString());
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    return port();
+  }
+
+  Path pidFile() {
+    return root.resolve("run/agent-memory/daemon.pid");
+  }
+
+  JsonNode info() throws IOException {
+    return JSON.readTree(root.resolve("run/agent-memory/daemon.json").toFile());
+  }
+
+  int port() throws IOException {
+    return info().get("port").asInt();
+  }
+
+  long pid() throws IOException {
+    return Long.parseLong(Files.readString(pidFile(), StandardCharsets.US_ASCII).trim());
+  }
+
+  ManagedChannel channel(int port) {
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+  }
+
+  /** Stops whatever daemon this sandbox still runs (test clean-up). */
+  void stopQuietly() {
+    try {
+      if (Files.exists(pidFile())) {
+        run("stop");
+      }
+    } catch (Exception e) {
+      // best effort: the test already reports its own failure
+    }
+  }
+
+  String logs() {
+    StringBuilder text = new StringBuilder();
+    for (String name : List.of("daemon.log", "daemon.out.log")) {
+      Path file = root.resolve("state/agent-memory/logs").resolve(name);
+      try {
+        text.append("--- ").append(name).append(" ---\n").append(Files.readString(file));
+      } catch (IOException e) {
+        text.append("--- ").append(name).append(": none\n");
+      }
+    }
+    return text.toString();
+  }
+
+  record Result(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
+}
