@@ -51,7 +51,7 @@ public final class LogFilter {
       int eq = entry.indexOf('=');
       String name = eq < 0 ? "" : entry.substring(0, eq).trim();
       String level = normalize(eq < 0 ? entry : entry.substring(eq + 1));
-      if (!LEVELS.contains(level) || (eq >= 0 && name.isEmpty())) {
+      if (!LEVELS.contains(level) || (eq >= 0 && !name.matches("[\\w.:$-]+"))) {
         if (strict) {
           throw new IllegalArgumentException(
               variable + " entry '" + entry + "' is not of the form name=level or level (levels: "

@@ -136,7 +136,7 @@ public final class MemoryDaemon implements AutoCloseable {
     return MemoryStore.open(dbPath);
   }
 
-  private static DaemonStartException explain(StorageOpenException e) {
+  static DaemonStartException explain(StorageOpenException e) {
     Path path = e.path();
     return switch (e.reason()) {
       case LOCKED -> new DaemonStartException(

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,8 +101,7 @@ public final class ConfigLoader {
   }
 
   private void collect(Path path, String prefix, JsonNode table, Map<ConfigKey, String> values) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : table.properties()) {
       String name = prefix + field.getKey();
       JsonNode value = field.getValue();
       if (SECRET_KEYS.contains(field.getKey())) {

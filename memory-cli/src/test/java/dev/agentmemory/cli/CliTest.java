@@ -1,0 +1,158 @@
+package dev.agentmemory.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.f4b6a3.ulid.UlidCreator;
+import dev.agentmemory.cli.client.GrpcDaemonClient;
+import dev.agentmemory.daemon.MemoryDaemon;
+import dev.agentmemory.daemon.config.ConfigKey;
+import dev.agentmemory.daemon.config.ConfigLoader;
+import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.EventRole;
+import dev.agentmemory.proto.EventType;
+import dev.agentmemory.proto.IngestEventRequest;
+import dev.agentmemory.proto.MemoryServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, black-box: arguments in, exit code and text out (picocli's testing style). */
+class CliTest {
+  @TempDir Path tmp;
+  private Platform platform;
+
+  @BeforeEach
+  void sandbox() {
+    platform = new Platform(Platform.Os.LINUX, tmp.resolve("home"), Map.of("XDG_RUNTIME_DIR", tmp.resolve("run").toString()));
+  }
+
+  private Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new CliContext(platform, GrpcDaemonClient::connect), new PrintWriter(out), new PrintWriter(err));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  record Result(int code, String out, String err) {}
+
+  @Test
+  void shouldReportNotRunningWithExitCode3_whenThereIsNoPidFile() {
+    Result status = run("status");
+
+    assertThat(status.code()).isEqualTo(3);
+    assertThat(status.out()).contains("Memory daemon is NOT running (no PID file)", platform.pidFile().toString());
+  }
+
+  @Test
+  void shouldDetectAndRemoveAStalePidFile() throws Exception {
+    // given: the PID of a process that has exited
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Files.createDirectories(platform.pidFile().getParent());
+    Files.writeString(platform.pidFile(), gone.pid() + "\n");
+
+    // when
+    Result status = run("status");
+
+    // then
+    assertThat(status.code()).isEqualTo(3);
+    assertThat(status.out()).contains("Memory daemon is NOT running (stale PID file)", "PID " + gone.pid(), "removed");
+    assertThat(platform.pidFile()).doesNotExist();
+  }
+
+  @Test
+  void shouldSayThereIsNothingToStop() {
+    Result stop = run("stop");
+
+    assertThat(stop.code()).isZero();
+    assertThat(stop.out()).contains("NOT running (no PID file");
+  }
+
+  @Test
+  void shouldListEvents_fromARunningDaemon() throws IOException {
+    // given
+    try (MemoryDaemon daemon = MemoryDaemon.start(
+        new ConfigLoader(platform).load(Optional.empty(),
+            Map.of(ConfigKey.GRPC_PORT, "0", ConfigKey.DB_PATH, tmp.resolve("db").toString())),
+        platform, Clock.systemUTC(), Optional.empty())) {
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
+      MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
+      for (int i = 0; i < 3; i++) {
+        memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
+            .setEventId(UlidCreator.getMonotonicUlid().toString())
+            .setSessionId("s1")
+            .setTimestampMs(1_767_225_600_000L + i)
+            .setEventType(EventType.EVENT_TYPE_USER_MESSAGE)
+            .setRole(EventRole.EVENT_ROLE_USER)
+            .setText("line " + i + "\nof the invoice fix")).build());
+      }
+      channel.shutdownNow();
+      String endpoint = "127.0.0.1:" + daemon.port();
+
+      // when
+      Result readable = run("query", "events", "--endpoint", endpoint, "--from", "2026-01-01", "--to", "2026-01-02");
+      Result limited = run("query", "events", "-e", endpoint, "--from", "0", "--limit", "2");
+      Result status = run("status");
+
+      // then
+      assertThat(readable.code()).as(readable.err()).isZero();
+      assertThat(readable.out()).contains("Events (3 found):", "user (user_message, session s1): line 0 of the invoice fix");
+      assertThat(limited.out()).contains("Events (2 found):", "More events available");
+      assertThat(status.code()).as(status.out()).isZero();
+      assertThat(status.out()).contains("Memory daemon is running (PID " + ProcessHandle.current().pid() + ")", "Health: SERVING");
+    }
+  }
+
+  @Test
+  void shouldExitWith3_whenTheDaemonCannotBeReached() throws IOException {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+
+    Result result = run("query", "events", "--endpoint", "127.0.0.1:" + port);
+
+    assertThat(result.code()).isEqualTo(3);
+    assertThat(result.err()).contains("Cannot reach memory daemon at 127.0.0.1:" + port, "Connection refused");
+  }
+
+  @Test
+  void shouldExitWith2_onUsageErrors() {
+    assertThat(run("query", "events", "--endpoint", "nowhere").code()).isEqualTo(2);
+    assertThat(run("query", "events", "--from", "yesterday", "-e", "127.0.0.1:1").code()).isEqualTo(2);
+    assertThat(run("start", "--bogus").code()).isEqualTo(2);
+    assertThat(run("frobnicate").err()).contains("Unmatched argument");
+  }
+
+  @Test
+  void shouldNameTheKey_whenTheConfigurationIsInvalid() throws IOException {
+    Path config = tmp.resolve("bad.toml");
+    Files.writeString(config, "grpc_port = \"lots\"\n");
+
+    Result result = run("--config", config.toString(), "query", "events");
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err()).contains("Configuration error: Invalid value for grpc_port", config.toString());
+  }
+
+  @Test
+  void shouldPrintTheVersion() {
+    Result version = run("--version");
+
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("memory-daemon ");
+  }
+}

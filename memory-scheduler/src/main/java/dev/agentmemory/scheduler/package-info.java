@@ -1,0 +1,2 @@
+/** Scheduled maintenance jobs (TOC rollups, compaction), their status, pause and resume. */
+package dev.agentmemory.scheduler;
