@@ -9,12 +9,16 @@ public final class MemoryStore implements AutoCloseable {
   private final CheckpointStore checkpoints;
   private final OutboxStore outbox;
   private final EventStore events;
+  private final TocStore toc;
+  private final TocIndexStore tocIndex;
 
   private MemoryStore(RocksStorage storage) {
     this.storage = storage;
     this.checkpoints = new CheckpointStore(storage);
     this.outbox = new OutboxStore(storage, checkpoints);
     this.events = new EventStore(storage, outbox);
+    this.toc = new TocStore(storage);
+    this.tocIndex = new TocIndexStore(storage);
   }
 
   /** Opens the store in {@code dir} for reading and writing, creating it if needed. */
@@ -33,6 +37,14 @@ public final class MemoryStore implements AutoCloseable {
 
   public OutboxStore outbox() {
     return outbox;
+  }
+
+  public TocStore toc() {
+    return toc;
+  }
+
+  public TocIndexStore tocIndex() {
+    return tocIndex;
   }
 
   public CheckpointStore checkpoints() {

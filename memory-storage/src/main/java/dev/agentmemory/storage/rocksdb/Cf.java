@@ -11,9 +11,10 @@ import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
 
 /**
- * The column families of a store. The first six are the contract of the operations guide; {@code
- * event_ids} is an extra index (event id to log position) kept apart from the log so that point
- * lookups get a bloom filter and level compaction while the log is tuned for range scans.
+ * The column families of a store. The first six are the contract of the operations guide. Two more
+ * hold indexes: {@code event_ids} (event id to log position, kept apart from the log so that point
+ * lookups get a bloom filter and level compaction while the log is tuned for range scans) and
+ * {@code toc_index} (the TOC builder's working indexes, rebuildable from the log).
  */
 public enum Cf {
   /** The append-only event log, ordered by source timestamp then event id. */
@@ -29,7 +30,12 @@ public enum Cf {
   /** Progress markers of workers and jobs. */
   CHECKPOINTS("checkpoints", Tuning.POINT),
   /** Index from event id to its position in {@link #EVENTS}, for idempotent ingest. */
-  EVENT_IDS("event_ids", Tuning.POINT);
+  EVENT_IDS("event_ids", Tuning.POINT),
+  /**
+   * The TOC builder's own indexes, each under a one-byte key prefix: events by session, segment
+   * states, segments by day, term document frequencies.
+   */
+  TOC_INDEX("toc_index", Tuning.POINT);
 
   private final String rocksName;
   private final Tuning tuning;

@@ -1,0 +1,173 @@
+package dev.agentmemory.storage;
+
+import dev.agentmemory.storage.rocksdb.Batch;
+import dev.agentmemory.storage.rocksdb.Cf;
+import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import dev.agentmemory.storage.rocksdb.Entry;
+import dev.agentmemory.storage.rocksdb.EventCodecs;
+import dev.agentmemory.storage.rocksdb.RocksStorage;
+import dev.agentmemory.storage.rocksdb.Table;
+import dev.agentmemory.storage.rocksdb.TocIndexCodecs;
+import dev.agentmemory.storage.rocksdb.TocIndexCodecs.DaySegmentKey;
+import dev.agentmemory.storage.rocksdb.TocIndexCodecs.SegmentKey;
+import dev.agentmemory.storage.rocksdb.TocIndexCodecs.SessionKey;
+import dev.agentmemory.storage.rocksdb.TocIndexCodecs.SessionValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The TOC builder's working indexes (all rebuildable from the event log): events by session,
+ * segment states by session and day, segments by day, and term document frequencies.
+ */
+public final class TocIndexStore {
+  private static final String MIN_ID = EventCodecs.MIN_EVENT_ID;
+
+  private final Table<SessionKey, SessionValue> sessions;
+  private final Table<SegmentKey, SegmentState> segments;
+  private final Table<DaySegmentKey, String> daySegments;
+  private final Table<String, Long> terms;
+  private final Table<String, Long> counters;
+
+  public TocIndexStore(RocksStorage storage) {
+    sessions = storage.table(Cf.TOC_INDEX, TocIndexCodecs.SESSION_KEY, TocIndexCodecs.SESSION_VALUE);
+    segments = storage.table(Cf.TOC_INDEX, TocIndexCodecs.SEGMENT_KEY, TocIndexCodecs.SEGMENT_STATE);
+    daySegments = storage.table(Cf.TOC_INDEX, TocIndexCodecs.DAY_SEGMENT_KEY, TocIndexCodecs.STRING);
+    terms = storage.table(Cf.TOC_INDEX, TocIndexCodecs.TERM_KEY, TocIndexCodecs.COUNT);
+    counters = storage.table(Cf.TOC_INDEX, TocIndexCodecs.COUNTER_KEY, TocIndexCodecs.COUNT);
+  }
+
+  // --- events by session ---------------------------------------------------------------------
+
+  public boolean contains(String sessionId, EventKey event) {
+    return sessions.get(sessionKey(sessionId, event)).isPresent();
+  }
+
+  /** Indexed events of a session with timestamps in {@code [fromMs, toMs]}, in session order. */
+  public List<SessionEntry> session(String sessionId, long fromMs, long toMs) {
+    List<SessionEntry> result = new ArrayList<>();
+    SessionKey from = new SessionKey(sessionId, Math.max(0, fromMs), MIN_ID);
+    SessionKey to = new SessionKey(sessionId, Math.min(Long.MAX_VALUE - 1, toMs) + 1, MIN_ID);
+    try (CloseableIterator<Entry<SessionKey, SessionValue>> it = sessions.scan(from, to)) {
+      it.forEachRemaining(entry -> result.add(toEntry(entry)));
+    }
+    return result;
+  }
+
+  /** Up to {@code count} events of a session right before {@code event}, in session order. */
+  public List<SessionEntry> sessionBefore(String sessionId, EventKey event, int count) {
+    List<SessionEntry> result = new ArrayList<>();
+    SessionKey from = new SessionKey(sessionId, 0, MIN_ID);
+    try (CloseableIterator<Entry<SessionKey, SessionValue>> it = sessions.scanBackward(from, sessionKey(sessionId, event))) {
+      while (result.size() < count && it.hasNext()) {
+        result.add(toEntry(it.next()));
+      }
+    }
+    Collections.reverse(result);
+    return result;
+  }
+
+  /** Up to {@code count} events of a session right after {@code event}, in session order. */
+  public List<SessionEntry> sessionAfter(String sessionId, EventKey event, int count) {
+    List<SessionEntry> result = new ArrayList<>();
+    SessionKey from = new SessionKey(sessionId, event.timestampMs(), event.eventId());
+    SessionKey to = new SessionKey(sessionId, Long.MAX_VALUE, MIN_ID);
+    try (CloseableIterator<Entry<SessionKey, SessionValue>> it = sessions.scan(from, to)) {
+      while (result.size() < count && it.hasNext()) {
+        SessionEntry entry = toEntry(it.next());
+        if (!entry.eventKey().equals(event)) {
+          result.add(entry);
+        }
+      }
+    }
+    return result;
+  }
+
+  public void put(Batch batch, SessionEntry entry) {
+    sessions.upsert(batch, sessionKey(entry.sessionId(), entry.eventKey()), new SessionValue(entry.tokens(), entry.type()));
+  }
+
+  public void delete(Batch batch, SessionEntry entry) {
+    sessions.deleteIfExists(batch, sessionKey(entry.sessionId(), entry.eventKey()));
+  }
+
+  // --- segments ------------------------------------------------------------------------------
+
+  /** Segment states of a session on a day, in start order. */
+  public List<SegmentState> segments(String sessionId, long epochDay) {
+    List<SegmentState> result = new ArrayList<>();
+    try (CloseableIterator<Entry<SegmentKey, SegmentState>> it = segments.scan(
+        new SegmentKey(sessionId, epochDay, 0, MIN_ID), new SegmentKey(sessionId, epochDay + 1, 0, MIN_ID))) {
+      it.forEachRemaining(entry -> result.add(entry.value()));
+    }
+    return result;
+  }
+
+  public void put(Batch batch, SegmentState state) {
+    segments.upsert(batch, segmentKey(state), state);
+    daySegments.upsert(batch, daySegmentKey(state), state.nodeId());
+  }
+
+  public void delete(Batch batch, SegmentState state) {
+    segments.deleteIfExists(batch, segmentKey(state));
+    daySegments.deleteIfExists(batch, daySegmentKey(state));
+  }
+
+  /** Every segment of a day (all sessions) as (first event, node id), in start order. */
+  public java.util.SortedMap<EventKey, String> daySegments(long epochDay) {
+    java.util.SortedMap<EventKey, String> result = new java.util.TreeMap<>();
+    try (CloseableIterator<Entry<DaySegmentKey, String>> it = daySegments.scan(
+        new DaySegmentKey(epochDay, 0, MIN_ID), new DaySegmentKey(epochDay + 1, 0, MIN_ID))) {
+      it.forEachRemaining(entry ->
+          result.put(new EventKey(entry.key().timestampMs(), entry.key().eventId()), entry.value()));
+    }
+    return result;
+  }
+
+  // --- term statistics -----------------------------------------------------------------------
+
+  /** In how many indexed events {@code term} occurs. */
+  public long termCount(String term) {
+    return terms.get(term).orElse(0L);
+  }
+
+  public void putTermCount(Batch batch, String term, long count) {
+    if (count <= 0) {
+      terms.deleteIfExists(batch, term);
+    } else {
+      terms.upsert(batch, term, count);
+    }
+  }
+
+  public long counter(String name) {
+    return counters.get(name).orElse(0L);
+  }
+
+  public void putCounter(Batch batch, String name, long value) {
+    counters.upsert(batch, name, value);
+  }
+
+  private static SessionKey sessionKey(String sessionId, EventKey event) {
+    return new SessionKey(sessionId, event.timestampMs(), event.eventId());
+  }
+
+  private static SegmentKey segmentKey(SegmentState state) {
+    return new SegmentKey(state.sessionId(), state.epochDay(), state.first().timestampMs(), state.first().eventId());
+  }
+
+  private static DaySegmentKey daySegmentKey(SegmentState state) {
+    return new DaySegmentKey(state.epochDay(), state.first().timestampMs(), state.first().eventId());
+  }
+
+  private static SessionEntry toEntry(Entry<SessionKey, SessionValue> entry) {
+    SessionKey key = entry.key();
+    return new SessionEntry(key.sessionId(), key.timestampMs(), key.eventId(), entry.value().tokens(), entry.value().type());
+  }
+
+  /** Exposed for callers that need it in a session lookup. */
+  public Optional<SessionEntry> entry(String sessionId, EventKey event) {
+    return sessions.get(sessionKey(sessionId, event))
+        .map(value -> new SessionEntry(sessionId, event.timestampMs(), event.eventId(), value.tokens(), value.type()));
+  }
+}

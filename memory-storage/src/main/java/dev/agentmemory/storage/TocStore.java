@@ -1,0 +1,108 @@
+package dev.agentmemory.storage;
+
+import dev.agentmemory.storage.rocksdb.Batch;
+import dev.agentmemory.storage.rocksdb.Cf;
+import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import dev.agentmemory.storage.rocksdb.Entry;
+import dev.agentmemory.storage.rocksdb.RocksStorage;
+import dev.agentmemory.storage.rocksdb.Table;
+import dev.agentmemory.storage.rocksdb.TocCodecs;
+import dev.agentmemory.storage.rocksdb.TocCodecs.NodeVersion;
+import dev.agentmemory.storage.rocksdb.TocCodecs.Pointer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Versioned TOC nodes and their grips. Writing a node stores a new version and moves the latest
+ * pointer in the same batch, so readers always see a complete node; old versions are kept. A node
+ * taken out of navigation keeps an unlinked pointer, so its version numbers never restart.
+ */
+public final class TocStore {
+  private final Table<NodeVersion, TocNode> nodes;
+  private final Table<String, Pointer> latest;
+  private final Table<String, Grip> grips;
+
+  public TocStore(RocksStorage storage) {
+    this.nodes = storage.table(Cf.TOC_NODES, TocCodecs.NODE_VERSION, TocCodecs.NODE);
+    this.latest = storage.table(Cf.TOC_LATEST, TocCodecs.NODE_ID, TocCodecs.POINTER);
+    this.grips = storage.table(Cf.GRIPS, TocCodecs.GRIP_ID, TocCodecs.GRIP);
+  }
+
+  /** The latest version of a node, if the node exists and is linked into navigation. */
+  public Optional<TocNode> latest(String nodeId) {
+    return latest.get(nodeId)
+        .filter(Pointer::linked)
+        .flatMap(pointer -> nodes.get(new NodeVersion(nodeId, pointer.version())));
+  }
+
+  /** The highest version ever stored for {@code nodeId}, linked or not; 0 when none. */
+  public int lastVersion(String nodeId) {
+    return latest.get(nodeId).map(Pointer::version).orElse(0);
+  }
+
+  /** One stored version of a node. */
+  public Optional<TocNode> version(String nodeId, int version) {
+    return nodes.get(new NodeVersion(nodeId, version));
+  }
+
+  /** Latest versions of every node of {@code level}, in id order (time order for one level). */
+  public List<TocNode> latestOfLevel(TocLevel level) {
+    List<TocNode> result = new ArrayList<>();
+    try (CloseableIterator<Entry<String, Pointer>> it = latest.scan(levelStart(level), levelEnd(level))) {
+      while (it.hasNext()) {
+        Entry<String, Pointer> pointer = it.next();
+        if (pointer.value().linked()) {
+          nodes.get(new NodeVersion(pointer.key(), pointer.value().version())).ifPresent(result::add);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Stores {@code node} (its version must be new) and makes it the latest, in {@code batch}. */
+  public void put(Batch batch, TocNode node) {
+    nodes.insert(batch, new NodeVersion(node.nodeId(), node.version()), node);
+    latest.upsert(batch, node.nodeId(), new Pointer(node.version(), true));
+  }
+
+  /** Takes a node out of navigation; its versions stay stored. */
+  public void unlink(Batch batch, String nodeId) {
+    int version = lastVersion(nodeId);
+    if (version > 0) {
+      latest.upsert(batch, nodeId, new Pointer(version, false));
+    }
+  }
+
+  /** Ids of every linked node (for a full rebuild, which unlinks them all first). */
+  public List<String> linkedIds() {
+    List<String> ids = new ArrayList<>();
+    try (CloseableIterator<Entry<String, Pointer>> it = latest.scan(null, null)) {
+      it.forEachRemaining(pointer -> {
+        if (pointer.value().linked()) {
+          ids.add(pointer.key());
+        }
+      });
+    }
+    return ids;
+  }
+
+  public Optional<Grip> grip(String gripId) {
+    return grips.get(gripId);
+  }
+
+  public void putGrip(Batch batch, Grip grip) {
+    grips.upsert(batch, grip.gripId(), grip);
+  }
+
+  /** First key of a level's ids: {@code toc:day:}. */
+  static String levelStart(TocLevel level) {
+    return level.idPrefix();
+  }
+
+  /** First key after a level's ids: the prefix with its last character (':') incremented. */
+  static String levelEnd(TocLevel level) {
+    String prefix = level.idPrefix();
+    return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
+  }
+}

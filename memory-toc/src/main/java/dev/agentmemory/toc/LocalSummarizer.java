@@ -1,0 +1,217 @@
+package dev.agentmemory.toc;
+
+import dev.agentmemory.storage.EventRole;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The default summarizer: deterministic, offline and extractive. Terms are weighted by their
+ * frequency in the segment and their rarity in the whole store (tf-idf); statements are scored by
+ * the weight of their terms, their author and cue words of requests, decisions, findings and
+ * fixes; bullets are the best statements chosen to overlap little, in the order they were said.
+ */
+public final class LocalSummarizer implements Summarizer {
+  private static final int MAX_KEYWORDS = 7;
+  private static final int MIN_KEYWORDS = 3;
+  private static final int MAX_BULLETS = 5;
+  private static final int MIN_BULLETS = 3;
+  private static final int TITLE_WORDS = 8;
+  private static final int TITLE_CHARS = 70;
+  private static final Pattern CUES = Pattern.compile(
+      "\\b(can you|could you|please|i want|i need|we need|let's|implement|fix|add|decided|we'll|i'll|going to|"
+          + "should|instead|found|the problem|the issue|because|root cause|turns out|error|exception|fail|failed|"
+          + "fails|bug|fixed|resolved|changed|updated|added|works now|passes|planning|plan|started|finished)\\b");
+  private static final Pattern FILLER = Pattern.compile(
+      "^(?i)(hey|hi|hello|ok|okay|so|well|now|great|thanks|please|can you|could you|would you|i want to|"
+          + "i'd like to|i need to|let's|we need to|help me)[,!.]?\\s+");
+
+  @Override
+  public Summary summarize(SummaryRequest request) {
+    Map<String, Double> weights = termWeights(request);
+    Map<String, String> surface = surfaceForms(request.events());
+    List<Candidate> candidates = candidates(request.events(), weights);
+    List<Candidate> chosen = choose(candidates);
+    List<Summary.Bullet> bullets = new ArrayList<>();
+    StringBuilder summary = new StringBuilder();
+    for (Candidate candidate : chosen) {
+      String text = candidate.attributed();
+      bullets.add(new Summary.Bullet(text, candidate.sentence(), candidate.event().eventId(), candidate.event().eventId()));
+      summary.append(summary.isEmpty() ? "" : " ").append(asSentence(text));
+    }
+    List<String> keywords = keywords(weights, surface);
+    return new Summary(title(candidates, keywords), summary.isEmpty() ? null : summary.toString(), bullets, keywords);
+  }
+
+  /** tf-idf weight of every term of the segment, in order of first appearance. */
+  private static Map<String, Double> termWeights(SummaryRequest request) {
+    Map<String, Integer> frequency = new LinkedHashMap<>();
+    for (SummaryEvent event : request.events()) {
+      for (String term : Texts.terms(event.text())) {
+        frequency.merge(term, 1, Integer::sum);
+      }
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    frequency.forEach((term, tf) -> weights.put(term, (1 + Math.log(tf)) * request.weights().idf(term)));
+    return weights;
+  }
+
+  /** The most frequent spelling of each term (InvoiceService rather than invoiceservice). */
+  private static Map<String, String> surfaceForms(List<SummaryEvent> events) {
+    Map<String, Map<String, Integer>> counts = new HashMap<>();
+    for (SummaryEvent event : events) {
+      for (String word : Texts.words(event.text())) {
+        String term = Texts.normalize(word);
+        if (term != null) {
+          counts.computeIfAbsent(term, t -> new LinkedHashMap<>()).merge(word, 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, String> surface = new HashMap<>();
+    counts.forEach((term, forms) -> surface.put(term, forms.entrySet().stream()
+        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .orElseThrow()
+        .getKey()));
+    return surface;
+  }
+
+  private static List<String> keywords(Map<String, Double> weights, Map<String, String> surface) {
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>(weights.entrySet());
+    ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<String> keywords = new ArrayList<>();
+    double top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
+    for (Map.Entry<String, Double> entry : ranked) {
+      if (keywords.size() == MAX_KEYWORDS || (keywords.size() >= MIN_KEYWORDS && entry.getValue() < top * 0.35)) {
+        break;
+      }
+      keywords.add(surface.getOrDefault(entry.getKey(), entry.getKey()));
+    }
+    return keywords;
+  }
+
+  private static List<Candidate> candidates(List<SummaryEvent> events, Map<String, Double> weights) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (SummaryEvent event : events) {
+      for (String sentence : Sentences.split(event.text())) {
+        Set<String> terms = new LinkedHashSet<>(Texts.terms(sentence));
+        if (terms.isEmpty()) {
+          continue;
+        }
+        double weight = 0;
+        for (String term : terms) {
+          weight += weights.getOrDefault(term, 0.0);
+        }
+        double score = weight / Math.sqrt(Sentences.wordCount(sentence)) * roleFactor(event.role())
+            * (CUES.matcher(sentence.toLowerCase(Locale.ROOT)).find() ? 1.25 : 1.0);
+        candidates.add(new Candidate(candidates.size(), event, sentence, terms, score));
+      }
+    }
+    return candidates;
+  }
+
+  /** Greedy selection by score, discounted by overlap with what is already chosen; time order. */
+  private static List<Candidate> choose(List<Candidate> candidates) {
+    int wanted = Math.min(candidates.size(), Math.max(MIN_BULLETS, Math.min(MAX_BULLETS, (candidates.size() + 5) / 6)));
+    List<Candidate> chosen = new ArrayList<>();
+    List<Candidate> pool = new ArrayList<>(candidates);
+    while (chosen.size() < wanted && !pool.isEmpty()) {
+      Candidate best = null;
+      double bestScore = -1;
+      for (Candidate candidate : pool) {
+        double score = candidate.score() * (1 - overlap(candidate, chosen));
+        if (score > bestScore) {
+          best = candidate;
+          bestScore = score;
+        }
+      }
+      chosen.add(best);
+      pool.remove(best);
+    }
+    chosen.sort(Comparator.comparingInt(Candidate::index));
+    return chosen;
+  }
+
+  private static double overlap(Candidate candidate, List<Candidate> chosen) {
+    double max = 0;
+    for (Candidate other : chosen) {
+      long shared = candidate.terms().stream().filter(other.terms()::contains).count();
+      max = Math.max(max, (double) shared / candidate.terms().size());
+    }
+    return max;
+  }
+
+  /** The best statement of the user (the request), compressed to a short phrase; else keywords. */
+  private static String title(List<Candidate> candidates, List<String> keywords) {
+    Candidate best = null;
+    for (Candidate candidate : candidates) {
+      boolean user = candidate.event().role() == EventRole.USER.number();
+      boolean bestIsUser = best != null && best.event().role() == EventRole.USER.number();
+      if (best == null || (user && !bestIsUser) || (user == bestIsUser && candidate.score() > best.score())) {
+        best = candidate;
+      }
+    }
+    if (best != null) {
+      String phrase = compress(best.sentence());
+      if (!phrase.isEmpty()) {
+        return phrase;
+      }
+    }
+    return keywords.isEmpty() ? "Conversation" : String.join(", ", keywords.subList(0, Math.min(3, keywords.size())));
+  }
+
+  private static String compress(String sentence) {
+    String text = sentence.replaceFirst("^(?i)(i|we|i've|we've|i'll|we'll|i'm|we're)\\s+", "");
+    String previous;
+    do {
+      previous = text;
+      text = FILLER.matcher(text).replaceFirst("");
+    } while (!text.equals(previous));
+    String[] words = text.split("\\s+");
+    StringBuilder title = new StringBuilder();
+    for (int i = 0; i < Math.min(words.length, TITLE_WORDS); i++) {
+      if (title.length() + words[i].length() + 1 > TITLE_CHARS) {
+        break;
+      }
+      title.append(title.isEmpty() ? "" : " ").append(words[i]);
+      if (i >= 3 && words[i].matches(".*[,;:.!?]$")) {
+        break;
+      }
+    }
+    String result = title.toString().replaceAll("[,;:.!?…]+$", "").strip();
+    // An eight-word cut can end on "and the": drop dangling little words.
+    result = result.replaceAll("(?i)(\\s+(a|an|the|and|or|to|of|in|on|for|with|at|by|from|is|was|it|that|this|my|our|your))+$", "");
+    return result.isEmpty() ? "" : Character.toUpperCase(result.charAt(0)) + result.substring(1);
+  }
+
+  private static double roleFactor(int role) {
+    if (role == EventRole.USER.number()) {
+      return 1.2;
+    }
+    if (role == EventRole.TOOL.number()) {
+      return 0.5;
+    }
+    if (role == EventRole.SYSTEM.number()) {
+      return 0.6;
+    }
+    return 1.0;
+  }
+
+  private static String asSentence(String text) {
+    return text.matches(".*[.!?…]$") ? text : text + ".";
+  }
+
+  private record Candidate(int index, SummaryEvent event, String sentence, Set<String> terms, double score) {
+    /** The sentence with its speaker, when the event names one (chat imports do). */
+    String attributed() {
+      String speaker = event.metadata().get("speaker");
+      return speaker == null || speaker.isBlank() ? sentence : speaker + ": " + sentence;
+    }
+  }
+}

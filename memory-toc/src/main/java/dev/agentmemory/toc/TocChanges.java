@@ -1,0 +1,167 @@
+package dev.agentmemory.toc;
+
+import dev.agentmemory.storage.Event;
+import dev.agentmemory.storage.EventKey;
+import dev.agentmemory.storage.Grip;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.SegmentState;
+import dev.agentmemory.storage.SessionEntry;
+import dev.agentmemory.storage.TocNode;
+import dev.agentmemory.storage.rocksdb.Batch;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything one build step changes, held in memory and read through (so later parts of the step
+ * see earlier ones), then written in one atomic batch. A crash before {@link #writeTo} leaves
+ * the store as if the step never started.
+ */
+final class TocChanges {
+  static final String EVENT_COUNTER = "events";
+
+  private final MemoryStore store;
+  private final Map<String, TocNode> nodes = new LinkedHashMap<>();
+  private final Set<String> unlinked = new HashSet<>();
+  private final Map<String, Integer> lastVersions = new HashMap<>();
+  private final List<Grip> grips = new ArrayList<>();
+  private final List<SessionEntry> addedEntries = new ArrayList<>();
+  private final List<SessionEntry> removedEntries = new ArrayList<>();
+  private final Map<EventKey, Event> addedEvents = new HashMap<>();
+  private final Map<SegmentKey, SegmentState> putStates = new LinkedHashMap<>();
+  private final Map<SegmentKey, SegmentState> deletedStates = new LinkedHashMap<>();
+  private final Map<String, Long> termDeltas = new LinkedHashMap<>();
+  private long eventDelta;
+
+  TocChanges(MemoryStore store) {
+    this.store = store;
+  }
+
+  // --- nodes ---------------------------------------------------------------------------------
+
+  /** The node as this step leaves it: written here, unlinked here, or as stored. */
+  Optional<TocNode> node(String nodeId) {
+    if (unlinked.contains(nodeId)) {
+      return Optional.empty();
+    }
+    TocNode written = nodes.get(nodeId);
+    return written != null ? Optional.of(written) : store.toc().latest(nodeId);
+  }
+
+  /** Writes {@code node} as the next version, unless its content equals the current one. */
+  void write(TocNode node) {
+    Optional<TocNode> current = node(node.nodeId());
+    if (current.isPresent() && current.get().sameContent(node)) {
+      return;
+    }
+    int version = lastVersion(node.nodeId()) + 1;
+    nodes.put(node.nodeId(), node.withVersion(version));
+    lastVersions.put(node.nodeId(), version);
+    unlinked.remove(node.nodeId());
+  }
+
+  void unlink(String nodeId) {
+    if (node(nodeId).isPresent()) {
+      nodes.remove(nodeId);
+      unlinked.add(nodeId);
+    }
+  }
+
+  void addGrip(Grip grip) {
+    grips.add(grip);
+  }
+
+  private int lastVersion(String nodeId) {
+    Integer known = lastVersions.get(nodeId);
+    return known != null ? known : store.toc().lastVersion(nodeId);
+  }
+
+  // --- events and the session index ------------------------------------------------------------
+
+  void addEntry(SessionEntry entry, Event event, Set<String> terms) {
+    addedEntries.add(entry);
+    addedEvents.put(entry.eventKey(), event);
+    terms.forEach(term -> termDeltas.merge(term, 1L, Long::sum));
+    eventDelta++;
+  }
+
+  void removeEntry(SessionEntry entry, Set<String> terms) {
+    removedEntries.add(entry);
+    terms.forEach(term -> termDeltas.merge(term, -1L, Long::sum));
+    eventDelta--;
+  }
+
+  boolean isAdded(EventKey key) {
+    return addedEvents.containsKey(key);
+  }
+
+  /** An event by log key: one added in this step, or a stored one. */
+  Optional<Event> event(EventKey key) {
+    Event added = addedEvents.get(key);
+    return added != null ? Optional.of(added) : store.events().get(key);
+  }
+
+  List<SessionEntry> addedEntries() {
+    return Collections.unmodifiableList(addedEntries);
+  }
+
+  // --- segments ------------------------------------------------------------------------------
+
+  void putSegment(SegmentState state) {
+    SegmentKey key = SegmentKey.of(state);
+    deletedStates.remove(key);
+    putStates.put(key, state);
+  }
+
+  void deleteSegment(SegmentState state) {
+    SegmentKey key = SegmentKey.of(state);
+    putStates.remove(key);
+    deletedStates.put(key, state);
+  }
+
+  /** Segment node ids of a day, in start order, as this step leaves them. */
+  List<String> daySegments(long epochDay) {
+    TreeMap<EventKey, String> byStart = new TreeMap<>(store.tocIndex().daySegments(epochDay));
+    deletedStates.values().stream().filter(s -> s.epochDay() == epochDay).forEach(s -> byStart.remove(s.first()));
+    putStates.values().stream().filter(s -> s.epochDay() == epochDay).forEach(s -> byStart.put(s.first(), s.nodeId()));
+    return new ArrayList<>(byStart.values());
+  }
+
+  // --- term statistics -----------------------------------------------------------------------
+
+  Map<String, Long> termDeltas() {
+    return termDeltas;
+  }
+
+  /** Writes every change, plus whatever {@code extra} adds, in {@code batch}. */
+  void writeTo(Batch batch) {
+    removedEntries.forEach(entry -> store.tocIndex().delete(batch, entry));
+    addedEntries.forEach(entry -> store.tocIndex().put(batch, entry));
+    deletedStates.values().forEach(state -> store.tocIndex().delete(batch, state));
+    putStates.values().forEach(state -> store.tocIndex().put(batch, state));
+    grips.forEach(grip -> store.toc().putGrip(batch, grip));
+    nodes.values().forEach(node -> store.toc().put(batch, node));
+    unlinked.forEach(nodeId -> store.toc().unlink(batch, nodeId));
+    termDeltas.forEach((term, delta) -> {
+      if (delta != 0) {
+        store.tocIndex().putTermCount(batch, term, store.tocIndex().termCount(term) + delta);
+      }
+    });
+    if (eventDelta != 0) {
+      store.tocIndex().putCounter(batch, EVENT_COUNTER, store.tocIndex().counter(EVENT_COUNTER) + eventDelta);
+    }
+  }
+
+  private record SegmentKey(String sessionId, long epochDay, EventKey first) {
+    static SegmentKey of(SegmentState state) {
+      return new SegmentKey(state.sessionId(), state.epochDay(), state.first());
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.agentmemory.toc;
+
+import dev.agentmemory.storage.Event;
+import dev.agentmemory.storage.EventKey;
+import dev.agentmemory.storage.Grip;
+import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.SessionEntry;
+import dev.agentmemory.storage.TocLevel;
+import dev.agentmemory.storage.TocNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading the table of contents: the root, single nodes, paginated children, grip expansion. */
+public final class TocQuery {
+  /** Children per page when the request gives no limit. */
+  public static final int DEFAULT_PAGE = 20;
+  /** Most children per page. */
+  public static final int MAX_PAGE = 500;
+  /** Context events around a grip when the request gives no number. */
+  public static final int DEFAULT_CONTEXT = 3;
+  /** Most context events on each side of a grip. */
+  public static final int MAX_CONTEXT = 100;
+  private static final String TOKEN_PREFIX = "v1:";
+
+  private final MemoryStore store;
+
+  public TocQuery(MemoryStore store) {
+    this.store = store;
+  }
+
+  /** Year nodes, newest first. */
+  public List<TocNode> root() {
+    List<TocNode> years = new ArrayList<>(store.toc().latestOfLevel(TocLevel.YEAR));
+    years.sort(Comparator.comparing(TocNode::nodeId).reversed());
+    return years;
+  }
+
+  /** The latest version of a node; empty when there is no such node. */
+  public Optional<TocNode> node(String nodeId) {
+    if (nodeId == null || nodeId.isBlank()) {
+      throw new InvalidArgumentException("node_id must not be empty");
+    }
+    return store.toc().latest(nodeId.trim());
+  }
+
+  /** A page of children of {@code parentId} (the years when empty), oldest first. */
+  public Page browse(String parentId, int limit, String continuationToken) {
+    int size = limit <= 0 ? DEFAULT_PAGE : Math.min(limit, MAX_PAGE);
+    int offset = decode(continuationToken);
+    List<String> childIds;
+    if (parentId == null || parentId.isBlank()) {
+      childIds = store.toc().latestOfLevel(TocLevel.YEAR).stream().map(TocNode::nodeId).toList();
+    } else {
+      childIds = store.toc().latest(parentId.trim()).map(TocNode::childNodeIds).orElse(List.of());
+    }
+    List<TocNode> children = new ArrayList<>();
+    int end = Math.min(childIds.size(), offset + size);
+    for (int i = offset; i < end; i++) {
+      store.toc().latest(childIds.get(i)).ifPresent(children::add);
+    }
+    boolean more = end < childIds.size();
+    return new Page(children, more ? Optional.of(encode(end)) : Optional.empty());
+  }
+
+  /**
+   * A grip with its excerpt events and up to {@code before}/{@code after} events around them in
+   * the same session (null means {@value #DEFAULT_CONTEXT}); empty when the grip is unknown.
+   */
+  public Optional<GripExpansion> expand(String gripId, Integer before, Integer after) {
+    if (gripId == null || gripId.isBlank()) {
+      throw new InvalidArgumentException("grip_id must not be empty");
+    }
+    int wantBefore = contextSize("events_before", before);
+    int wantAfter = contextSize("events_after", after);
+    Optional<Grip> found = store.toc().grip(gripId.trim());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Grip grip = found.get();
+    Optional<Event> start = store.events().get(grip.eventIdStart());
+    Optional<Event> end = store.events().get(grip.eventIdEnd());
+    if (start.isEmpty() || end.isEmpty()) {
+      return Optional.of(new GripExpansion(grip, List.of(), List.of(), List.of()));
+    }
+    String session = start.get().sessionId();
+    EventKey first = start.get().key();
+    EventKey last = end.get().key();
+    List<Event> excerpt = new ArrayList<>();
+    for (SessionEntry entry : store.tocIndex().session(session, first.timestampMs(), last.timestampMs())) {
+      if (entry.eventKey().compareTo(first) >= 0 && entry.eventKey().compareTo(last) <= 0) {
+        store.events().get(entry.eventKey()).ifPresent(excerpt::add);
+      }
+    }
+    if (excerpt.isEmpty()) {
+      excerpt.add(start.get());
+    }
+    return Optional.of(new GripExpansion(grip,
+        load(store.tocIndex().sessionBefore(session, first, wantBefore)),
+        excerpt,
+        load(store.tocIndex().sessionAfter(session, last, wantAfter))));
+  }
+
+  private List<Event> load(List<SessionEntry> entries) {
+    List<Event> events = new ArrayList<>(entries.size());
+    entries.forEach(entry -> store.events().get(entry.eventKey()).ifPresent(events::add));
+    return events;
+  }
+
+  private static int contextSize(String field, Integer requested) {
+    if (requested == null) {
+      return DEFAULT_CONTEXT;
+    }
+    if (requested < 0) {
+      throw new InvalidArgumentException(field + " must not be negative, got " + requested);
+    }
+    return Math.min(requested, MAX_CONTEXT);
+  }
+
+  private static String encode(int offset) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((TOKEN_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int decode(String token) {
+    if (token == null || token.isEmpty()) {
+      return 0;
+    }
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      if (text.startsWith(TOKEN_PREFIX)) {
+        int offset = Integer.parseInt(text.substring(TOKEN_PREFIX.length()));
+        if (offset >= 0) {
+          return offset;
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below (NumberFormatException is an IllegalArgumentException too)
+    }
+    throw new InvalidArgumentException(
+        "continuation_token is malformed: pass the continuation_token of the previous BrowseToc answer, or none");
+  }
+
+  /** A page of children and the token for the next one (empty on the last page). */
+  public record Page(List<TocNode> children, Optional<String> continuationToken) {
+    public boolean hasMore() {
+      return continuationToken.isPresent();
+    }
+  }
+
+  /** A grip and the events that support it, with context from its session. */
+  public record GripExpansion(Grip grip, List<Event> before, List<Event> excerpt, List<Event> after) {}
+}
