@@ -38,6 +38,11 @@ public final class TocIndexStore {
     counters = storage.table(Cf.TOC_INDEX, TocIndexCodecs.COUNTER_KEY, TocIndexCodecs.COUNT);
   }
 
+  /** Deletes every index entry (a full rebuild starts from nothing). */
+  public void clear(Batch batch) {
+    sessions.deleteWholeFamily(batch);
+  }
+
   // --- events by session ---------------------------------------------------------------------
 
   public boolean contains(String sessionId, EventKey event) {

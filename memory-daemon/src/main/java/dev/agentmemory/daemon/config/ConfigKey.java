@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,22 @@ public enum ConfigKey {
   SUMMARIZER_PROVIDER(
       "summarizer.provider", new ValueType.Choice(List.of("local", "openai", "anthropic")), p -> "local"),
   /** Model name for an API-backed summarizer. */
-  SUMMARIZER_MODEL("summarizer.model", new ValueType.Text(), p -> "");
+  SUMMARIZER_MODEL("summarizer.model", new ValueType.Text(), p -> ""),
+  /** Time zone of the TOC's days, weeks, months and years; empty: the system's. */
+  TIMEZONE("timezone", new ValueType.Zone(), p -> ""),
+  /** A quiet gap longer than this starts a new segment. */
+  TOC_SEGMENT_GAP("toc.segment_gap", new ValueType.Span(Duration.ofMinutes(1), Duration.ofDays(1)), p -> "30m"),
+  /** Token budget of one segment (cl100k tokens). */
+  TOC_SEGMENT_MAX_TOKENS("toc.segment_max_tokens", new ValueType.Count(100, 1_000_000), p -> "4000"),
+  /** How much of the previous segment's tail the summarizer gets as context: time... */
+  TOC_OVERLAP_TIME("toc.overlap_time", new ValueType.Span(Duration.ZERO, Duration.ofHours(6)), p -> "5m"),
+  /** ... and tokens. */
+  TOC_OVERLAP_TOKENS("toc.overlap_tokens", new ValueType.Count(0, 100_000), p -> "500"),
+  /** Tool results are counted and summarized from this many leading characters. */
+  TOC_TOOL_RESULT_CHARS("toc.tool_result_chars", new ValueType.Count(100, 1_000_000), p -> "2000"),
+  /** How often the TOC worker takes in new events while they keep coming (freshness bound). */
+  TOC_REFRESH_INTERVAL(
+      "toc.refresh_interval", new ValueType.Span(Duration.ofMillis(100), Duration.ofSeconds(10)), p -> "2s");
 
   private final String key;
   private final ValueType type;

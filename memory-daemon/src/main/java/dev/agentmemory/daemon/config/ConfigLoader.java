@@ -67,6 +67,14 @@ public final class ConfigLoader {
         (String) typed.get(ConfigKey.LOG_LEVEL),
         new DaemonConfig.SummarizerConfig(
             (String) typed.get(ConfigKey.SUMMARIZER_PROVIDER), (String) typed.get(ConfigKey.SUMMARIZER_MODEL)),
+        new DaemonConfig.TocSettings(
+            (java.time.ZoneId) typed.get(ConfigKey.TIMEZONE),
+            (java.time.Duration) typed.get(ConfigKey.TOC_SEGMENT_GAP),
+            ((Long) typed.get(ConfigKey.TOC_SEGMENT_MAX_TOKENS)).intValue(),
+            (java.time.Duration) typed.get(ConfigKey.TOC_OVERLAP_TIME),
+            ((Long) typed.get(ConfigKey.TOC_OVERLAP_TOKENS)).intValue(),
+            ((Long) typed.get(ConfigKey.TOC_TOOL_RESULT_CHARS)).intValue(),
+            (java.time.Duration) typed.get(ConfigKey.TOC_REFRESH_INTERVAL)),
         file,
         sources);
   }

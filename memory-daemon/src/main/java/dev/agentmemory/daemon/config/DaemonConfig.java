@@ -17,6 +17,7 @@ public record DaemonConfig(
     String agentId,
     String logLevel,
     SummarizerConfig summarizer,
+    TocSettings toc,
     Optional<Path> configFile,
     Map<ConfigKey, String> sources) {
 
@@ -38,6 +39,16 @@ public record DaemonConfig(
   /** Which summarizer writes TOC summaries. API keys never come from here. */
   public record SummarizerConfig(String provider, String model) {}
 
+  /** How the table of contents is cut, bucketed and kept fresh. */
+  public record TocSettings(
+      java.time.ZoneId zone,
+      java.time.Duration segmentGap,
+      int segmentMaxTokens,
+      java.time.Duration overlapTime,
+      int overlapTokens,
+      int toolResultChars,
+      java.time.Duration refreshInterval) {}
+
   /** The configuration as "key = value (source)" lines, for the start-up log. */
   public String describe() {
     StringBuilder out = new StringBuilder();
@@ -50,6 +61,13 @@ public record DaemonConfig(
     append(out, ConfigKey.MAX_EVENT_BYTES, storage.maxEventBytes());
     append(out, ConfigKey.SUMMARIZER_PROVIDER, summarizer.provider());
     append(out, ConfigKey.SUMMARIZER_MODEL, summarizer.model());
+    append(out, ConfigKey.TIMEZONE, toc.zone());
+    append(out, ConfigKey.TOC_SEGMENT_GAP, toc.segmentGap());
+    append(out, ConfigKey.TOC_SEGMENT_MAX_TOKENS, toc.segmentMaxTokens());
+    append(out, ConfigKey.TOC_OVERLAP_TIME, toc.overlapTime());
+    append(out, ConfigKey.TOC_OVERLAP_TOKENS, toc.overlapTokens());
+    append(out, ConfigKey.TOC_TOOL_RESULT_CHARS, toc.toolResultChars());
+    append(out, ConfigKey.TOC_REFRESH_INTERVAL, toc.refreshInterval());
     return out.toString();
   }
 

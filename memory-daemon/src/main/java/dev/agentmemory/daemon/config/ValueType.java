@@ -77,6 +77,70 @@ sealed interface ValueType {
     }
   }
 
+  /** A whole number within bounds. */
+  record Count(long min, long max) implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      try {
+        long value = Long.parseLong(raw.trim());
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("expected a whole number between " + min + " and " + max);
+    }
+  }
+
+  /** A duration: a number with a unit, ms, s, m or h ("30m", "2s", "1500ms"). */
+  record Span(java.time.Duration min, java.time.Duration max) implements ValueType {
+    private static final Pattern SPAN = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public Object parse(String raw, Platform platform) {
+      Matcher matcher = SPAN.matcher(raw.trim());
+      if (matcher.matches()) {
+        try {
+          long number = Long.parseLong(matcher.group(1));
+          java.time.Duration value = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "ms" -> java.time.Duration.ofMillis(number);
+            case "s" -> java.time.Duration.ofSeconds(number);
+            case "m" -> java.time.Duration.ofMinutes(number);
+            default -> java.time.Duration.ofHours(number);
+          };
+          if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
+            return value;
+          }
+        } catch (ArithmeticException | NumberFormatException e) {
+          // reported below
+        }
+      }
+      throw new IllegalArgumentException("expected a duration between " + describe(min) + " and " + describe(max)
+          + " written with a unit: 1500ms, 2s, 30m, 1h");
+    }
+
+    private static String describe(java.time.Duration duration) {
+      return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+  }
+
+  /** An IANA time zone such as Europe/Paris; empty means the system's zone. */
+  record Zone() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      String value = raw.trim();
+      if (value.isEmpty()) {
+        return java.time.ZoneId.systemDefault();
+      }
+      try {
+        return java.time.ZoneId.of(value);
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException("expected a time zone such as Europe/Paris, America/New_York or UTC");
+      }
+    }
+  }
+
   /** A size in bytes: a number with an optional unit (KiB, MiB, KB, MB, k, m). */
   record Size(long min, long max) implements ValueType {
     private static final Pattern SIZE =

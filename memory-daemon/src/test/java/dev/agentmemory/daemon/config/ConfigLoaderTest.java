@@ -93,7 +93,14 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_SUMMARIZER_MODEL", "gpt-4o-mini", ConfigKey.SUMMARIZER_MODEL, "gpt-4o-mini"),
         Arguments.of("MEMORY_MULTI_AGENT_MODE", "unified", ConfigKey.MULTI_AGENT_MODE, "unified"),
         Arguments.of("MEMORY_AGENT_ID", "copilot", ConfigKey.AGENT_ID, "copilot"),
-        Arguments.of("MEMORY_MAX_EVENT_BYTES", "4096", ConfigKey.MAX_EVENT_BYTES, "4096"));
+        Arguments.of("MEMORY_MAX_EVENT_BYTES", "4096", ConfigKey.MAX_EVENT_BYTES, "4096"),
+        Arguments.of("MEMORY_TIMEZONE", "America/New_York", ConfigKey.TIMEZONE, "America/New_York"),
+        Arguments.of("MEMORY_TOC_SEGMENT_GAP", "45m", ConfigKey.TOC_SEGMENT_GAP, "PT45M"),
+        Arguments.of("MEMORY_TOC_SEGMENT_MAX_TOKENS", "2000", ConfigKey.TOC_SEGMENT_MAX_TOKENS, "2000"),
+        Arguments.of("MEMORY_TOC_OVERLAP_TIME", "2m", ConfigKey.TOC_OVERLAP_TIME, "PT2M"),
+        Arguments.of("MEMORY_TOC_OVERLAP_TOKENS", "300", ConfigKey.TOC_OVERLAP_TOKENS, "300"),
+        Arguments.of("MEMORY_TOC_TOOL_RESULT_CHARS", "5000", ConfigKey.TOC_TOOL_RESULT_CHARS, "5000"),
+        Arguments.of("MEMORY_TOC_REFRESH_INTERVAL", "500ms", ConfigKey.TOC_REFRESH_INTERVAL, "PT0.5S"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -109,9 +116,17 @@ class ConfigLoaderTest {
         agent_id = "file-agent"
         log_level = "error"
         max_event_bytes = 8192
+        timezone = "Asia/Tokyo"
         [summarizer]
         provider = "local"
         model = "file-model"
+        [toc]
+        segment_gap = "10m"
+        segment_max_tokens = 1000
+        overlap_time = "1m"
+        overlap_tokens = 100
+        tool_result_chars = 700
+        refresh_interval = "1s"
         """);
 
     // when
@@ -225,7 +240,11 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_MULTI_AGENT_MODE", "shared", "multi_agent_mode"),
         Arguments.of("MEMORY_SUMMARIZER_PROVIDER", "gemini", "summarizer.provider"),
         Arguments.of("MEMORY_MAX_EVENT_BYTES", "12", "max_event_bytes"),
-        Arguments.of("MEMORY_GRPC_HOST", "not a host", "grpc_host"));
+        Arguments.of("MEMORY_GRPC_HOST", "not a host", "grpc_host"),
+        Arguments.of("MEMORY_TIMEZONE", "Mars/Olympus", "timezone"),
+        Arguments.of("MEMORY_TOC_SEGMENT_GAP", "30", "toc.segment_gap"),
+        Arguments.of("MEMORY_TOC_REFRESH_INTERVAL", "1m", "toc.refresh_interval"),
+        Arguments.of("MEMORY_TOC_SEGMENT_MAX_TOKENS", "lots", "toc.segment_max_tokens"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -282,6 +301,13 @@ class ConfigLoaderTest {
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
       case SUMMARIZER_PROVIDER -> config.summarizer().provider();
       case SUMMARIZER_MODEL -> config.summarizer().model();
+      case TIMEZONE -> config.toc().zone().getId();
+      case TOC_SEGMENT_GAP -> config.toc().segmentGap().toString();
+      case TOC_SEGMENT_MAX_TOKENS -> Integer.toString(config.toc().segmentMaxTokens());
+      case TOC_OVERLAP_TIME -> config.toc().overlapTime().toString();
+      case TOC_OVERLAP_TOKENS -> Integer.toString(config.toc().overlapTokens());
+      case TOC_TOOL_RESULT_CHARS -> Integer.toString(config.toc().toolResultChars());
+      case TOC_REFRESH_INTERVAL -> config.toc().refreshInterval().toString();
     };
   }
 }

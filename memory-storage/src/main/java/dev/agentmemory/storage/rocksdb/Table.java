@@ -62,6 +62,16 @@ public final class Table<K, V> {
     batch.deleteRange(handle, keys.encode(fromInclusive), keys.encode(toExclusive));
   }
 
+  /**
+   * Deletes every key of the whole column family (all tables sharing it), with one range
+   * tombstone. Keys never start with 0xFF bytes in our layouts, so the range covers them all.
+   */
+  public void deleteWholeFamily(Batch batch) {
+    byte[] end = new byte[32];
+    java.util.Arrays.fill(end, (byte) 0xFF);
+    batch.deleteRange(handle, new byte[0], end);
+  }
+
   /** Entries with keys in {@code [fromInclusive, toExclusive)}, in key order; null = unbounded. */
   public CloseableIterator<Entry<K, V>> scan(K fromInclusive, K toExclusive) {
     return new RangeIterator(

@@ -1,0 +1,150 @@
+package dev.agentmemory.toc;
+
+import dev.agentmemory.storage.Event;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.SessionEntry;
+import dev.agentmemory.storage.rocksdb.BinaryWriter;
+import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Rebuilds the table of contents from the event log, from a day on or entirely, through the same
+ * {@link TocBuilder#apply} steps as live building. A checkpoint marks a rebuild in progress, so a
+ * daemon that died during one finishes it at its next start ({@link #resumeIfInterrupted}).
+ */
+public final class TocRebuilder {
+  /** Checkpoint holding the start (ms) of a rebuild in progress. */
+  public static final String CHECKPOINT = "toc.rebuild";
+  private static final int STEP = 5_000;
+
+  private final MemoryStore store;
+  private final TocBuilder builder;
+
+  public TocRebuilder(MemoryStore store, TocBuilder builder) {
+    this.store = store;
+    this.builder = builder;
+  }
+
+  /** What a rebuild from {@code fromDate} (everything when empty) would process. */
+  public Plan plan(Optional<LocalDate> fromDate) {
+    long from = startMs(fromDate);
+    long count = 0;
+    long first = 0;
+    long last = 0;
+    try (CloseableIterator<Event> events = store.events().scan(from, Long.MAX_VALUE)) {
+      while (events.hasNext()) {
+        Event event = events.next();
+        if (count == 0) {
+          first = event.timestampMs();
+        }
+        last = event.timestampMs();
+        count++;
+      }
+    }
+    return new Plan(fromDate, count, first, last);
+  }
+
+  /** Rebuilds; {@code progress} hears after every step. */
+  public Plan rebuild(Optional<LocalDate> fromDate, Consumer<Progress> progress) {
+    return builder.exclusively(() -> {
+      Plan plan = plan(fromDate);
+      long from = startMs(fromDate);
+      store.storage().write(batch -> store.checkpoints().put(batch, CHECKPOINT, new BinaryWriter(8).writeLong(from).toByteArray()));
+      if (fromDate.isEmpty()) {
+        clearEverything();
+      } else {
+        clearFrom(from);
+      }
+      long done = 0;
+      List<Event> step = new ArrayList<>(STEP);
+      try (CloseableIterator<Event> events = store.events().scan(from, Long.MAX_VALUE)) {
+        while (events.hasNext()) {
+          step.add(events.next());
+          if (step.size() == STEP || !events.hasNext()) {
+            builder.apply(step, OptionalLong.empty());
+            done += step.size();
+            step.clear();
+            progress.accept(new Progress(done, plan.events()));
+          }
+        }
+      }
+      store.checkpoints().delete(CHECKPOINT);
+      return plan;
+    });
+  }
+
+  /** Finishes a rebuild a crash interrupted; returns whether there was one. */
+  public boolean resumeIfInterrupted(Consumer<Progress> progress) {
+    OptionalLong from = store.checkpoints().getLong(CHECKPOINT);
+    if (from.isEmpty()) {
+      return false;
+    }
+    Optional<LocalDate> date = from.getAsLong() <= 0
+        ? Optional.empty()
+        : Optional.of(LocalDate.ofEpochDay(builder.epochDay(from.getAsLong())));
+    rebuild(date, progress);
+    return true;
+  }
+
+  private void clearEverything() {
+    List<String> linked = store.toc().linkedIds();
+    store.storage().write(batch -> {
+      store.tocIndex().clear(batch);
+      linked.forEach(id -> store.toc().unlink(batch, id));
+    });
+  }
+
+  /** Removes what the TOC holds for events from {@code fromMs} on, a step at a time. */
+  private void clearFrom(long fromMs) {
+    List<Event> step = new ArrayList<>(STEP);
+    try (CloseableIterator<Event> events = store.events().scan(fromMs, Long.MAX_VALUE)) {
+      while (events.hasNext()) {
+        step.add(events.next());
+        if (step.size() == STEP || !events.hasNext()) {
+          removeStep(step);
+          step.clear();
+        }
+      }
+    }
+  }
+
+  private void removeStep(List<Event> events) {
+    TocChanges changes = new TocChanges(store);
+    Set<SessionDay> sessionDays = new TreeSet<>();
+    for (Event event : events) {
+      Optional<SessionEntry> entry = store.tocIndex().entry(event.sessionId(), event.key());
+      if (entry.isPresent()) {
+        changes.removeEntry(entry.get(), Texts.distinctTerms(builder.boundedText(event)));
+        sessionDays.add(new SessionDay(event.sessionId(), builder.epochDay(event.timestampMs())));
+      }
+    }
+    Set<LocalDate> days = new HashSet<>();
+    for (SessionDay sessionDay : sessionDays) {
+      store.tocIndex().segments(sessionDay.sessionId(), sessionDay.epochDay()).forEach(state -> {
+        changes.deleteSegment(state);
+        changes.unlink(state.nodeId());
+      });
+      days.add(LocalDate.ofEpochDay(sessionDay.epochDay()));
+    }
+    new ParentNodes(changes, builder.config().zone()).refresh(new TreeSet<>(days));
+    store.storage().write(changes::writeTo);
+  }
+
+  private long startMs(Optional<LocalDate> fromDate) {
+    return fromDate.map(d -> d.atStartOfDay(builder.config().zone()).toInstant().toEpochMilli()).orElse(0L);
+  }
+
+  /** What a rebuild covers: how many events, from when to when (0 when none). */
+  public record Plan(Optional<LocalDate> fromDate, long events, long firstTimestampMs, long lastTimestampMs) {}
+
+  /** Events processed so far out of the total. */
+  public record Progress(long done, long total) {}
+}
