@@ -22,11 +22,14 @@ public final class EventService {
   private final EventStore store;
   private final EventValidator validator;
   private final String defaultAgent;
+  private final Runnable onNewEvent;
 
-  public EventService(EventStore store, Clock clock, long maxTextBytes, String defaultAgent) {
+  /** @param onNewEvent called after each newly stored event (wakes the TOC worker) */
+  public EventService(EventStore store, Clock clock, long maxTextBytes, String defaultAgent, Runnable onNewEvent) {
     this.store = store;
     this.validator = new EventValidator(clock, maxTextBytes);
     this.defaultAgent = defaultAgent.trim().toLowerCase(java.util.Locale.ROOT);
+    this.onNewEvent = onNewEvent;
   }
 
   /** Validates and stores {@code event}; a known id stores nothing and answers created=false. */
@@ -36,7 +39,11 @@ public final class EventService {
       valid = new Event(valid.eventId(), valid.sessionId(), valid.timestampMs(), valid.type(), valid.role(),
           valid.text(), valid.metadata(), defaultAgent);
     }
-    return store.append(valid);
+    IngestResult result = store.append(valid);
+    if (result.created()) {
+      onNewEvent.run();
+    }
+    return result;
   }
 
   /**

@@ -11,6 +11,13 @@ import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
+import dev.agentmemory.toc.LocalSummarizer;
+import dev.agentmemory.toc.Summarizer;
+import dev.agentmemory.toc.TocBuilder;
+import dev.agentmemory.toc.TocConfig;
+import dev.agentmemory.toc.TocQuery;
+import dev.agentmemory.toc.TocRebuilder;
+import dev.agentmemory.toc.TokenCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,12 +64,21 @@ public final class MemoryDaemon implements AutoCloseable {
       resources.push(StoreLock.acquire(dbPath, self.pid()));
       MemoryStore store = openStore(dbPath);
       resources.push(store);
-      EventService events =
-          new EventService(store.events(), clock, config.storage().maxEventBytes(), config.agentId());
+      TocBuilder builder = new TocBuilder(store, tocConfig(config), summarizer(config), new TokenCounter());
+      TocRebuilder rebuilder = new TocRebuilder(store, builder);
+      if (rebuilder.resumeIfInterrupted(progress -> LOG.info("Finishing an interrupted TOC rebuild: {} of {} events",
+          progress.done(), progress.plan().events()))) {
+        LOG.info("Finished the TOC rebuild that was interrupted");
+      }
+      TocWorker worker = new TocWorker(store, builder, config.toc().refreshInterval());
+      resources.push(worker);
+      worker.start();
+      EventService events = new EventService(
+          store.events(), clock, config.storage().maxEventBytes(), config.agentId(), worker::nudge);
       // Room for the largest accepted text plus metadata, so an oversized text gets the clear
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
-      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events)));
+      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events, new TocQuery(store), rebuilder)));
       resources.push(server);
       DaemonInfo info =
           new DaemonInfo(
@@ -115,6 +131,20 @@ public final class MemoryDaemon implements AutoCloseable {
       throw failure;
     }
     LOG.info("Memory daemon stopped");
+  }
+
+  private static TocConfig tocConfig(DaemonConfig config) {
+    DaemonConfig.TocSettings toc = config.toc();
+    return new TocConfig(toc.zone(), toc.segmentGap(), toc.segmentMaxTokens(), toc.overlapTime(),
+        toc.overlapTokens(), toc.toolResultChars());
+  }
+
+  private static Summarizer summarizer(DaemonConfig config) {
+    String provider = config.summarizer().provider();
+    if (!provider.equals("local")) {
+      LOG.warn("Summarizer provider '{}' is not available in this version; using the local summarizer", provider);
+    }
+    return new LocalSummarizer();
   }
 
   private static void refuseIfAlreadyRunning(DaemonFiles files, long selfPid) {

@@ -63,6 +63,7 @@ public final class TocRebuilder {
       } else {
         clearFrom(from);
       }
+      progress.accept(new Progress(plan, 0));
       long done = 0;
       List<Event> step = new ArrayList<>(STEP);
       try (CloseableIterator<Event> events = store.events().scan(from, Long.MAX_VALUE)) {
@@ -72,7 +73,7 @@ public final class TocRebuilder {
             builder.apply(step, OptionalLong.empty());
             done += step.size();
             step.clear();
-            progress.accept(new Progress(done, plan.events()));
+            progress.accept(new Progress(plan, done));
           }
         }
       }
@@ -138,6 +139,19 @@ public final class TocRebuilder {
     store.storage().write(changes::writeTo);
   }
 
+  /** The day a rebuild starts from: empty text means everything; otherwise YYYY-MM-DD. */
+  public static Optional<LocalDate> parseFromDate(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.trim()));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new dev.agentmemory.storage.InvalidArgumentException(
+          "from_date must be a date as YYYY-MM-DD, got '" + text + "'");
+    }
+  }
+
   private long startMs(Optional<LocalDate> fromDate) {
     return fromDate.map(d -> d.atStartOfDay(builder.config().zone()).toInstant().toEpochMilli()).orElse(0L);
   }
@@ -145,6 +159,6 @@ public final class TocRebuilder {
   /** What a rebuild covers: how many events, from when to when (0 when none). */
   public record Plan(Optional<LocalDate> fromDate, long events, long firstTimestampMs, long lastTimestampMs) {}
 
-  /** Events processed so far out of the total. */
-  public record Progress(long done, long total) {}
+  /** Events processed so far, out of {@code plan.events()}. */
+  public record Progress(Plan plan, long done) {}
 }

@@ -1,8 +1,15 @@
 package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.EventService;
+import dev.agentmemory.daemon.TocWorker;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.toc.LocalSummarizer;
+import dev.agentmemory.toc.TocBuilder;
+import dev.agentmemory.toc.TocConfig;
+import dev.agentmemory.toc.TocQuery;
+import dev.agentmemory.toc.TocRebuilder;
+import dev.agentmemory.toc.TokenCounter;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -11,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -24,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * sockets), with a fixed clock. {@code GrpcCleanupRule} is JUnit 4 only, hence this.
  */
 public final class InProcessMemoryService implements BeforeEachCallback, AfterEachCallback {
+  private static final TokenCounter TOKENS = new TokenCounter();
+
   /** "Now" for every test: 2026-01-15T12:00:00Z. */
   public static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
 
@@ -32,6 +42,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   private MemoryStore store;
   private Server server;
   private ManagedChannel channel;
+  private TocWorker worker;
 
   public InProcessMemoryService(long maxTextBytes) {
     this.maxTextBytes = maxTextBytes;
@@ -41,23 +52,39 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   public void beforeEach(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("memory-grpc-test");
     store = MemoryStore.open(dir.resolve("db"));
-    EventService events = new EventService(store.events(), Clock.fixed(NOW, ZoneOffset.UTC), maxTextBytes, "");
+    TocBuilder builder = new TocBuilder(store, TocConfig.defaults(ZoneOffset.UTC), new LocalSummarizer(), TOKENS);
+    worker = new TocWorker(store, builder, Duration.ofMillis(50));
+    worker.start();
+    EventService events =
+        new EventService(store.events(), Clock.fixed(NOW, ZoneOffset.UTC), maxTextBytes, "", worker::nudge);
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
         .directExecutor()
-        .addService(new MemoryGrpcService(events))
+        .addService(new MemoryGrpcService(events, new TocQuery(store), new TocRebuilder(store, builder)))
         .build()
         .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
 
   @Override
-  public void afterEach(ExtensionContext context) throws IOException {
+  public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
     channel.shutdownNow();
     server.shutdownNow();
+    worker.close();
     store.close();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  /** Waits (bounded) until the TOC worker has taken in every ingested event. */
+  public void awaitTocBuilt() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (store.outbox().pending() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("TOC worker did not catch up within 20 s");
+      }
+      Thread.sleep(20);
     }
   }
 

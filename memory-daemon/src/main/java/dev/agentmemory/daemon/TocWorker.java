@@ -1,0 +1,131 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.storage.Event;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.OutboxEntry;
+import dev.agentmemory.toc.TocBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the table of contents up to date: consumes the outbox in order, a batch at a time, each
+ * batch built and acknowledged in one atomic write. After a batch it waits the refresh interval
+ * before the next, so a busy session makes one new TOC version per interval, not one per event.
+ */
+public final class TocWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TocWorker.class);
+  private static final int BATCH = 2_000;
+  private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+  private final MemoryStore store;
+  private final TocBuilder builder;
+  private final Duration interval;
+  private final Thread thread;
+  private final Object signal = new Object();
+  private boolean nudged;
+  private volatile boolean running = true;
+
+  public TocWorker(MemoryStore store, TocBuilder builder, Duration interval) {
+    this.store = store;
+    this.builder = builder;
+    this.interval = interval;
+    this.thread = new Thread(this::run, "memory-toc-worker");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Tells the worker that new events wait (called after every ingest). */
+  public void nudge() {
+    synchronized (signal) {
+      nudged = true;
+      signal.notifyAll();
+    }
+  }
+
+  /** Builds the TOC for everything the outbox holds now; used by the worker loop. */
+  int drain() {
+    int built = 0;
+    while (true) {
+      List<OutboxEntry> entries = store.outbox().peek(BATCH);
+      if (entries.isEmpty()) {
+        return built;
+      }
+      List<Event> events = new ArrayList<>(entries.size());
+      for (OutboxEntry entry : entries) {
+        store.events().get(entry.eventKey()).ifPresent(events::add);
+      }
+      builder.apply(events, OptionalLong.of(entries.get(entries.size() - 1).sequence()));
+      built += events.size();
+      if (entries.size() < BATCH) {
+        return built;
+      }
+    }
+  }
+
+  private void run() {
+    Duration backoff = interval;
+    while (running) {
+      try {
+        int built = drain();
+        backoff = interval;
+        if (built > 0) {
+          LOG.debug("Built the TOC for {} new events", built);
+          pause(interval);
+        } else {
+          awaitNudge();
+        }
+      } catch (RuntimeException e) {
+        LOG.error("Expected to build the TOC from new events, but it failed; retrying in {}", backoff, e);
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  private void awaitNudge() {
+    synchronized (signal) {
+      if (!nudged && running) {
+        waitQuietly(IDLE_POLL);
+      }
+      nudged = false;
+    }
+  }
+
+  private void pause(Duration duration) {
+    synchronized (signal) {
+      if (running) {
+        waitQuietly(duration);
+      }
+    }
+  }
+
+  private void waitQuietly(Duration duration) {
+    try {
+      signal.wait(Math.max(1, duration.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /** Lets the current batch finish (bounded), then stops. */
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+    thread.join(Duration.ofSeconds(60).toMillis());
+    if (thread.isAlive()) {
+      LOG.warn("Expected the TOC worker to stop within 60 s, but it is still building; the store closes anyway");
+    }
+  }
+}
