@@ -1,5 +1,6 @@
 package dev.agentmemory.cli;
 
+import dev.agentmemory.cli.admin.AdminCommand;
 import dev.agentmemory.cli.lifecycle.StartCommand;
 import dev.agentmemory.cli.lifecycle.StatusCommand;
 import dev.agentmemory.cli.lifecycle.StopCommand;
@@ -23,7 +24,13 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = MemoryDaemonCommand.VersionProvider.class,
     description = "Long-term memory for AI coding agents: a local gRPC daemon over RocksDB.",
-    subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, QueryCommand.class})
+    subcommands = {
+      StartCommand.class,
+      StopCommand.class,
+      StatusCommand.class,
+      QueryCommand.class,
+      AdminCommand.class
+    })
 public final class MemoryDaemonCommand {
   private final CliContext context;
 
@@ -67,6 +74,11 @@ public final class MemoryDaemonCommand {
 
   public DaemonConfig config() {
     return config(Map.of());
+  }
+
+  /** The zone times are shown in: the configured {@code timezone} (the system's by default). */
+  public java.time.ZoneId zone() {
+    return config().toc().zone();
   }
 
   /** Global options as they were given, to pass on to a background daemon process. */

@@ -11,13 +11,9 @@ import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
-import dev.agentmemory.toc.LocalSummarizer;
-import dev.agentmemory.toc.Summarizer;
 import dev.agentmemory.toc.TocBuilder;
-import dev.agentmemory.toc.TocConfig;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.toc.TocRebuilder;
-import dev.agentmemory.toc.TokenCounter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,7 +60,7 @@ public final class MemoryDaemon implements AutoCloseable {
       resources.push(StoreLock.acquire(dbPath, self.pid()));
       MemoryStore store = openStore(dbPath);
       resources.push(store);
-      TocBuilder builder = new TocBuilder(store, tocConfig(config), summarizer(config), new TokenCounter());
+      TocBuilder builder = TocSetup.builder(store, config);
       TocRebuilder rebuilder = new TocRebuilder(store, builder);
       if (rebuilder.resumeIfInterrupted(progress -> LOG.info("Finishing an interrupted TOC rebuild: {} of {} events",
           progress.done(), progress.plan().events()))) {
@@ -131,20 +127,6 @@ public final class MemoryDaemon implements AutoCloseable {
       throw failure;
     }
     LOG.info("Memory daemon stopped");
-  }
-
-  private static TocConfig tocConfig(DaemonConfig config) {
-    DaemonConfig.TocSettings toc = config.toc();
-    return new TocConfig(toc.zone(), toc.segmentGap(), toc.segmentMaxTokens(), toc.overlapTime(),
-        toc.overlapTokens(), toc.toolResultChars());
-  }
-
-  private static Summarizer summarizer(DaemonConfig config) {
-    String provider = config.summarizer().provider();
-    if (!provider.equals("local")) {
-      LOG.warn("Summarizer provider '{}' is not available in this version; using the local summarizer", provider);
-    }
-    return new LocalSummarizer();
   }
 
   private static void refuseIfAlreadyRunning(DaemonFiles files, long selfPid) {

@@ -1,8 +1,17 @@
 package dev.agentmemory.cli.client;
 
+import dev.agentmemory.proto.BrowseTocRequest;
+import dev.agentmemory.proto.BrowseTocResponse;
+import dev.agentmemory.proto.ExpandGripRequest;
+import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
+import dev.agentmemory.proto.GetNodeResponse;
+import dev.agentmemory.proto.GetTocRootResponse;
+import dev.agentmemory.proto.RebuildTocProgress;
+import dev.agentmemory.proto.RebuildTocRequest;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The CLI's view of a running daemon. Failures arrive as {@link dev.agentmemory.cli.CliException}
@@ -13,6 +22,17 @@ public interface DaemonClient extends AutoCloseable {
   String health(Duration deadline);
 
   GetEventsResponse getEvents(GetEventsRequest request);
+
+  GetTocRootResponse getTocRoot();
+
+  GetNodeResponse getNode(String nodeId);
+
+  BrowseTocResponse browseToc(BrowseTocRequest request);
+
+  ExpandGripResponse expandGrip(ExpandGripRequest request);
+
+  /** Runs a rebuild in the daemon; {@code progress} hears every message (the last is finished). */
+  void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress);
 
   @Override
   void close();

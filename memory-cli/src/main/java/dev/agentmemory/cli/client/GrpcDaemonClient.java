@@ -3,8 +3,19 @@ package dev.agentmemory.cli.client;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.proto.BrowseTocRequest;
+import dev.agentmemory.proto.BrowseTocResponse;
+import dev.agentmemory.proto.ExpandGripRequest;
+import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
+import dev.agentmemory.proto.GetNodeRequest;
+import dev.agentmemory.proto.GetNodeResponse;
+import dev.agentmemory.proto.GetTocRootRequest;
+import dev.agentmemory.proto.GetTocRootResponse;
+import dev.agentmemory.proto.RebuildTocProgress;
+import dev.agentmemory.proto.RebuildTocRequest;
+import java.util.function.Consumer;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
@@ -53,6 +64,35 @@ public final class GrpcDaemonClient implements DaemonClient {
   @Override
   public GetEventsResponse getEvents(GetEventsRequest request) {
     return call(() -> memory().getEvents(request));
+  }
+
+  @Override
+  public GetTocRootResponse getTocRoot() {
+    return call(() -> memory().getTocRoot(GetTocRootRequest.getDefaultInstance()));
+  }
+
+  @Override
+  public GetNodeResponse getNode(String nodeId) {
+    return call(() -> memory().getNode(GetNodeRequest.newBuilder().setNodeId(nodeId).build()));
+  }
+
+  @Override
+  public BrowseTocResponse browseToc(BrowseTocRequest request) {
+    return call(() -> memory().browseToc(request));
+  }
+
+  @Override
+  public ExpandGripResponse expandGrip(ExpandGripRequest request) {
+    return call(() -> memory().expandGrip(request));
+  }
+
+  @Override
+  public void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress) {
+    // A rebuild of a large store takes minutes: no call deadline, progress shows it is alive.
+    call(() -> {
+      MemoryServiceGrpc.newBlockingStub(channel).rebuildToc(request).forEachRemaining(progress);
+      return null;
+    });
   }
 
   @Override

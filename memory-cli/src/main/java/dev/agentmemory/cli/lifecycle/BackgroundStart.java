@@ -6,6 +6,7 @@ import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.Main;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
@@ -85,15 +86,11 @@ final class BackgroundStart {
   }
 
   private boolean serving(DaemonInfo info) {
-    try (DaemonClient client = context.clients().apply(new Endpoint(connectHost(info.host()), info.port()))) {
+    try (DaemonClient client = context.clients().apply(Endpoint.of(new GrpcConfig(info.host(), info.port())))) {
       return "SERVING".equals(client.health(Duration.ofSeconds(1)));
     } catch (CliException e) {
       return false;
     }
-  }
-
-  static String connectHost(String boundHost) {
-    return boundHost.equals("0.0.0.0") || boundHost.equals("::") ? "127.0.0.1" : boundHost;
   }
 
   private static List<String> command(List<String> daemonArgs, Path logFile) {

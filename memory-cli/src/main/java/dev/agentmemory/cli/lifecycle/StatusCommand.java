@@ -5,6 +5,7 @@ import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
@@ -56,7 +57,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (!info.logFile().isEmpty()) {
       out.printf("Log: %s%n", info.logFile());
     }
-    Endpoint endpoint = new Endpoint(BackgroundStart.connectHost(info.host()), info.port());
+    Endpoint endpoint = Endpoint.of(new GrpcConfig(info.host(), info.port()));
     try (DaemonClient client = root.context().clients().apply(endpoint)) {
       String health = client.health(HEALTH_DEADLINE);
       out.printf("Health: %s%n", health);

@@ -9,7 +9,13 @@ import picocli.CommandLine.ParentCommand;
     name = "query",
     mixinStandardHelpOptions = true,
     description = "Query the running memory daemon.",
-    subcommands = {QueryEventsCommand.class})
+    subcommands = {
+      QueryEventsCommand.class,
+      QueryRootCommand.class,
+      QueryNodeCommand.class,
+      QueryBrowseCommand.class,
+      QueryExpandCommand.class
+    })
 public final class QueryCommand {
   @ParentCommand MemoryDaemonCommand root;
 

@@ -1,7 +1,6 @@
 package dev.agentmemory.cli.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
@@ -47,21 +46,18 @@ public final class QueryEventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ZoneId zone = ZoneId.systemDefault();
+    ZoneId zone = query.root().zone();
     long fromMs = TimeArgument.parse("--from", from, zone, false);
     long toMs = to == null ? System.currentTimeMillis() : TimeArgument.parse("--to", to, zone, true);
     GetEventsRequest request =
         GetEventsRequest.newBuilder().setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(limit).build();
-    GetEventsResponse response;
-    try (DaemonClient client = query.root().context().clients().apply(options.endpoint(query.root()))) {
-      response = client.getEvents(request);
-    }
+    GetEventsResponse response = options.ask(query.root(), client -> client.getEvents(request));
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
       ObjectNode json = EventFormat.JSON.createObjectNode();
       json.set("events", EventFormat.json(response.getEventsList()));
       json.put("has_more", response.getHasMore());
-      out.println(EventFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      QueryOptions.print(out, json);
       return 0;
     }
     if (response.getEventsCount() == 0) {

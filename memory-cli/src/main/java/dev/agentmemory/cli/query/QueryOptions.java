@@ -31,4 +31,20 @@ public final class QueryOptions {
   boolean json() {
     return json;
   }
+
+  /** Connects to the daemon, makes one call, disconnects. */
+  <T> T ask(MemoryDaemonCommand root, java.util.function.Function<dev.agentmemory.cli.client.DaemonClient, T> call) {
+    try (dev.agentmemory.cli.client.DaemonClient client = root.context().clients().apply(endpoint(root))) {
+      return call.apply(client);
+    }
+  }
+
+  /** Prints {@code json} pretty, as --json asks. */
+  static void print(java.io.PrintWriter out, com.fasterxml.jackson.databind.JsonNode json) {
+    try {
+      out.println(EventFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Expected to print JSON, but " + e.getMessage(), e);
+    }
+  }
 }

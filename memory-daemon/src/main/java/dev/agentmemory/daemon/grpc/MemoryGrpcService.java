@@ -89,11 +89,11 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
     try {
       Optional<LocalDate> from = TocRebuilder.parseFromDate(request.getFromDate());
       if (request.getDryRun()) {
-        response.onNext(TocMapper.progress(rebuilder.plan(from), 0, true));
+        response.onNext(RebuildMessages.of(rebuilder.plan(from), 0, true));
       } else {
         TocRebuilder.Plan plan = rebuilder.rebuild(from,
-            progress -> response.onNext(TocMapper.progress(progress.plan(), progress.done(), false)));
-        response.onNext(TocMapper.progress(plan, plan.events(), true));
+            progress -> response.onNext(RebuildMessages.of(progress.plan(), progress.done(), false)));
+        response.onNext(RebuildMessages.of(plan, plan.events(), true));
       }
       response.onCompleted();
     } catch (RuntimeException e) {

@@ -4,12 +4,10 @@ import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetTocRootResponse;
 import dev.agentmemory.proto.Grip;
-import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.TocBullet;
 import dev.agentmemory.proto.TocLevel;
 import dev.agentmemory.proto.TocNode;
 import dev.agentmemory.toc.TocQuery;
-import dev.agentmemory.toc.TocRebuilder;
 import java.util.List;
 
 /** Wire forms of the table of contents. */
@@ -61,15 +59,5 @@ final class TocMapper {
     expansion.excerpt().forEach(event -> response.addExcerptEvents(ProtoMapper.toProto(event)));
     expansion.after().forEach(event -> response.addEventsAfter(ProtoMapper.toProto(event)));
     return response.build();
-  }
-
-  static RebuildTocProgress progress(TocRebuilder.Plan plan, long done, boolean finished) {
-    return RebuildTocProgress.newBuilder()
-        .setEventsTotal(plan.events())
-        .setEventsDone(done)
-        .setFirstTimestampMs(plan.firstTimestampMs())
-        .setLastTimestampMs(plan.lastTimestampMs())
-        .setFinished(finished)
-        .build();
   }
 }

@@ -1,0 +1,130 @@
+package dev.agentmemory.cli.admin;
+
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.TocSetup;
+import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.daemon.grpc.RebuildMessages;
+import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.proto.RebuildTocProgress;
+import dev.agentmemory.proto.RebuildTocRequest;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.toc.TocRebuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code admin rebuild-toc}: rebuild the table of contents from the event log. */
+@Command(
+    name = "rebuild-toc",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rebuild the table of contents from the event log, through the same code path as live building.",
+      "Works while the daemon runs (it does the work) and when it is stopped (this process does)."
+    })
+public final class AdminRebuildTocCommand implements Callable<Integer> {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+  @ParentCommand AdminCommand admin;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--from-date", paramLabel = "YYYY-MM-DD", description = "Rebuild only from this day on (default: everything).")
+  String fromDate;
+
+  @Option(names = "--dry-run", description = "Only say how many events would be processed, and their time span.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    Optional<java.time.LocalDate> from = TocRebuilder.parseFromDate(fromDate);
+    Path store = admin.existingStore();
+    Progress progress = new Progress(spec.commandLine().getOut(), admin.root().zone(), dryRun, System.console() != null);
+    Optional<dev.agentmemory.cli.Endpoint> daemon = admin.daemonServing(store);
+    if (daemon.isPresent()) {
+      RebuildTocRequest request = RebuildTocRequest.newBuilder().setFromDate(from.map(Object::toString).orElse("")).setDryRun(dryRun).build();
+      try (DaemonClient client = admin.root().context().clients().apply(daemon.get())) {
+        client.rebuildToc(request, progress::report);
+      }
+    } else {
+      rebuildHere(store, from, progress);
+    }
+    return 0;
+  }
+
+  private void rebuildHere(Path store, Optional<java.time.LocalDate> from, Progress progress) {
+    DaemonConfig config = admin.root().config(java.util.Map.of());
+    try (StoreLock lock = StoreLock.acquire(store, ProcessHandle.current().pid());
+        MemoryStore opened = MemoryStore.open(store)) {
+      TocRebuilder rebuilder = new TocRebuilder(opened, TocSetup.builder(opened, config));
+      if (dryRun) {
+        progress.report(RebuildMessages.of(rebuilder.plan(from), 0, true));
+      } else {
+        TocRebuilder.Plan plan = rebuilder.rebuild(from,
+            p -> progress.report(RebuildMessages.of(p.plan(), p.done(), false)));
+        progress.report(RebuildMessages.of(plan, plan.events(), true));
+      }
+    } catch (java.io.IOException e) {
+      throw new dev.agentmemory.cli.CliException("Cannot release the lock of " + store + ": " + e.getMessage());
+    }
+  }
+
+  /** Prints progress: counts on a terminal as it goes, a summary at the end. */
+  private static final class Progress {
+    private final PrintWriter out;
+    private final ZoneId zone;
+    private final boolean dryRun;
+    private final boolean terminal;
+    private final long started = System.nanoTime();
+    private boolean announced;
+
+    Progress(PrintWriter out, ZoneId zone, boolean dryRun, boolean terminal) {
+      this.out = out;
+      this.zone = zone;
+      this.dryRun = dryRun;
+      this.terminal = terminal;
+    }
+
+    void report(RebuildTocProgress p) {
+      if (!announced) {
+        announced = true;
+        if (dryRun) {
+          out.println("DRY RUN - No changes will be made");
+        }
+        if (p.getEventsTotal() == 0) {
+          out.println("No events to rebuild TOC from.");
+          return;
+        }
+        out.printf("Found %d events to process%n", p.getEventsTotal());
+        out.printf("  First event timestamp: %s%n  Last event timestamp:  %s%n", time(p.getFirstTimestampMs()), time(p.getLastTimestampMs()));
+        if (dryRun) {
+          out.printf("Would process events from %s to %s%n", time(p.getFirstTimestampMs()), time(p.getLastTimestampMs()));
+        }
+      }
+      if (dryRun || p.getEventsTotal() == 0) {
+        return;
+      }
+      if (terminal && !p.getFinished()) {
+        out.printf("\rRebuilding TOC: %d / %d events (%d%%)", p.getEventsDone(), p.getEventsTotal(),
+            100 * p.getEventsDone() / Math.max(1, p.getEventsTotal()));
+        out.flush();
+      }
+      if (p.getFinished()) {
+        double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+        out.printf("%sRebuilt the TOC from %d events in %.1f s (%.0f events/s).%n", terminal ? "\r" : "",
+            p.getEventsTotal(), seconds, p.getEventsTotal() / seconds);
+      }
+    }
+
+    private String time(long ms) {
+      return TIME.format(Instant.ofEpochMilli(ms).atZone(zone));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.agentmemory.cli.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.ExpandGripRequest;
+import dev.agentmemory.proto.ExpandGripResponse;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code query expand GRIP_ID}: the events a grip cites, with context from their session. */
+@Command(name = "expand", mixinStandardHelpOptions = true, description = "Show the events a grip cites, with events before and after it in the same session.")
+public final class QueryExpandCommand implements Callable<Integer> {
+  @ParentCommand QueryCommand query;
+  @Spec CommandSpec spec;
+  @Mixin QueryOptions options;
+
+  @Parameters(paramLabel = "GRIP_ID", description = "For example grip:1769860800000:01JK....")
+  String gripId;
+
+  @Option(names = "--before", paramLabel = "N", defaultValue = "3", description = "Events before (default: ${DEFAULT-VALUE}).")
+  int before;
+
+  @Option(names = "--after", paramLabel = "N", defaultValue = "3", description = "Events after (default: ${DEFAULT-VALUE}).")
+  int after;
+
+  @Override
+  public Integer call() {
+    if (before < 0 || after < 0) {
+      throw new CliException("--before and --after must not be negative", ExitCode.USAGE);
+    }
+    ExpandGripRequest request =
+        ExpandGripRequest.newBuilder().setGripId(gripId).setEventsBefore(before).setEventsAfter(after).build();
+    ExpandGripResponse response = options.ask(query.root(), client -> client.expandGrip(request));
+    if (!response.hasGrip()) {
+      throw new CliException("Grip not found: " + gripId + " (grip ids are listed under a node's bullets: `memory-daemon query node ID`)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (options.json()) {
+      ObjectNode json = EventFormat.JSON.createObjectNode();
+      json.set("grip", TocFormat.json(response.getGrip()));
+      json.set("events_before", EventFormat.json(response.getEventsBeforeList()));
+      json.set("excerpt_events", EventFormat.json(response.getExcerptEventsList()));
+      json.set("events_after", EventFormat.json(response.getEventsAfterList()));
+      QueryOptions.print(out, json);
+      return 0;
+    }
+    ZoneId zone = query.root().zone();
+    out.printf("Grip: %s%nExcerpt: %s%nSource: %s%nTime: %s%n", response.getGrip().getGripId(), response.getGrip().getExcerpt(),
+        response.getGrip().getSource(), EventFormat.time(response.getGrip().getTimestampMs(), zone));
+    section(out, "Events Before", response.getEventsBeforeList(), zone);
+    section(out, "Excerpt Events", response.getExcerptEventsList(), zone);
+    section(out, "Events After", response.getEventsAfterList(), zone);
+    return 0;
+  }
+
+  private static void section(PrintWriter out, String title, List<Event> events, ZoneId zone) {
+    out.printf("%n=== %s (%d) ===%n", title, events.size());
+    events.forEach(event -> out.println(EventFormat.line(event, zone)));
+  }
+}

@@ -1,0 +1,38 @@
+package dev.agentmemory.cli.query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.proto.TocNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code query root}: the year nodes, newest first. */
+@Command(name = "root", mixinStandardHelpOptions = true, description = "List the year nodes of the TOC, newest first.")
+public final class QueryRootCommand implements Callable<Integer> {
+  @ParentCommand QueryCommand query;
+  @Spec CommandSpec spec;
+  @Mixin QueryOptions options;
+
+  @Override
+  public Integer call() {
+    List<TocNode> years = options.ask(query.root(), DaemonClient::getTocRoot).getNodesList();
+    PrintWriter out = spec.commandLine().getOut();
+    if (options.json()) {
+      ObjectNode json = EventFormat.JSON.createObjectNode();
+      json.set("nodes", TocFormat.json(years));
+      QueryOptions.print(out, json);
+    } else if (years.isEmpty()) {
+      out.println("No TOC nodes found.");
+    } else {
+      out.printf("Root TOC Nodes (%d found):%n", years.size());
+      years.forEach(year -> TocFormat.summaryLines(out, year));
+    }
+    return 0;
+  }
+}
