@@ -20,7 +20,8 @@ final class AsOfTermWeights {
   private final long baseEvents;
   private final List<EventKey> added = new ArrayList<>();
   private final Map<String, List<Integer>> positions = new HashMap<>();
-  private final Map<String, Long> baseCounts = new HashMap<>();
+  // Read from the summarizer threads of a step.
+  private final Map<String, Long> baseCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param baseEvents how many events the store had indexed before this step */
   AsOfTermWeights(TocIndexStore index, long baseEvents) {

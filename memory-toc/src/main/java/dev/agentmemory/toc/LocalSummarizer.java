@@ -22,21 +22,29 @@ public final class LocalSummarizer implements Summarizer {
   private static final int MAX_KEYWORDS = 7;
   private static final int MIN_KEYWORDS = 3;
   private static final int MAX_BULLETS = 5;
+  private static final int SENTENCES_PER_EVENT = 12;
+  // Bullets are chosen among the best statements only: a long segment has hundreds.
+  private static final int POOL = 40;
   private static final int MIN_BULLETS = 3;
   private static final int TITLE_WORDS = 8;
   private static final int TITLE_CHARS = 70;
-  private static final Pattern CUES = Pattern.compile(
-      "\\b(can you|could you|please|i want|i need|we need|let's|implement|fix|add|decided|we'll|i'll|going to|"
-          + "should|instead|found|the problem|the issue|because|root cause|turns out|error|exception|fail|failed|"
-          + "fails|bug|fixed|resolved|changed|updated|added|works now|passes|planning|plan|started|finished)\\b");
+  // Words that mark requests, decisions, findings and fixes: statements worth a bullet.
+  private static final Set<String> CUES = Set.of(
+      "please", "can", "could", "want", "need", "let's", "implement", "fix", "add", "decided", "decide", "we'll",
+      "i'll", "going", "should", "instead", "found", "problem", "issue", "because", "cause", "turns", "error",
+      "exception", "fail", "failed", "fails", "bug", "fixed", "resolved", "changed", "updated", "added",
+      "passes", "plan", "planning", "started", "finished", "decision", "works");
+  private static final List<String> OUTPUT_MARKERS =
+      List.of("error", "exception", "fail", "denied", "not found", "cannot", "refused", "timed out", "passed", "success");
   private static final Pattern FILLER = Pattern.compile(
       "^(?i)(hey|hi|hello|ok|okay|so|well|now|great|thanks|please|can you|could you|would you|i want to|"
           + "i'd like to|i need to|let's|we need to|help me)[,!.]?\\s+");
 
   @Override
   public Summary summarize(SummaryRequest request) {
-    Map<String, Double> weights = termWeights(request);
-    Map<String, String> surface = surfaceForms(request.events());
+    TermStats stats = TermStats.of(request.events());
+    Map<String, Double> weights = stats.weights(request.weights());
+    Map<String, String> surface = stats.surface();
     List<Candidate> candidates = candidates(request.events(), weights);
     List<Candidate> chosen = choose(candidates);
     List<Summary.Bullet> bullets = new ArrayList<>();
@@ -50,36 +58,44 @@ public final class LocalSummarizer implements Summarizer {
     return new Summary(title(candidates, keywords), summary.isEmpty() ? null : summary.toString(), bullets, keywords);
   }
 
-  /** tf-idf weight of every term of the segment, in order of first appearance. */
-  private static Map<String, Double> termWeights(SummaryRequest request) {
-    Map<String, Integer> frequency = new LinkedHashMap<>();
-    for (SummaryEvent event : request.events()) {
-      for (String term : Texts.terms(event.text())) {
-        frequency.merge(term, 1, Integer::sum);
-      }
-    }
-    Map<String, Double> weights = new LinkedHashMap<>();
-    frequency.forEach((term, tf) -> weights.put(term, (1 + Math.log(tf)) * request.weights().idf(term)));
-    return weights;
-  }
-
-  /** The most frequent spelling of each term (InvoiceService rather than invoiceservice). */
-  private static Map<String, String> surfaceForms(List<SummaryEvent> events) {
-    Map<String, Map<String, Integer>> counts = new HashMap<>();
-    for (SummaryEvent event : events) {
-      for (String word : Texts.words(event.text())) {
-        String term = Texts.normalize(word);
-        if (term != null) {
-          counts.computeIfAbsent(term, t -> new LinkedHashMap<>()).merge(word, 1, Integer::sum);
+  /**
+   * Term frequencies and spellings of a segment, from one pass over its words. A term is shown
+   * as first written with a capital inside (InvoiceService, BigDecimal), else as first written.
+   */
+  private record TermStats(Map<String, Integer> frequency, Map<String, String> surface) {
+    static TermStats of(List<SummaryEvent> events) {
+      Map<String, Integer> frequency = new LinkedHashMap<>();
+      Map<String, String> surface = new HashMap<>();
+      for (SummaryEvent event : events) {
+        for (String word : Texts.words(event.text())) {
+          String term = Texts.normalize(word);
+          if (term != null) {
+            frequency.merge(term, 1, Integer::sum);
+            String known = surface.get(term);
+            if (known == null || (!hasInnerCapital(known) && hasInnerCapital(word))) {
+              surface.put(term, word);
+            }
+          }
         }
       }
+      return new TermStats(frequency, surface);
     }
-    Map<String, String> surface = new HashMap<>();
-    counts.forEach((term, forms) -> surface.put(term, forms.entrySet().stream()
-        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-        .orElseThrow()
-        .getKey()));
-    return surface;
+
+    private static boolean hasInnerCapital(String word) {
+      for (int i = 1; i < word.length(); i++) {
+        if (Character.isUpperCase(word.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** tf-idf weight of every term, in order of first appearance. */
+    Map<String, Double> weights(TermWeights idf) {
+      Map<String, Double> weights = new LinkedHashMap<>();
+      frequency.forEach((term, tf) -> weights.put(term, (1 + Math.log(tf)) * idf.idf(term)));
+      return weights;
+    }
   }
 
   private static List<String> keywords(Map<String, Double> weights, Map<String, String> surface) {
@@ -99,8 +115,20 @@ public final class LocalSummarizer implements Summarizer {
   private static List<Candidate> candidates(List<SummaryEvent> events, Map<String, Double> weights) {
     List<Candidate> candidates = new ArrayList<>();
     for (SummaryEvent event : events) {
-      for (String sentence : Sentences.split(event.text())) {
-        Set<String> terms = new LinkedHashSet<>(Texts.terms(sentence));
+      String text = event.role() == EventRole.TOOL.number() ? notableLines(event.text()) : event.text();
+      List<String> sentences = Sentences.split(text);
+      // The opening statements of a message carry its point; a long answer's tail rarely adds a bullet.
+      for (String sentence : sentences.subList(0, Math.min(sentences.size(), SENTENCES_PER_EVENT))) {
+        List<String> words = Texts.words(sentence);
+        Set<String> terms = new LinkedHashSet<>();
+        boolean cue = false;
+        for (String word : words) {
+          String term = Texts.normalize(word);
+          if (term != null) {
+            terms.add(term);
+          }
+          cue = cue || CUES.contains(word.toLowerCase(Locale.ROOT));
+        }
         if (terms.isEmpty()) {
           continue;
         }
@@ -108,19 +136,25 @@ public final class LocalSummarizer implements Summarizer {
         for (String term : terms) {
           weight += weights.getOrDefault(term, 0.0);
         }
-        double score = weight / Math.sqrt(Sentences.wordCount(sentence)) * roleFactor(event.role())
-            * (CUES.matcher(sentence.toLowerCase(Locale.ROOT)).find() ? 1.25 : 1.0);
+        double score = weight / Math.sqrt(words.size()) * roleFactor(event.role()) * (cue ? 1.25 : 1.0);
         candidates.add(new Candidate(candidates.size(), event, sentence, terms, score));
       }
     }
     return candidates;
   }
 
-  /** Greedy selection by score, discounted by overlap with what is already chosen; time order. */
+  /**
+   * Greedy selection by score, discounted by overlap with what is already chosen, among the best
+   * {@value #POOL} statements; returned in time order.
+   */
   private static List<Candidate> choose(List<Candidate> candidates) {
     int wanted = Math.min(candidates.size(), Math.max(MIN_BULLETS, Math.min(MAX_BULLETS, (candidates.size() + 5) / 6)));
     List<Candidate> chosen = new ArrayList<>();
     List<Candidate> pool = new ArrayList<>(candidates);
+    pool.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::index));
+    if (pool.size() > POOL) {
+      pool = new ArrayList<>(pool.subList(0, POOL));
+    }
     while (chosen.size() < wanted && !pool.isEmpty()) {
       Candidate best = null;
       double bestScore = -1;
@@ -141,7 +175,12 @@ public final class LocalSummarizer implements Summarizer {
   private static double overlap(Candidate candidate, List<Candidate> chosen) {
     double max = 0;
     for (Candidate other : chosen) {
-      long shared = candidate.terms().stream().filter(other.terms()::contains).count();
+      int shared = 0;
+      for (String term : candidate.terms()) {
+        if (other.terms().contains(term)) {
+          shared++;
+        }
+      }
       max = Math.max(max, (double) shared / candidate.terms().size());
     }
     return max;
@@ -188,6 +227,34 @@ public final class LocalSummarizer implements Summarizer {
     // An eight-word cut can end on "and the": drop dangling little words.
     result = result.replaceAll("(?i)(\\s+(a|an|the|and|or|to|of|in|on|for|with|at|by|from|is|was|it|that|this|my|our|your))+$", "");
     return result.isEmpty() ? "" : Character.toUpperCase(result.charAt(0)) + result.substring(1);
+  }
+
+  /**
+   * The lines of tool output that can make a statement: errors, failures, results. The rest
+   * (code, listings, progress) still counts for keywords, but is not read for bullets.
+   */
+  private static String notableLines(String output) {
+    String lower = output.toLowerCase(Locale.ROOT);
+    java.util.TreeSet<Integer> hits = new java.util.TreeSet<>();
+    for (String marker : OUTPUT_MARKERS) {
+      for (int at = lower.indexOf(marker); at >= 0; at = lower.indexOf(marker, at + 1)) {
+        hits.add(at);
+      }
+    }
+    StringBuilder notable = new StringBuilder();
+    int start = 0;
+    while (start < output.length() && !hits.isEmpty()) {
+      int end = output.indexOf('\n', start);
+      if (end < 0) {
+        end = output.length();
+      }
+      Integer hit = hits.ceiling(start);
+      if (hit != null && hit < end) {
+        notable.append(output, start, end).append('\n');
+      }
+      start = end + 1;
+    }
+    return notable.toString();
   }
 
   private static double roleFactor(int role) {

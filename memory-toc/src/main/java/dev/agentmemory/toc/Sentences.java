@@ -2,12 +2,12 @@ package dev.agentmemory.toc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Splits event texts into candidate statements: prose sentences and meaningful lines of code output. */
+/**
+ * Splits event texts into candidate statements: prose sentences and meaningful lines of output.
+ * Hand-written scanning rather than regular expressions: it runs over every event's text.
+ */
 final class Sentences {
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\"'(\\[`])");
-  private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*•>]+|\\d+[.)]|#+)\\s+");
   private static final int MIN_WORDS = 3;
   static final int MAX_CHARS = 240;
 
@@ -16,19 +16,69 @@ final class Sentences {
   /** Statements of {@code text}, in order, each trimmed and at most {@value #MAX_CHARS} characters. */
   static List<String> split(String text) {
     List<String> result = new ArrayList<>();
-    for (String line : text.split("\\R")) {
-      String cleaned = LIST_MARKER.matcher(line).replaceFirst("").strip();
-      if (cleaned.isEmpty() || looksLikeCode(cleaned)) {
-        continue;
+    int lineStart = 0;
+    int length = text.length();
+    while (lineStart < length) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = length;
       }
-      for (String sentence : SENTENCE_END.split(cleaned)) {
-        String candidate = sentence.strip();
-        if (wordCount(candidate) >= MIN_WORDS && symbolRatio(candidate) < 0.25) {
-          result.add(shorten(candidate));
+      String line = stripListMarker(text.substring(lineStart, lineEnd).strip());
+      if (!line.isEmpty() && !looksLikeCode(line)) {
+        splitLine(line, result);
+      }
+      lineStart = lineEnd + 1;
+    }
+    return result;
+  }
+
+  /** Cuts after '.', '!' or '?' followed by a space and a capital, quote or bracket. */
+  private static void splitLine(String line, List<String> result) {
+    int start = 0;
+    for (int i = 0; i < line.length() - 2; i++) {
+      char c = line.charAt(i);
+      if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(line.charAt(i + 1))) {
+        int next = i + 1;
+        while (next < line.length() && Character.isWhitespace(line.charAt(next))) {
+          next++;
+        }
+        if (next < line.length() && startsSentence(line.charAt(next))) {
+          add(line.substring(start, i + 1), result);
+          start = next;
+          i = next - 1;
         }
       }
     }
-    return result;
+    add(line.substring(start), result);
+  }
+
+  private static boolean startsSentence(char c) {
+    return Character.isUpperCase(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == '`';
+  }
+
+  private static void add(String sentence, List<String> result) {
+    String candidate = sentence.strip();
+    if (wordCount(candidate) >= MIN_WORDS && symbolRatio(candidate) < 0.25) {
+      result.add(shorten(candidate));
+    }
+  }
+
+  /** "- item", "* item", "1. item", "## Title", "> quote" lose their marker. */
+  private static String stripListMarker(String line) {
+    int i = 0;
+    while (i < line.length() && "-*•>#".indexOf(line.charAt(i)) >= 0) {
+      i++;
+    }
+    if (i == 0) {
+      while (i < line.length() && Character.isDigit(line.charAt(i))) {
+        i++;
+      }
+      if (i == 0 || i >= line.length() || (line.charAt(i) != '.' && line.charAt(i) != ')')) {
+        return line;
+      }
+      i++;
+    }
+    return i < line.length() && Character.isWhitespace(line.charAt(i)) ? line.substring(i).strip() : line;
   }
 
   static int wordCount(String text) {

@@ -21,6 +21,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.Function;
 
 /**
  * Turns events into the table of contents. One {@link #apply} step indexes new events by session,
@@ -29,7 +33,7 @@ import java.util.TreeSet;
  * acknowledgement, when given) in one atomic batch. Events already indexed are skipped, so a step
  * repeated after a crash, or an event seen twice, changes nothing.
  */
-public final class TocBuilder {
+public final class TocBuilder implements AutoCloseable {
   private final MemoryStore store;
   private final TocConfig config;
   private final Summarizer summarizer;
@@ -37,6 +41,18 @@ public final class TocBuilder {
   private final Segmenter segmenter;
   // One step at a time: the live worker and a rebuild share this builder.
   private final Object stepLock = new Object();
+  // Counting tokens and summarizing are pure and take most of a step: they run on all cores.
+  private final java.util.concurrent.atomic.AtomicInteger threadNumber = new java.util.concurrent.atomic.AtomicInteger();
+  private final ForkJoinPool workers = new ForkJoinPool(
+      Runtime.getRuntime().availableProcessors(),
+      pool -> {
+        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        thread.setName("memory-toc-" + threadNumber.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      },
+      null,
+      false);
 
   public TocBuilder(MemoryStore store, TocConfig config, Summarizer summarizer, TokenCounter tokens) {
     this.store = store;
@@ -70,10 +86,15 @@ public final class TocBuilder {
           new AsOfTermWeights(store.tocIndex(), store.tocIndex().counter(TocChanges.EVENT_COUNTER));
       Set<SessionDay> touched = index(events, changes, weights);
       Set<LocalDate> days = new TreeSet<>();
+      List<SegmentWork> work = new ArrayList<>();
       for (SessionDay sessionDay : touched) {
-        if (resegment(sessionDay, changes, weights)) {
+        if (resegment(sessionDay, changes, weights, work)) {
           days.add(LocalDate.ofEpochDay(sessionDay.epochDay()));
         }
+      }
+      List<Summary> summaries = inParallel(work, item -> summarize(item, changes));
+      for (int i = 0; i < work.size(); i++) {
+        writeSegment(work.get(i), summaries.get(i), changes);
       }
       new ParentNodes(changes, config.zone()).refresh(days);
       store.storage().write(batch -> {
@@ -98,24 +119,32 @@ public final class TocBuilder {
   private Set<SessionDay> index(List<Event> events, TocChanges changes, AsOfTermWeights weights) {
     List<Event> sorted = new ArrayList<>(events);
     sorted.sort(Comparator.comparing(Event::key));
-    Set<SessionDay> touched = new TreeSet<>();
+    List<Event> fresh = new ArrayList<>();
+    Set<EventKey> seen = new java.util.HashSet<>();
     for (Event event : sorted) {
-      if (changes.isAdded(event.key()) || store.tocIndex().contains(event.sessionId(), event.key())) {
-        continue;
+      if (seen.add(event.key()) && !store.tocIndex().contains(event.sessionId(), event.key())) {
+        fresh.add(event);
       }
+    }
+    List<Indexed> indexed = inParallel(fresh, event -> {
       String text = boundedText(event);
+      return new Indexed(tokens.count(text), Texts.distinctTerms(text));
+    });
+    Set<SessionDay> touched = new TreeSet<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      Event event = fresh.get(i);
       SessionEntry entry = new SessionEntry(
-          event.sessionId(), event.timestampMs(), event.eventId(), tokens.count(text), event.type());
-      Set<String> terms = Texts.distinctTerms(text);
-      changes.addEntry(entry, event, terms);
-      weights.add(entry, terms);
-      touched.add(new SessionDay(event.sessionId(), epochDay(event.timestampMs())));
+          event.sessionId(), event.timestampMs(), event.eventId(), indexed.get(i).tokens(), event.type());
+      SessionDay sessionDay = new SessionDay(event.sessionId(), epochDay(event.timestampMs()));
+      changes.addEntry(entry, sessionDay, event, indexed.get(i).terms());
+      weights.add(entry, indexed.get(i).terms());
+      touched.add(sessionDay);
     }
     return touched;
   }
 
-  /** Re-cuts one session-day; returns whether any of its segments changed. */
-  private boolean resegment(SessionDay sessionDay, TocChanges changes, AsOfTermWeights weights) {
+  /** Re-cuts one session-day, queueing changed segments as work; returns whether any changed. */
+  private boolean resegment(SessionDay sessionDay, TocChanges changes, AsOfTermWeights weights, List<SegmentWork> work) {
     LocalDate date = LocalDate.ofEpochDay(sessionDay.epochDay());
     List<SessionEntry> entries = entriesOf(sessionDay, changes);
     List<List<SessionEntry>> segments = segmenter.split(entries);
@@ -134,7 +163,7 @@ public final class TocBuilder {
         continue;
       }
       List<SessionEntry> before = i == 0 ? List.of() : segments.get(i - 1);
-      writeSegment(state, segment, context(before, first), weights.asOf(last.eventKey()), changes);
+      work.add(new SegmentWork(state, segment, context(before, first), weights.asOf(last.eventKey())));
       changed = true;
     }
     for (SegmentState gone : previous.values()) {
@@ -151,10 +180,8 @@ public final class TocBuilder {
     long to = date.plusDays(1).atStartOfDay(config.zone()).toInstant().toEpochMilli() - 1;
     TreeMap<EventKey, SessionEntry> entries = new TreeMap<>();
     store.tocIndex().session(sessionDay.sessionId(), from, to).forEach(e -> entries.put(e.eventKey(), e));
-    for (SessionEntry added : changes.addedEntries()) {
-      if (added.sessionId().equals(sessionDay.sessionId()) && epochDay(added.timestampMs()) == sessionDay.epochDay()) {
-        entries.put(added.eventKey(), added);
-      }
+    for (SessionEntry added : changes.addedEntries(sessionDay)) {
+      entries.put(added.eventKey(), added);
     }
     return new ArrayList<>(entries.values());
   }
@@ -175,16 +202,18 @@ public final class TocBuilder {
     return tail;
   }
 
-  private void writeSegment(
-      SegmentState state, List<SessionEntry> segment, List<SessionEntry> context, TermWeights weights,
-      TocChanges changes) {
-    List<SummaryEvent> events = load(segment, changes);
-    Summary summary = summarizer.summarize(new SummaryRequest(state.nodeId(), events, load(context, changes), weights));
-    Map<String, SummaryEvent> byId = new HashMap<>();
-    events.forEach(event -> byId.put(event.eventId(), event));
+  private Summary summarize(SegmentWork work, TocChanges changes) {
+    return summarizer.summarize(new SummaryRequest(
+        work.state().nodeId(), load(work.segment(), changes), load(work.context(), changes), work.weights()));
+  }
+
+  private void writeSegment(SegmentWork work, Summary summary, TocChanges changes) {
+    SegmentState state = work.state();
+    Map<String, SessionEntry> byId = new HashMap<>();
+    work.segment().forEach(entry -> byId.put(entry.eventId(), entry));
     List<TocBullet> bullets = new ArrayList<>();
     for (Summary.Bullet bullet : summary.bullets()) {
-      SummaryEvent start = byId.get(bullet.eventIdStart());
+      SessionEntry start = byId.get(bullet.eventIdStart());
       if (start == null || !byId.containsKey(bullet.eventIdEnd())) {
         continue; // cites nothing of this segment: a grip must point at real evidence
       }
@@ -197,6 +226,33 @@ public final class TocBuilder {
     changes.write(new TocNode(state.nodeId(), TocLevel.SEGMENT, summary.title(), summary.summary(), bullets,
         summary.keywords(), List.of(), state.first().timestampMs(), state.last().timestampMs(), 0));
   }
+
+  /** Applies {@code task} to every item on the worker threads; results in the items' order. */
+  private <T, R> List<R> inParallel(List<T> items, Function<T, R> task) {
+    if (items.size() < 2) {
+      return items.stream().map(task).toList();
+    }
+    try {
+      return workers.submit(() -> items.parallelStream().map(task).toList()).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while building the TOC", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  /** A segment that changed and must be summarized. */
+  private record SegmentWork(
+      SegmentState state, List<SessionEntry> segment, List<SessionEntry> context, TermWeights weights) {}
+
+  /** What indexing learns of one event. */
+  private record Indexed(int tokens, Set<String> terms) {}
 
   private List<SummaryEvent> load(List<SessionEntry> entries, TocChanges changes) {
     List<SummaryEvent> events = new ArrayList<>(entries.size());

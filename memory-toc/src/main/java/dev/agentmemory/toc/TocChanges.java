@@ -33,6 +33,7 @@ final class TocChanges {
   private final Map<String, Integer> lastVersions = new HashMap<>();
   private final List<Grip> grips = new ArrayList<>();
   private final List<SessionEntry> addedEntries = new ArrayList<>();
+  private final Map<SessionDay, List<SessionEntry>> addedBySessionDay = new HashMap<>();
   private final List<SessionEntry> removedEntries = new ArrayList<>();
   private final Map<EventKey, Event> addedEvents = new HashMap<>();
   private final Map<SegmentKey, SegmentState> putStates = new LinkedHashMap<>();
@@ -85,8 +86,9 @@ final class TocChanges {
 
   // --- events and the session index ------------------------------------------------------------
 
-  void addEntry(SessionEntry entry, Event event, Set<String> terms) {
+  void addEntry(SessionEntry entry, SessionDay sessionDay, Event event, Set<String> terms) {
     addedEntries.add(entry);
+    addedBySessionDay.computeIfAbsent(sessionDay, k -> new ArrayList<>()).add(entry);
     addedEvents.put(entry.eventKey(), event);
     terms.forEach(term -> termDeltas.merge(term, 1L, Long::sum));
     eventDelta++;
@@ -110,6 +112,11 @@ final class TocChanges {
 
   List<SessionEntry> addedEntries() {
     return Collections.unmodifiableList(addedEntries);
+  }
+
+  /** The entries this step adds to one session-day. */
+  List<SessionEntry> addedEntries(SessionDay sessionDay) {
+    return addedBySessionDay.getOrDefault(sessionDay, List.of());
   }
 
   // --- segments ------------------------------------------------------------------------------

@@ -1,0 +1,26 @@
+package dev.agentmemory.bench;
+
+import java.util.Arrays;
+
+/** Entry point: {@code memory-bench locomo DIR} or {@code memory-bench rebuild [EVENTS]}. */
+public final class Bench {
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage();
+      return;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    switch (args[0]) {
+      case "locomo" -> LocomoSummaryEval.main(rest);
+      case "rebuild" -> RebuildBench.main(rest);
+      default -> usage();
+    }
+  }
+
+  private static void usage() {
+    System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]");
+    System.exit(2);
+  }
+}

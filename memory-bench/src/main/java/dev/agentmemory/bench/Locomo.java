@@ -1,0 +1,59 @@
+package dev.agentmemory.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The LoCoMo conversations: dated sessions of turns, each session with a human-written summary. */
+final class Locomo {
+  private static final DateTimeFormatter SESSION_TIME = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .appendPattern("h:mm a 'on' d MMMM, yyyy")
+      .toFormatter(Locale.ENGLISH);
+
+  record Turn(String speaker, String text) {}
+
+  record Session(int number, LocalDateTime start, List<Turn> turns, String referenceSummary) {}
+
+  record Conversation(String id, List<Session> sessions) {}
+
+  private Locomo() {}
+
+  static List<Conversation> load(Path dir) throws IOException {
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(dir)) {
+      files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    List<Conversation> conversations = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (Path file : files) {
+      JsonNode root = json.readTree(file.toFile());
+      String id = file.getFileName().toString().replace(".json", "");
+      List<Session> sessions = new ArrayList<>();
+      for (int n = 1; root.has("session_" + n); n++) {
+        List<Turn> turns = new ArrayList<>();
+        for (JsonNode turn : root.get("session_" + n)) {
+          String text = turn.path("text").asText();
+          if (turn.has("blip_caption")) {
+            text = text + " [shares a photo: " + turn.get("blip_caption").asText() + "]";
+          }
+          turns.add(new Turn(turn.path("speaker").asText(), text));
+        }
+        String summary = root.path("session_" + n + "_summary").asText("");
+        LocalDateTime start = LocalDateTime.parse(root.get("session_" + n + "_date_time").asText().trim(), SESSION_TIME);
+        sessions.add(new Session(n, start, turns, summary));
+      }
+      conversations.add(new Conversation(id, sessions));
+    }
+    return conversations;
+  }
+}
