@@ -2,7 +2,7 @@ package dev.agentmemory.bench;
 
 import java.util.Arrays;
 
-/** Entry point: {@code memory-bench locomo DIR} or {@code memory-bench rebuild [EVENTS]}. */
+/** Entry point of {@code memory-bench}: one subcommand per measurement (docs/benchmarks.md). */
 public final class Bench {
   private Bench() {}
 
@@ -15,12 +15,14 @@ public final class Bench {
     switch (args[0]) {
       case "locomo" -> LocomoSummaryEval.main(rest);
       case "rebuild" -> RebuildBench.main(rest);
+      case "live-lag" -> LiveLagBench.main(rest);
       default -> usage();
     }
   }
 
   private static void usage() {
-    System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]");
+    System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
+        + " | live-lag [EVENTS_PER_S] [SECONDS]");
     System.exit(2);
   }
 }

@@ -45,27 +45,34 @@ final class SyntheticSessions {
 
   List<Event> generate(int count) {
     List<Event> events = new ArrayList<>(count);
+    generate(count, events::add);
+    return events;
+  }
+
+  /** Hands {@code count} events to {@code sink}, a day at a time, in time order. */
+  void generate(long count, java.util.function.Consumer<Event> sink) {
     LocalDate day = LocalDate.parse("2025-01-06");
     int session = 0;
-    while (events.size() < count) {
+    long made = 0;
+    while (made < count) {
       if (day.getDayOfWeek().getValue() <= 5) {
         List<Event> today = new ArrayList<>();
-        for (int lane = 0; lane < 3 && events.size() + today.size() < count; lane++) {
+        for (int lane = 0; lane < 3 && made + today.size() < count; lane++) {
           long t = day.atTime(9 + lane * 2, random.nextInt(60)).toInstant(ZoneOffset.UTC).toEpochMilli();
           int length = 30 + random.nextInt(120);
           String component = pick(COMPONENTS);
-          for (int i = 0; i < length && events.size() + today.size() < count; i++) {
+          for (int i = 0; i < length && made + today.size() < count; i++) {
             today.add(event("session-" + session, t, i, component));
             t += 5_000 + random.nextInt(85_000);
           }
           session++;
         }
         today.sort((a, b) -> a.key().compareTo(b.key()));
-        events.addAll(today);
+        today.forEach(sink);
+        made += today.size();
       }
       day = day.plusDays(1);
     }
-    return events;
   }
 
   private Event event(String session, long ts, int step, String component) {

@@ -99,10 +99,13 @@ public final class TocWorker implements AutoCloseable {
     }
   }
 
+  /** Waits the whole duration: new events do not cut it short, only {@link #close()} does. */
   private void pause(Duration duration) {
+    long deadline = System.nanoTime() + duration.toNanos();
     synchronized (signal) {
-      if (running) {
-        waitQuietly(duration);
+      long left;
+      while (running && (left = deadline - System.nanoTime()) > 0) {
+        waitQuietly(Duration.ofNanos(left));
       }
     }
   }

@@ -1,0 +1,64 @@
+package dev.agentmemory.toc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentmemory.storage.EventRole;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalSummarizerTest {
+  private final LocalSummarizer summarizer = new LocalSummarizer();
+
+  private static SummaryEvent event(int n, EventRole role, String text) {
+    return new SummaryEvent("01KDV92TG0K4C5ME89BN0S41A" + (char) ('A' + n), 1_000L + n, role.number(), 0, text, Map.of());
+  }
+
+  @Test
+  void shouldFindTheTopicOfACodeHeavySegment_andCiteEveryBullet() {
+    List<SummaryEvent> events = List.of(
+        event(0, EventRole.USER, "The invoice totals are off by a cent. Please fix the rounding in InvoiceService.java."),
+        event(1, EventRole.TOOL, "$ ./gradlew test\nInvoiceServiceTest > shouldRoundHalfUp FAILED\n"
+            + "    at shop.billing.InvoiceService.total(InvoiceService.java:42)\nBUILD FAILED in 12s"),
+        event(2, EventRole.ASSISTANT, "The root cause is that InvoiceService.total() sums double values. "
+            + "I changed it to BigDecimal with HALF_UP rounding and InvoiceServiceTest passes now."),
+        event(3, EventRole.ASSISTANT, "We should also round per line item before summing, as the tax rules require."));
+
+    Summary summary = summarizer.summarize(new SummaryRequest("toc:segment:x", events, List.of(), TermWeights.uniform()));
+
+    assertThat(summary.title()).containsIgnoringCase("rounding");
+    assertThat(summary.keywords()).hasSizeBetween(3, 7).anySatisfy(k -> assertThat(k).containsIgnoringCase("InvoiceService"));
+    assertThat(summary.bullets()).hasSizeBetween(3, 5);
+    assertThat(summary.bullets()).allSatisfy(bullet ->
+        assertThat(events).anySatisfy(e -> {
+          assertThat(e.eventId()).isEqualTo(bullet.eventIdStart());
+          assertThat(e.text()).contains(bullet.excerpt());
+        }));
+    assertThat(summary.summary()).isNotBlank().doesNotContainIgnoringCase("pending");
+  }
+
+  @Test
+  void shouldBeDeterministic() {
+    List<SummaryEvent> events = List.of(
+        event(0, EventRole.USER, "Can you upgrade the Gradle wrapper in the payments repository to 8.10?"),
+        event(1, EventRole.ASSISTANT, "I upgraded the Gradle wrapper and regenerated the checksums; the build passes."));
+    SummaryRequest request = new SummaryRequest("toc:segment:x", events, List.of(), TermWeights.uniform());
+
+    assertThat(summarizer.summarize(request)).isEqualTo(summarizer.summarize(request));
+  }
+
+  @Test
+  void shouldCutPrefixesOnCharacterBoundaries() {
+    String text = "ab😀cd"; // the emoji is two chars (a surrogate pair)
+
+    assertThat(Texts.prefix(text, 3)).isEqualTo("ab");
+    assertThat(Texts.prefix(text, 4)).isEqualTo("ab😀");
+    assertThat(Texts.prefix(text, 100)).isEqualTo(text);
+  }
+
+  @Test
+  void shouldTreatIdentifiersAndPathsAsTerms_andStemPlainWords() {
+    assertThat(Texts.terms("Fixed tests in src/billing/InvoiceService.java and max_retries"))
+        .containsExactly("fix", "test", "src", "bill", "invoiceservice.java", "max_retries");
+  }
+}
