@@ -14,17 +14,32 @@ import java.util.Optional;
  * exist or none. Nothing here updates or deletes an event.
  */
 public final class EventStore {
+  /** Checkpoint holding the number of stored events. */
+  public static final String COUNT_CHECKPOINT = "events.count";
+
   private final Table<EventKey, Event> events;
   private final Table<String, EventKey> ids;
   private final OutboxStore outbox;
+  private final CheckpointStore checkpoints;
+  // Guarded by appendLock; persisted with every append, so stats never need a full scan.
+  private long count;
   // Serializes check-then-append, so concurrent duplicates of one id store exactly one event, and
   // outbox sequences are committed in order. A RocksDB write here takes microseconds.
   private final Object appendLock = new Object();
 
-  public EventStore(RocksStorage storage, OutboxStore outbox) {
+  public EventStore(RocksStorage storage, OutboxStore outbox, CheckpointStore checkpoints) {
     this.events = storage.table(Cf.EVENTS, EventCodecs.EVENT_KEY, EventCodecs.EVENT);
     this.ids = storage.table(Cf.EVENT_IDS, EventCodecs.EVENT_ID, EventCodecs.EVENT_POSITION);
     this.outbox = outbox;
+    this.checkpoints = checkpoints;
+    this.count = checkpoints.getLong(COUNT_CHECKPOINT).orElse(0L);
+  }
+
+  /** Number of stored events (exact). */
+  public long count() {
+    synchronized (appendLock) {
+      return count;
+    }
   }
 
   /**
@@ -42,7 +57,9 @@ public final class EventStore {
           batch -> {
             events.upsert(batch, key, event);
             ids.upsert(batch, event.eventId(), key);
+            checkpoints.putLong(batch, COUNT_CHECKPOINT, count + 1);
           });
+      count++;
       return new IngestResult(event.eventId(), true);
     }
   }

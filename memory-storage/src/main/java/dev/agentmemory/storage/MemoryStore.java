@@ -11,12 +11,14 @@ public final class MemoryStore implements AutoCloseable {
   private final EventStore events;
   private final TocStore toc;
   private final TocIndexStore tocIndex;
+  private final JobStateStore jobs;
 
   private MemoryStore(RocksStorage storage) {
     this.storage = storage;
     this.checkpoints = new CheckpointStore(storage);
     this.outbox = new OutboxStore(storage, checkpoints);
-    this.events = new EventStore(storage, outbox);
+    this.events = new EventStore(storage, outbox, checkpoints);
+    this.jobs = new JobStateStore(checkpoints);
     this.toc = new TocStore(storage);
     this.tocIndex = new TocIndexStore(storage);
   }
@@ -47,6 +49,10 @@ public final class MemoryStore implements AutoCloseable {
     return tocIndex;
   }
 
+  public JobStateStore jobs() {
+    return jobs;
+  }
+
   public CheckpointStore checkpoints() {
     return checkpoints;
   }
@@ -57,6 +63,22 @@ public final class MemoryStore implements AutoCloseable {
 
   public Path path() {
     return storage.path();
+  }
+
+  /** Exact counts and disk usage (see {@link StoreStats}). */
+  public StoreStats stats() {
+    long disk = 0;
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(storage.path())) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (java.nio.file.Files.isRegularFile(file)) {
+          disk += java.nio.file.Files.size(file);
+        }
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // a file vanished under compaction: the total is approximate this once
+    }
+    return new StoreStats(storage.path(), events.count(), tocIndex.counter(TocIndexStore.NODE_COUNTER),
+        checkpoints.getLong(TocStore.GRIP_COUNT_CHECKPOINT).orElse(0L), outbox.pending(), disk);
   }
 
   @Override

@@ -23,12 +23,15 @@ import java.util.Optional;
  */
 public final class TocIndexStore {
   private static final String MIN_ID = EventCodecs.MIN_EVENT_ID;
+  /** Counter of the nodes linked into navigation. */
+  public static final String NODE_COUNTER = "nodes";
 
   private final Table<SessionKey, SessionValue> sessions;
   private final Table<SegmentKey, SegmentState> segments;
   private final Table<DaySegmentKey, String> daySegments;
   private final Table<String, Long> terms;
   private final Table<String, Long> counters;
+  private final Table<String, Long> rollups;
 
   public TocIndexStore(RocksStorage storage) {
     sessions = storage.table(Cf.TOC_INDEX, TocIndexCodecs.SESSION_KEY, TocIndexCodecs.SESSION_VALUE);
@@ -36,6 +39,7 @@ public final class TocIndexStore {
     daySegments = storage.table(Cf.TOC_INDEX, TocIndexCodecs.DAY_SEGMENT_KEY, TocIndexCodecs.STRING);
     terms = storage.table(Cf.TOC_INDEX, TocIndexCodecs.TERM_KEY, TocIndexCodecs.COUNT);
     counters = storage.table(Cf.TOC_INDEX, TocIndexCodecs.COUNTER_KEY, TocIndexCodecs.COUNT);
+    rollups = storage.table(Cf.TOC_INDEX, TocIndexCodecs.ROLLUP_KEY, TocIndexCodecs.COUNT);
   }
 
   /** Deletes every index entry (a full rebuild starts from nothing). */
@@ -151,6 +155,22 @@ public final class TocIndexStore {
 
   public void putCounter(Batch batch, String name, long value) {
     counters.upsert(batch, name, value);
+  }
+
+  // --- rollups ------------------------------------------------------------------------------
+
+  /** The node version a rollup wrote last, 0 when never rolled up. */
+  public long rolledUpVersion(String nodeId) {
+    return rollups.get(nodeId).orElse(0L);
+  }
+
+  public void putRolledUpVersion(Batch batch, String nodeId, long version) {
+    rollups.upsert(batch, nodeId, version);
+  }
+
+  /** Forgets every rollup of nodes whose id starts with {@code idPrefix} (they roll up again). */
+  public void clearRollups(Batch batch, String idPrefix) {
+    rollups.deleteRange(batch, idPrefix, idPrefix + Character.MAX_VALUE);
   }
 
   private static SessionKey sessionKey(String sessionId, EventKey event) {

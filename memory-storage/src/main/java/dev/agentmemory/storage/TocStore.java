@@ -19,6 +19,9 @@ import java.util.Optional;
  * taken out of navigation keeps an unlinked pointer, so its version numbers never restart.
  */
 public final class TocStore {
+  /** Checkpoint counting stored grips (grips survive rebuilds, so they are not in toc_index). */
+  public static final String GRIP_COUNT_CHECKPOINT = "grips.count";
+
   private final Table<NodeVersion, TocNode> nodes;
   private final Table<String, Pointer> latest;
   private final Table<String, Grip> grips;
@@ -93,6 +96,11 @@ public final class TocStore {
 
   public void putGrip(Batch batch, Grip grip) {
     grips.upsert(batch, grip.gripId(), grip);
+  }
+
+  /** Whether a node id has a pointer that is linked into navigation. */
+  public boolean isLinked(String nodeId) {
+    return latest.get(nodeId).map(Pointer::linked).orElse(false);
   }
 
   /** First key of a level's ids: {@code toc:day:}. */

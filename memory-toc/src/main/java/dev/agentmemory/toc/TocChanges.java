@@ -6,7 +6,9 @@ import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.SegmentState;
 import dev.agentmemory.storage.SessionEntry;
+import dev.agentmemory.storage.TocIndexStore;
 import dev.agentmemory.storage.TocNode;
+import dev.agentmemory.storage.TocStore;
 import dev.agentmemory.storage.rocksdb.Batch;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +29,7 @@ import java.util.TreeMap;
 final class TocChanges {
   static final String EVENT_COUNTER = "events";
 
+
   private final MemoryStore store;
   private final Map<String, TocNode> nodes = new LinkedHashMap<>();
   private final Set<String> unlinked = new HashSet<>();
@@ -40,6 +43,8 @@ final class TocChanges {
   private final Map<SegmentKey, SegmentState> deletedStates = new LinkedHashMap<>();
   private final Map<String, Long> termDeltas = new LinkedHashMap<>();
   private long eventDelta;
+  private long nodeDelta;
+  private final Set<String> newGrips = new HashSet<>();
 
   TocChanges(MemoryStore store) {
     this.store = store;
@@ -62,6 +67,9 @@ final class TocChanges {
     if (current.isPresent() && current.get().sameContent(node)) {
       return;
     }
+    if (current.isEmpty()) {
+      nodeDelta++;
+    }
     int version = lastVersion(node.nodeId()) + 1;
     nodes.put(node.nodeId(), node.withVersion(version));
     lastVersions.put(node.nodeId(), version);
@@ -70,6 +78,7 @@ final class TocChanges {
 
   void unlink(String nodeId) {
     if (node(nodeId).isPresent()) {
+      nodeDelta--;
       nodes.remove(nodeId);
       unlinked.add(nodeId);
     }
@@ -77,6 +86,9 @@ final class TocChanges {
 
   void addGrip(Grip grip) {
     grips.add(grip);
+    if (!newGrips.contains(grip.gripId()) && store.toc().grip(grip.gripId()).isEmpty()) {
+      newGrips.add(grip.gripId());
+    }
   }
 
   private int lastVersion(String nodeId) {
@@ -163,6 +175,13 @@ final class TocChanges {
     });
     if (eventDelta != 0) {
       store.tocIndex().putCounter(batch, EVENT_COUNTER, store.tocIndex().counter(EVENT_COUNTER) + eventDelta);
+    }
+    if (nodeDelta != 0) {
+      store.tocIndex().putCounter(batch, TocIndexStore.NODE_COUNTER, store.tocIndex().counter(TocIndexStore.NODE_COUNTER) + nodeDelta);
+    }
+    if (!newGrips.isEmpty()) {
+      store.checkpoints().putLong(batch, TocStore.GRIP_COUNT_CHECKPOINT,
+          store.checkpoints().getLong(TocStore.GRIP_COUNT_CHECKPOINT).orElse(0L) + newGrips.size());
     }
   }
 

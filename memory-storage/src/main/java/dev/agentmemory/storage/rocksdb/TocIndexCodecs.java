@@ -16,6 +16,7 @@ public final class TocIndexCodecs {
   private static final byte DAY_SEGMENT = 'd';
   private static final byte TERM = 't';
   private static final byte COUNTER = 'c';
+  private static final byte ROLLUP = 'r';
   private static final int FORMAT = 1;
 
   private TocIndexCodecs() {}
@@ -96,6 +97,9 @@ public final class TocIndexCodecs {
 
   /** Named counters (such as the number of indexed events). */
   public static final KeyCodec<String> COUNTER_KEY = prefixedString(COUNTER);
+
+  /** Node ids with the version their last rollup wrote. */
+  public static final KeyCodec<String> ROLLUP_KEY = prefixedString(ROLLUP);
 
   public static final ValueCodec<SessionValue> SESSION_VALUE =
       new ValueCodec<>() {

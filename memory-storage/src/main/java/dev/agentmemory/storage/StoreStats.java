@@ -1,0 +1,13 @@
+package dev.agentmemory.storage;
+
+import java.nio.file.Path;
+
+/**
+ * Sizes of a store. Counts are exact: kept as counters written with the data they count, so
+ * reading them costs a few point reads however large the store is.
+ *
+ * @param tocNodes nodes linked into navigation (all levels)
+ * @param outbox events not yet taken into the TOC
+ * @param diskBytes size of the store directory's files
+ */
+public record StoreStats(Path path, long events, long tocNodes, long grips, long outbox, long diskBytes) {}
