@@ -14,6 +14,8 @@ import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.toc.TocBuilder;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.toc.TocRebuilder;
+import dev.agentmemory.toc.TocRollup;
+import dev.agentmemory.scheduler.MemoryScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,12 +71,17 @@ public final class MemoryDaemon implements AutoCloseable {
       TocWorker worker = new TocWorker(store, builder, config.toc().refreshInterval());
       resources.push(worker);
       worker.start();
+      TocRollup rollup = new TocRollup(store, builder, TocSetup.summarizer(config), clock);
+      MemoryScheduler scheduler = new MemoryScheduler(
+          MaintenanceJobs.specs(config, store, rollup), store.jobs(), config.toc().zone(), clock);
+      resources.push(scheduler);
+      scheduler.start();
       EventService events = new EventService(
           store.events(), clock, config.storage().maxEventBytes(), config.agentId(), worker::nudge);
       // Room for the largest accepted text plus metadata, so an oversized text gets the clear
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
-      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events, new TocQuery(store), rebuilder)));
+      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events, new TocQuery(store), rebuilder, scheduler, new AdminService(store))));
       resources.push(server);
       DaemonInfo info =
           new DaemonInfo(

@@ -29,7 +29,7 @@ public final class TocSetup {
         toc.overlapTokens(), toc.toolResultChars());
   }
 
-  private static Summarizer summarizer(DaemonConfig config) {
+  static Summarizer summarizer(DaemonConfig config) {
     String provider = config.summarizer().provider();
     if (!provider.equals("local")) {
       LOG.warn("Summarizer provider '{}' is not available in this version; using the local summarizer", provider);

@@ -49,7 +49,7 @@ public final class TocRollup {
   }
 
   /** Forgets which periods of {@code level} were rolled up, so the next run redoes them all. */
-  public void reset(TocLevel level) {
+  public static void reset(MemoryStore store, TocLevel level) {
     store.storage().write(batch -> store.tocIndex().clearRollups(batch, level.idPrefix()));
   }
 

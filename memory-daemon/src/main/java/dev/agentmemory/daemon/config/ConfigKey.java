@@ -45,7 +45,13 @@ public enum ConfigKey {
   TOC_TOOL_RESULT_CHARS("toc.tool_result_chars", new ValueType.Count(100, 1_000_000), p -> "2000"),
   /** How often the TOC worker takes in new events while they keep coming (freshness bound). */
   TOC_REFRESH_INTERVAL(
-      "toc.refresh_interval", new ValueType.Span(Duration.ofMillis(100), Duration.ofSeconds(10)), p -> "2s");
+      "toc.refresh_interval", new ValueType.Span(Duration.ofMillis(100), Duration.ofSeconds(10)), p -> "2s"),
+  /** When the day rollup runs (Quartz cron, daemon's time zone). */
+  SCHEDULE_ROLLUP_DAY("scheduler.toc_rollup_day", new ValueType.Cron(), p -> "0 0 1 * * ?"),
+  SCHEDULE_ROLLUP_WEEK("scheduler.toc_rollup_week", new ValueType.Cron(), p -> "0 0 2 ? * SUN"),
+  SCHEDULE_ROLLUP_MONTH("scheduler.toc_rollup_month", new ValueType.Cron(), p -> "0 0 3 1 * ?"),
+  SCHEDULE_ROLLUP_YEAR("scheduler.toc_rollup_year", new ValueType.Cron(), p -> "0 30 3 1 1 ?"),
+  SCHEDULE_COMPACTION("scheduler.rocksdb_compaction", new ValueType.Cron(), p -> "0 0 4 ? * SUN");
 
   private final String key;
   private final ValueType type;

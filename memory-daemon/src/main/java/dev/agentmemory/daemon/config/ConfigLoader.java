@@ -75,8 +75,19 @@ public final class ConfigLoader {
             ((Long) typed.get(ConfigKey.TOC_OVERLAP_TOKENS)).intValue(),
             ((Long) typed.get(ConfigKey.TOC_TOOL_RESULT_CHARS)).intValue(),
             (java.time.Duration) typed.get(ConfigKey.TOC_REFRESH_INTERVAL)),
+        schedules(typed),
         file,
         sources);
+  }
+
+  private static Map<String, String> schedules(Map<ConfigKey, Object> typed) {
+    Map<String, String> schedules = new java.util.LinkedHashMap<>();
+    typed.forEach((key, value) -> {
+      if (key.key().startsWith("scheduler.")) {
+        schedules.put(key.key().substring("scheduler.".length()), (String) value);
+      }
+    });
+    return schedules;
   }
 
   private Object parse(ConfigKey key, String value, String source) {

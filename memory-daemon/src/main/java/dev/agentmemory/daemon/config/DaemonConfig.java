@@ -8,6 +8,7 @@ import java.util.Optional;
  * The effective configuration, built once by {@link ConfigLoader} and passed down by constructor.
  *
  * @param configFile the file that was read, if any
+ * @param schedules the cron expression of each scheduled job, by job name (toc_rollup_day, ...)
  * @param sources where each key's value came from ("default", the file, "env MEMORY_X", "flag")
  */
 public record DaemonConfig(
@@ -18,10 +19,12 @@ public record DaemonConfig(
     String logLevel,
     SummarizerConfig summarizer,
     TocSettings toc,
+    Map<String, String> schedules,
     Optional<Path> configFile,
     Map<ConfigKey, String> sources) {
 
   public DaemonConfig {
+    schedules = Map.copyOf(schedules);
     sources = Map.copyOf(sources);
   }
 
@@ -68,6 +71,11 @@ public record DaemonConfig(
     append(out, ConfigKey.TOC_OVERLAP_TOKENS, toc.overlapTokens());
     append(out, ConfigKey.TOC_TOOL_RESULT_CHARS, toc.toolResultChars());
     append(out, ConfigKey.TOC_REFRESH_INTERVAL, toc.refreshInterval());
+    for (ConfigKey key : ConfigKey.values()) {
+      if (key.key().startsWith("scheduler.")) {
+        append(out, key, schedules.get(key.key().substring("scheduler.".length())));
+      }
+    }
     return out.toString();
   }
 

@@ -125,6 +125,20 @@ sealed interface ValueType {
     }
   }
 
+  /** A Quartz cron expression: seconds minutes hours day-of-month month day-of-week [year]. */
+  record Cron() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      String value = raw.trim();
+      if (!org.quartz.CronExpression.isValidExpression(value)) {
+        throw new IllegalArgumentException(
+            "expected a cron expression with seconds first, such as \"0 0 1 * * ?\" (01:00 daily) or "
+                + "\"0 0 2 ? * SUN\" (02:00 on Sundays)");
+      }
+      return value;
+    }
+  }
+
   /** An IANA time zone such as Europe/Paris; empty means the system's zone. */
   record Zone() implements ValueType {
     @Override

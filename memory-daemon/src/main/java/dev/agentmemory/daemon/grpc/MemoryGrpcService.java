@@ -1,42 +1,64 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
+import dev.agentmemory.proto.CompactStoreRequest;
+import dev.agentmemory.proto.CompactStoreResponse;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
 import dev.agentmemory.proto.GetNodeRequest;
 import dev.agentmemory.proto.GetNodeResponse;
+import dev.agentmemory.proto.GetSchedulerStatusRequest;
+import dev.agentmemory.proto.GetSchedulerStatusResponse;
+import dev.agentmemory.proto.GetStoreStatsRequest;
+import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.GetTocRootRequest;
 import dev.agentmemory.proto.GetTocRootResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.IngestEventResponse;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.proto.PauseJobRequest;
+import dev.agentmemory.proto.PauseJobResponse;
 import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
+import dev.agentmemory.proto.ResetJobCheckpointRequest;
+import dev.agentmemory.proto.ResetJobCheckpointResponse;
+import dev.agentmemory.proto.ResumeJobRequest;
+import dev.agentmemory.proto.ResumeJobResponse;
+import dev.agentmemory.proto.RunJobRequest;
+import dev.agentmemory.proto.RunJobResponse;
+import dev.agentmemory.scheduler.MemoryScheduler;
+import dev.agentmemory.scheduler.UnknownJobException;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.toc.TocRebuilder;
 import io.grpc.stub.StreamObserver;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Adapter from {@code memory.MemoryService} to the domain services: map the request, call, map the
- * answer. No state, no storage handles, no business rules. RPCs not overridden here answer
- * UNIMPLEMENTED until their features land.
+ * answer. No state, no storage handles, no business rules.
  */
 public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImplBase {
   private final EventService events;
   private final TocQuery toc;
   private final TocRebuilder rebuilder;
+  private final MemoryScheduler scheduler;
+  private final AdminService admin;
 
-  public MemoryGrpcService(EventService events, TocQuery toc, TocRebuilder rebuilder) {
+  public MemoryGrpcService(
+      EventService events, TocQuery toc, TocRebuilder rebuilder, MemoryScheduler scheduler, AdminService admin) {
     this.events = events;
     this.toc = toc;
     this.rebuilder = rebuilder;
+    this.scheduler = scheduler;
+    this.admin = admin;
   }
 
   @Override
@@ -98,6 +120,83 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
       response.onCompleted();
     } catch (RuntimeException e) {
       response.onError(GrpcErrors.toStatus("RebuildToc", e));
+    }
+  }
+
+  @Override
+  public void getSchedulerStatus(GetSchedulerStatusRequest request, StreamObserver<GetSchedulerStatusResponse> response) {
+    run("GetSchedulerStatus", response, () -> AdminMapper.status(scheduler.isRunning(), scheduler.status()));
+  }
+
+  @Override
+  public void pauseJob(PauseJobRequest request, StreamObserver<PauseJobResponse> response) {
+    // wire-protocol.md: an unknown job is success=false with an error naming the known jobs.
+    run("PauseJob", response, () -> {
+      Optional<String> error = jobCall(() -> scheduler.pause(request.getJobName()));
+      PauseJobResponse.Builder answer = PauseJobResponse.newBuilder().setSuccess(error.isEmpty());
+      error.ifPresent(answer::setError);
+      return answer.build();
+    });
+  }
+
+  @Override
+  public void resumeJob(ResumeJobRequest request, StreamObserver<ResumeJobResponse> response) {
+    run("ResumeJob", response, () -> {
+      Optional<String> error = jobCall(() -> scheduler.resume(request.getJobName()));
+      ResumeJobResponse.Builder answer = ResumeJobResponse.newBuilder().setSuccess(error.isEmpty());
+      error.ifPresent(answer::setError);
+      return answer.build();
+    });
+  }
+
+  @Override
+  public void runJob(RunJobRequest request, StreamObserver<RunJobResponse> response) {
+    run("RunJob", response, () -> {
+      Optional<String> error = jobCall(() -> scheduler.runNow(request.getJobName()));
+      RunJobResponse.Builder answer = RunJobResponse.newBuilder().setSuccess(error.isEmpty());
+      error.ifPresent(answer::setError);
+      return answer.build();
+    });
+  }
+
+  @Override
+  public void resetJobCheckpoint(
+      ResetJobCheckpointRequest request, StreamObserver<ResetJobCheckpointResponse> response) {
+    run("ResetJobCheckpoint", response, () -> {
+      ResetJobCheckpointResponse.Builder answer = ResetJobCheckpointResponse.newBuilder();
+      try {
+        answer.setSuccess(true).setDescription(admin.resetCheckpoint(request.getJobName()));
+      } catch (UnknownJobException e) {
+        answer.setSuccess(false).setError(e.getMessage());
+      }
+      return answer.build();
+    });
+  }
+
+  @Override
+  public void getStoreStats(GetStoreStatsRequest request, StreamObserver<GetStoreStatsResponse> response) {
+    run("GetStoreStats", response, () -> AdminMapper.stats(admin.stats()));
+  }
+
+  @Override
+  public void compactStore(CompactStoreRequest request, StreamObserver<CompactStoreResponse> response) {
+    run("CompactStore", response, () -> {
+      long start = System.nanoTime();
+      List<String> compacted = admin.compact(request.getColumnFamily());
+      return CompactStoreResponse.newBuilder()
+          .addAllCompacted(compacted)
+          .setDurationMs((System.nanoTime() - start) / 1_000_000)
+          .build();
+    });
+  }
+
+  /** Runs a call on a named job; an unknown name becomes the error text. */
+  private static Optional<String> jobCall(Runnable call) {
+    try {
+      call.run();
+      return Optional.empty();
+    } catch (UnknownJobException e) {
+      return Optional.of(e.getMessage());
     }
   }
 

@@ -100,7 +100,12 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_TOC_OVERLAP_TIME", "2m", ConfigKey.TOC_OVERLAP_TIME, "PT2M"),
         Arguments.of("MEMORY_TOC_OVERLAP_TOKENS", "300", ConfigKey.TOC_OVERLAP_TOKENS, "300"),
         Arguments.of("MEMORY_TOC_TOOL_RESULT_CHARS", "5000", ConfigKey.TOC_TOOL_RESULT_CHARS, "5000"),
-        Arguments.of("MEMORY_TOC_REFRESH_INTERVAL", "500ms", ConfigKey.TOC_REFRESH_INTERVAL, "PT0.5S"));
+        Arguments.of("MEMORY_TOC_REFRESH_INTERVAL", "500ms", ConfigKey.TOC_REFRESH_INTERVAL, "PT0.5S"),
+        Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_DAY", "0 15 1 * * ?", ConfigKey.SCHEDULE_ROLLUP_DAY, "0 15 1 * * ?"),
+        Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_WEEK", "0 0 3 ? * MON", ConfigKey.SCHEDULE_ROLLUP_WEEK, "0 0 3 ? * MON"),
+        Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_MONTH", "0 0 4 2 * ?", ConfigKey.SCHEDULE_ROLLUP_MONTH, "0 0 4 2 * ?"),
+        Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_YEAR", "0 0 5 2 1 ?", ConfigKey.SCHEDULE_ROLLUP_YEAR, "0 0 5 2 1 ?"),
+        Arguments.of("MEMORY_SCHEDULER_ROCKSDB_COMPACTION", "0 0 5 ? * SAT", ConfigKey.SCHEDULE_COMPACTION, "0 0 5 ? * SAT"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -127,6 +132,12 @@ class ConfigLoaderTest {
         overlap_tokens = 100
         tool_result_chars = 700
         refresh_interval = "1s"
+        [scheduler]
+        toc_rollup_day = "0 0 0 * * ?"
+        toc_rollup_week = "0 0 0 ? * MON"
+        toc_rollup_month = "0 0 0 1 * ?"
+        toc_rollup_year = "0 0 0 1 1 ?"
+        rocksdb_compaction = "0 0 0 ? * MON"
         """);
 
     // when
@@ -244,7 +255,8 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_TIMEZONE", "Mars/Olympus", "timezone"),
         Arguments.of("MEMORY_TOC_SEGMENT_GAP", "30", "toc.segment_gap"),
         Arguments.of("MEMORY_TOC_REFRESH_INTERVAL", "1m", "toc.refresh_interval"),
-        Arguments.of("MEMORY_TOC_SEGMENT_MAX_TOKENS", "lots", "toc.segment_max_tokens"));
+        Arguments.of("MEMORY_TOC_SEGMENT_MAX_TOKENS", "lots", "toc.segment_max_tokens"),
+        Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_DAY", "0 1 * * *", "scheduler.toc_rollup_day"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -308,6 +320,8 @@ class ConfigLoaderTest {
       case TOC_OVERLAP_TOKENS -> Integer.toString(config.toc().overlapTokens());
       case TOC_TOOL_RESULT_CHARS -> Integer.toString(config.toc().toolResultChars());
       case TOC_REFRESH_INTERVAL -> config.toc().refreshInterval().toString();
+      case SCHEDULE_ROLLUP_DAY, SCHEDULE_ROLLUP_WEEK, SCHEDULE_ROLLUP_MONTH, SCHEDULE_ROLLUP_YEAR, SCHEDULE_COMPACTION ->
+          config.schedules().get(key.key().substring("scheduler.".length()));
     };
   }
 }

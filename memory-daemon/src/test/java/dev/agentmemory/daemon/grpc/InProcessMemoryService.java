@@ -1,14 +1,21 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.EventService;
+import dev.agentmemory.daemon.MaintenanceJobs;
 import dev.agentmemory.daemon.TocWorker;
+import dev.agentmemory.daemon.config.ConfigLoader;
+import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.daemon.config.Platform;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.toc.LocalSummarizer;
 import dev.agentmemory.toc.TocBuilder;
 import dev.agentmemory.toc.TocConfig;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.toc.TocRebuilder;
+import dev.agentmemory.toc.TocRollup;
 import dev.agentmemory.toc.TokenCounter;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -22,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -43,6 +52,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   private Server server;
   private ManagedChannel channel;
   private TocWorker worker;
+  private MemoryScheduler scheduler;
 
   public InProcessMemoryService(long maxTextBytes) {
     this.maxTextBytes = maxTextBytes;
@@ -55,12 +65,17 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
     TocBuilder builder = new TocBuilder(store, TocConfig.defaults(ZoneOffset.UTC), new LocalSummarizer(), TOKENS);
     worker = new TocWorker(store, builder, Duration.ofMillis(50));
     worker.start();
-    EventService events =
-        new EventService(store.events(), Clock.fixed(NOW, ZoneOffset.UTC), maxTextBytes, "", worker::nudge);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    EventService events = new EventService(store.events(), clock, maxTextBytes, "", worker::nudge);
+    DaemonConfig config = new ConfigLoader(new Platform(Platform.Os.LINUX, dir, Map.of())).load(Optional.empty(), Map.of());
+    scheduler = new MemoryScheduler(MaintenanceJobs.specs(config, store,
+        new TocRollup(store, builder, new LocalSummarizer(), clock)), store.jobs(), ZoneOffset.UTC, clock);
+    scheduler.start();
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
         .directExecutor()
-        .addService(new MemoryGrpcService(events, new TocQuery(store), new TocRebuilder(store, builder)))
+        .addService(new MemoryGrpcService(
+            events, new TocQuery(store), new TocRebuilder(store, builder), scheduler, new AdminService(store)))
         .build()
         .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
@@ -70,6 +85,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
     channel.shutdownNow();
     server.shutdownNow();
+    scheduler.close();
     worker.close();
     store.close();
     try (Stream<Path> files = Files.walk(dir)) {
@@ -90,6 +106,10 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
 
   public MemoryServiceGrpc.MemoryServiceBlockingStub stub() {
     return MemoryServiceGrpc.newBlockingStub(channel);
+  }
+
+  public MemoryScheduler scheduler() {
+    return scheduler;
   }
 
   public MemoryStore store() {

@@ -1,0 +1,58 @@
+package dev.agentmemory.daemon.grpc;
+
+import dev.agentmemory.proto.GetSchedulerStatusResponse;
+import dev.agentmemory.proto.GetStoreStatsResponse;
+import dev.agentmemory.proto.JobResultStatus;
+import dev.agentmemory.proto.JobStatusProto;
+import dev.agentmemory.scheduler.JobStatus;
+import dev.agentmemory.storage.JobState;
+import dev.agentmemory.storage.StoreStats;
+import java.util.List;
+
+/** Wire forms of scheduler status and store statistics. */
+final class AdminMapper {
+  private AdminMapper() {}
+
+  static GetSchedulerStatusResponse status(boolean running, List<JobStatus> jobs) {
+    GetSchedulerStatusResponse.Builder response = GetSchedulerStatusResponse.newBuilder().setSchedulerRunning(running);
+    for (JobStatus job : jobs) {
+      JobState state = job.state();
+      JobStatusProto.Builder proto = JobStatusProto.newBuilder()
+          .setJobName(job.name())
+          .setCronExpr(job.cron())
+          .setLastRunMs(state.lastRunMs())
+          .setLastDurationMs(state.lastDurationMs())
+          .setLastResult(result(state.lastResult()))
+          .setNextRunMs(job.nextRunMs())
+          .setRunCount(state.runCount())
+          .setErrorCount(state.errorCount())
+          .setIsRunning(job.running())
+          .setIsPaused(state.paused());
+      if (!state.lastError().isEmpty()) {
+        proto.setLastError(state.lastError());
+      }
+      response.addJobs(proto);
+    }
+    return response.build();
+  }
+
+  static GetStoreStatsResponse stats(StoreStats stats) {
+    return GetStoreStatsResponse.newBuilder()
+        .setPath(stats.path().toString())
+        .setEvents(stats.events())
+        .setTocNodes(stats.tocNodes())
+        .setGrips(stats.grips())
+        .setOutbox(stats.outbox())
+        .setDiskBytes(stats.diskBytes())
+        .build();
+  }
+
+  private static JobResultStatus result(String result) {
+    return switch (result) {
+      case "SUCCESS" -> JobResultStatus.JOB_RESULT_STATUS_SUCCESS;
+      case "FAILED" -> JobResultStatus.JOB_RESULT_STATUS_FAILED;
+      case "SKIPPED" -> JobResultStatus.JOB_RESULT_STATUS_SKIPPED;
+      default -> JobResultStatus.JOB_RESULT_STATUS_UNSPECIFIED;
+    };
+  }
+}
