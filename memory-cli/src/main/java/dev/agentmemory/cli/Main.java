@@ -50,6 +50,10 @@ public final class Main {
       err.println("Error: " + error.getMessage());
       return ExitCode.ERROR;
     }
+    if (error instanceof dev.agentmemory.storage.MemoryException) {
+      err.println("Error: " + error.getMessage());
+      return ExitCode.ERROR;
+    }
     if (error instanceof InterruptedException) {
       err.println("Interrupted.");
       return ExitCode.INTERRUPTED;

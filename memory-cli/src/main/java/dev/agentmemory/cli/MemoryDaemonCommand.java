@@ -5,6 +5,7 @@ import dev.agentmemory.cli.lifecycle.StartCommand;
 import dev.agentmemory.cli.lifecycle.StatusCommand;
 import dev.agentmemory.cli.lifecycle.StopCommand;
 import dev.agentmemory.cli.query.QueryCommand;
+import dev.agentmemory.cli.scheduler.SchedulerCommand;
 import dev.agentmemory.daemon.Version;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ScopeType;
       StopCommand.class,
       StatusCommand.class,
       QueryCommand.class,
-      AdminCommand.class
+      AdminCommand.class,
+      SchedulerCommand.class
     })
 public final class MemoryDaemonCommand {
   private final CliContext context;

@@ -7,10 +7,16 @@ import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.DaemonStartException;
+import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.storage.MemoryStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +30,12 @@ import picocli.CommandLine.ScopeType;
     name = "admin",
     mixinStandardHelpOptions = true,
     description = "Maintain a store (through the daemon when it runs, directly when it does not).",
-    subcommands = {AdminRebuildTocCommand.class})
+    subcommands = {
+      AdminStatsCommand.class,
+      AdminCompactCommand.class,
+      AdminRebuildTocCommand.class,
+      AdminResetCheckpointCommand.class
+    })
 public final class AdminCommand {
   @ParentCommand MemoryDaemonCommand root;
 
@@ -32,18 +43,23 @@ public final class AdminCommand {
       names = "--db-path",
       scope = ScopeType.INHERIT,
       paramLabel = "PATH",
-      description = "Store directory (default: db_path of the configuration).")
+      description = "Store directory (default: the running daemon's store, else db_path of the configuration).")
   Path dbPath;
 
   MemoryDaemonCommand root() {
     return root;
   }
 
-  /** The store the command works on. */
+  /** The store the command works on: --db-path, else the running daemon's, else the configured one. */
   Path store() {
-    return dbPath != null
-        ? dbPath.toAbsolutePath().normalize()
-        : root.config(Map.of()).storage().dbPath();
+    if (dbPath != null) {
+      return dbPath.toAbsolutePath().normalize();
+    }
+    DaemonFiles files = new DaemonFiles(root.context().platform().pidFile());
+    if (RunningDaemon.inspect(files) instanceof RunningDaemon.Alive alive && alive.info().isPresent()) {
+      return Path.of(alive.info().get().dbPath()).toAbsolutePath().normalize();
+    }
+    return root.config(Map.of()).storage().dbPath();
   }
 
   /** The store, which must exist (admin commands never create one). */
@@ -53,6 +69,34 @@ public final class AdminCommand {
       throw new CliException("No store at " + store + " (set --db-path, or db_path / " + ConfigKey.DB_PATH.envVar() + ")");
     }
     return store;
+  }
+
+  /**
+   * Does the work through the daemon when one serves the store, else on the store opened here:
+   * read-only (no lock, works beside a daemon and on a backup copy) or read-write holding the
+   * store lock (so no daemon starts on it meanwhile).
+   */
+  <T> T onStore(boolean readOnly, Function<DaemonClient, T> viaDaemon, Function<MemoryStore, T> here) {
+    Path store = existingStore();
+    Optional<Endpoint> daemon = daemonServing(store);
+    if (daemon.isPresent()) {
+      try (DaemonClient client = root.context().clients().apply(daemon.get())) {
+        return viaDaemon.apply(client);
+      }
+    }
+    if (readOnly) {
+      try (MemoryStore opened = MemoryStore.openReadOnly(store)) {
+        return here.apply(opened);
+      }
+    }
+    try (StoreLock lock = StoreLock.acquire(store, ProcessHandle.current().pid());
+        MemoryStore opened = MemoryStore.open(store)) {
+      return here.apply(opened);
+    } catch (IOException e) {
+      throw new CliException("Cannot release the lock of " + store + ": " + e.getMessage());
+    } catch (DaemonStartException e) {
+      throw new CliException(e.getMessage().replace("Stop it first (memory-daemon stop)", "Stop it first"));
+    }
   }
 
   /** The endpoint of the running daemon that serves {@code store}, if one does. */

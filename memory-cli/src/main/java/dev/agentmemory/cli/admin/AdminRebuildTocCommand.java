@@ -1,16 +1,12 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.TocSetup;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.grpc.RebuildMessages;
-import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
-import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.toc.TocRebuilder;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
@@ -45,35 +41,26 @@ public final class AdminRebuildTocCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<java.time.LocalDate> from = TocRebuilder.parseFromDate(fromDate);
-    Path store = admin.existingStore();
     Progress progress = new Progress(spec.commandLine().getOut(), admin.root().zone(), dryRun, System.console() != null);
-    Optional<dev.agentmemory.cli.Endpoint> daemon = admin.daemonServing(store);
-    if (daemon.isPresent()) {
-      RebuildTocRequest request = RebuildTocRequest.newBuilder().setFromDate(from.map(Object::toString).orElse("")).setDryRun(dryRun).build();
-      try (DaemonClient client = admin.root().context().clients().apply(daemon.get())) {
-        client.rebuildToc(request, progress::report);
-      }
-    } else {
-      rebuildHere(store, from, progress);
-    }
-    return 0;
-  }
-
-  private void rebuildHere(Path store, Optional<java.time.LocalDate> from, Progress progress) {
+    RebuildTocRequest request =
+        RebuildTocRequest.newBuilder().setFromDate(from.map(Object::toString).orElse("")).setDryRun(dryRun).build();
     DaemonConfig config = admin.root().config(java.util.Map.of());
-    try (StoreLock lock = StoreLock.acquire(store, ProcessHandle.current().pid());
-        MemoryStore opened = MemoryStore.open(store)) {
-      TocRebuilder rebuilder = new TocRebuilder(opened, TocSetup.builder(opened, config));
-      if (dryRun) {
-        progress.report(RebuildMessages.of(rebuilder.plan(from), 0, true));
-      } else {
-        TocRebuilder.Plan plan = rebuilder.rebuild(from,
-            p -> progress.report(RebuildMessages.of(p.plan(), p.done(), false)));
-        progress.report(RebuildMessages.of(plan, plan.events(), true));
-      }
-    } catch (java.io.IOException e) {
-      throw new dev.agentmemory.cli.CliException("Cannot release the lock of " + store + ": " + e.getMessage());
-    }
+    return admin.onStore(false,
+        client -> {
+          client.rebuildToc(request, progress::report);
+          return 0;
+        },
+        store -> {
+          TocRebuilder rebuilder = new TocRebuilder(store, TocSetup.builder(store, config));
+          if (dryRun) {
+            progress.report(RebuildMessages.of(rebuilder.plan(from), 0, true));
+          } else {
+            TocRebuilder.Plan plan = rebuilder.rebuild(from,
+                p -> progress.report(RebuildMessages.of(p.plan(), p.done(), false)));
+            progress.report(RebuildMessages.of(plan, plan.events(), true));
+          }
+          return 0;
+        });
   }
 
   /** Prints progress: counts on a terminal as it goes, a summary at the end. */

@@ -31,6 +31,21 @@ public interface DaemonClient extends AutoCloseable {
 
   ExpandGripResponse expandGrip(ExpandGripRequest request);
 
+  dev.agentmemory.proto.GetSchedulerStatusResponse schedulerStatus();
+
+  dev.agentmemory.proto.PauseJobResponse pauseJob(String job);
+
+  dev.agentmemory.proto.ResumeJobResponse resumeJob(String job);
+
+  dev.agentmemory.proto.RunJobResponse runJob(String job);
+
+  dev.agentmemory.proto.ResetJobCheckpointResponse resetJobCheckpoint(String job);
+
+  dev.agentmemory.proto.GetStoreStatsResponse storeStats();
+
+  /** Compacts one column family, or all when {@code columnFamily} is empty (no call deadline). */
+  dev.agentmemory.proto.CompactStoreResponse compactStore(String columnFamily);
+
   /** Runs a rebuild in the daemon; {@code progress} hears every message (the last is finished). */
   void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress);
 

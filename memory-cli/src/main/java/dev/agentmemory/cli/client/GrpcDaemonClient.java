@@ -96,6 +96,44 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
+  public dev.agentmemory.proto.GetSchedulerStatusResponse schedulerStatus() {
+    return call(() -> memory().getSchedulerStatus(dev.agentmemory.proto.GetSchedulerStatusRequest.getDefaultInstance()));
+  }
+
+  @Override
+  public dev.agentmemory.proto.PauseJobResponse pauseJob(String job) {
+    return call(() -> memory().pauseJob(dev.agentmemory.proto.PauseJobRequest.newBuilder().setJobName(job).build()));
+  }
+
+  @Override
+  public dev.agentmemory.proto.ResumeJobResponse resumeJob(String job) {
+    return call(() -> memory().resumeJob(dev.agentmemory.proto.ResumeJobRequest.newBuilder().setJobName(job).build()));
+  }
+
+  @Override
+  public dev.agentmemory.proto.RunJobResponse runJob(String job) {
+    return call(() -> memory().runJob(dev.agentmemory.proto.RunJobRequest.newBuilder().setJobName(job).build()));
+  }
+
+  @Override
+  public dev.agentmemory.proto.ResetJobCheckpointResponse resetJobCheckpoint(String job) {
+    return call(() -> memory().resetJobCheckpoint(
+        dev.agentmemory.proto.ResetJobCheckpointRequest.newBuilder().setJobName(job).build()));
+  }
+
+  @Override
+  public dev.agentmemory.proto.GetStoreStatsResponse storeStats() {
+    return call(() -> memory().getStoreStats(dev.agentmemory.proto.GetStoreStatsRequest.getDefaultInstance()));
+  }
+
+  @Override
+  public dev.agentmemory.proto.CompactStoreResponse compactStore(String columnFamily) {
+    // Compacting a large store takes a while: no call deadline.
+    return call(() -> MemoryServiceGrpc.newBlockingStub(channel).compactStore(
+        dev.agentmemory.proto.CompactStoreRequest.newBuilder().setColumnFamily(columnFamily).build()));
+  }
+
+  @Override
   public void close() {
     if (owned != null) {
       owned.shutdownNow();

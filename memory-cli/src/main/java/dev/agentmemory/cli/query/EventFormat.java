@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /** How events look on the terminal and in {@code --json} output. */
 final class EventFormat {
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = dev.agentmemory.cli.DaemonOptions.JSON;
   private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
   private static final int PREVIEW_CHARS = 100;
 

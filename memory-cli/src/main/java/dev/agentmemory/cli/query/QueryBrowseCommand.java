@@ -1,6 +1,7 @@
 package dev.agentmemory.cli.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 public final class QueryBrowseCommand implements Callable<Integer> {
   @ParentCommand QueryCommand query;
   @Spec CommandSpec spec;
-  @Mixin QueryOptions options;
+  @Mixin DaemonOptions options;
 
   @Parameters(paramLabel = "PARENT_ID", description = "For example toc:month:2026:01.")
   String parentId;
@@ -44,7 +45,7 @@ public final class QueryBrowseCommand implements Callable<Integer> {
       if (response.hasContinuationToken()) {
         json.put("continuation_token", response.getContinuationToken());
       }
-      QueryOptions.print(out, json);
+      DaemonOptions.print(out, json);
       return 0;
     }
     if (response.getChildrenCount() == 0) {

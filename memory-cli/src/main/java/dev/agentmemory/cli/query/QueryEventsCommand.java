@@ -1,6 +1,7 @@
 package dev.agentmemory.cli.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class QueryEventsCommand implements Callable<Integer> {
   @ParentCommand QueryCommand query;
   @Spec CommandSpec spec;
-  @Mixin QueryOptions options;
+  @Mixin DaemonOptions options;
 
   @Option(
       names = "--from",
@@ -57,7 +58,7 @@ public final class QueryEventsCommand implements Callable<Integer> {
       ObjectNode json = EventFormat.JSON.createObjectNode();
       json.set("events", EventFormat.json(response.getEventsList()));
       json.put("has_more", response.getHasMore());
-      QueryOptions.print(out, json);
+      DaemonOptions.print(out, json);
       return 0;
     }
     if (response.getEventsCount() == 0) {

@@ -2,6 +2,7 @@ package dev.agentmemory.cli.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.ExpandGripRequest;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 public final class QueryExpandCommand implements Callable<Integer> {
   @ParentCommand QueryCommand query;
   @Spec CommandSpec spec;
-  @Mixin QueryOptions options;
+  @Mixin DaemonOptions options;
 
   @Parameters(paramLabel = "GRIP_ID", description = "For example grip:1769860800000:01JK....")
   String gripId;
@@ -52,7 +53,7 @@ public final class QueryExpandCommand implements Callable<Integer> {
       json.set("events_before", EventFormat.json(response.getEventsBeforeList()));
       json.set("excerpt_events", EventFormat.json(response.getExcerptEventsList()));
       json.set("events_after", EventFormat.json(response.getEventsAfterList()));
-      QueryOptions.print(out, json);
+      DaemonOptions.print(out, json);
       return 0;
     }
     ZoneId zone = query.root().zone();

@@ -1,6 +1,7 @@
 package dev.agentmemory.cli.query;
 
 import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.proto.GetNodeResponse;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 public final class QueryNodeCommand implements Callable<Integer> {
   @ParentCommand QueryCommand query;
   @Spec CommandSpec spec;
-  @Mixin QueryOptions options;
+  @Mixin DaemonOptions options;
 
   @Parameters(paramLabel = "NODE_ID", description = "For example toc:day:2026-01-31.")
   String nodeId;
@@ -30,7 +31,7 @@ public final class QueryNodeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      QueryOptions.print(out, TocFormat.json(response.getNode()));
+      DaemonOptions.print(out, TocFormat.json(response.getNode()));
     } else {
       TocFormat.details(out, response.getNode(), query.root().zone());
     }

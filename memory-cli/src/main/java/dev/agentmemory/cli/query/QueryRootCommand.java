@@ -1,6 +1,7 @@
 package dev.agentmemory.cli.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.proto.TocNode;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 public final class QueryRootCommand implements Callable<Integer> {
   @ParentCommand QueryCommand query;
   @Spec CommandSpec spec;
-  @Mixin QueryOptions options;
+  @Mixin DaemonOptions options;
 
   @Override
   public Integer call() {
@@ -26,7 +27,7 @@ public final class QueryRootCommand implements Callable<Integer> {
     if (options.json()) {
       ObjectNode json = EventFormat.JSON.createObjectNode();
       json.set("nodes", TocFormat.json(years));
-      QueryOptions.print(out, json);
+      DaemonOptions.print(out, json);
     } else if (years.isEmpty()) {
       out.println("No TOC nodes found.");
     } else {

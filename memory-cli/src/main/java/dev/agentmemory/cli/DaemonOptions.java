@@ -1,23 +1,22 @@
-package dev.agentmemory.cli.query;
+package dev.agentmemory.cli;
 
-import dev.agentmemory.cli.CliException;
-import dev.agentmemory.cli.Endpoint;
-import dev.agentmemory.cli.ExitCode;
-import dev.agentmemory.cli.MemoryDaemonCommand;
 import picocli.CommandLine.Option;
 
-/** Options every query command takes. */
-public final class QueryOptions {
+/** Options of every command that talks to a running daemon: where it is, and JSON output. */
+public final class DaemonOptions {
+  /** The one JSON mapper of the CLI's --json output. */
+  public static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   @Option(
       names = {"-e", "--endpoint"},
       paramLabel = "HOST:PORT",
-      description = "Daemon to ask (default: grpc_host:grpc_port of the configuration, 127.0.0.1:50051).")
+      description = "Daemon to talk to (default: grpc_host:grpc_port of the configuration, 127.0.0.1:50051).")
   String endpoint;
 
   @Option(names = "--json", description = "Print machine-readable JSON.")
   boolean json;
 
-  Endpoint endpoint(MemoryDaemonCommand root) {
+  public Endpoint endpoint(MemoryDaemonCommand root) {
     if (endpoint == null) {
       return Endpoint.of(root.config().grpc());
     }
@@ -28,21 +27,21 @@ public final class QueryOptions {
     }
   }
 
-  boolean json() {
+  public boolean json() {
     return json;
   }
 
   /** Connects to the daemon, makes one call, disconnects. */
-  <T> T ask(MemoryDaemonCommand root, java.util.function.Function<dev.agentmemory.cli.client.DaemonClient, T> call) {
+  public <T> T ask(MemoryDaemonCommand root, java.util.function.Function<dev.agentmemory.cli.client.DaemonClient, T> call) {
     try (dev.agentmemory.cli.client.DaemonClient client = root.context().clients().apply(endpoint(root))) {
       return call.apply(client);
     }
   }
 
   /** Prints {@code json} pretty, as --json asks. */
-  static void print(java.io.PrintWriter out, com.fasterxml.jackson.databind.JsonNode json) {
+  public static void print(java.io.PrintWriter out, com.fasterxml.jackson.databind.JsonNode json) {
     try {
-      out.println(EventFormat.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Expected to print JSON, but " + e.getMessage(), e);
     }

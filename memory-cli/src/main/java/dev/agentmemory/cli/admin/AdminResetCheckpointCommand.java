@@ -1,0 +1,35 @@
+package dev.agentmemory.cli.admin;
+
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.daemon.AdminService;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code admin reset-checkpoint --job NAME}: unstick a job by clearing what it remembered. */
+@Command(name = "reset-checkpoint", mixinStandardHelpOptions = true, description = "Clear a job's checkpoint so its next run starts over.")
+public final class AdminResetCheckpointCommand implements Callable<Integer> {
+  @ParentCommand AdminCommand admin;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--job", required = true, paramLabel = "NAME", description = "toc_rollup_day, toc_rollup_week, toc_rollup_month, toc_rollup_year or rocksdb_compaction.")
+  String job;
+
+  @Override
+  public Integer call() {
+    String description = admin.onStore(false,
+        client -> {
+          var response = client.resetJobCheckpoint(job);
+          if (!response.getSuccess()) {
+            throw new CliException(response.getError());
+          }
+          return response.getDescription();
+        },
+        store -> new AdminService(store).resetCheckpoint(job));
+    spec.commandLine().getOut().println(description);
+    return 0;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.agentmemory.cli.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.DaemonOptions;
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.storage.StoreStats;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code admin stats}: counts and disk usage of a store. */
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show how many events, TOC nodes, grips and pending outbox entries a store holds, and its size.",
+      "Counts are exact counters, cheap on any store size. Without a daemon on the store (or with",
+      "--db-path on a copy) the store is opened read-only."
+    })
+public final class AdminStatsCommand implements Callable<Integer> {
+  @ParentCommand AdminCommand admin;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print machine-readable JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    StoreStats stats = admin.onStore(true, AdminStatsCommand::fromDaemon, store -> store.stats());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode node = DaemonOptions.JSON.createObjectNode()
+          .put("path", stats.path().toString())
+          .put("events", stats.events())
+          .put("toc_nodes", stats.tocNodes())
+          .put("grips", stats.grips())
+          .put("outbox", stats.outbox())
+          .put("disk_bytes", stats.diskBytes());
+      DaemonOptions.print(out, node);
+      return 0;
+    }
+    out.println("Database Statistics");
+    out.println("===================");
+    out.printf("Path: %s%n%n", stats.path());
+    out.printf("Events:       %10d%n", stats.events());
+    out.printf("TOC Nodes:    %10d%n", stats.tocNodes());
+    out.printf("Grips:        %10d%n", stats.grips());
+    out.printf("Outbox:       %10d%n%n", stats.outbox());
+    out.printf("Disk Usage:   %10s%n", humanBytes(stats.diskBytes()));
+    return 0;
+  }
+
+  private static StoreStats fromDaemon(DaemonClient client) {
+    var stats = client.storeStats();
+    return new StoreStats(Path.of(stats.getPath()), stats.getEvents(), stats.getTocNodes(), stats.getGrips(),
+        stats.getOutbox(), stats.getDiskBytes());
+  }
+
+  static String humanBytes(long bytes) {
+    if (bytes >= 1L << 30) {
+      return String.format("%.2f GB", bytes / (double) (1L << 30));
+    }
+    if (bytes >= 1L << 20) {
+      return String.format("%.2f MB", bytes / (double) (1L << 20));
+    }
+    if (bytes >= 1L << 10) {
+      return String.format("%.2f KB", bytes / (double) (1L << 10));
+    }
+    return bytes + " bytes";
+  }
+}

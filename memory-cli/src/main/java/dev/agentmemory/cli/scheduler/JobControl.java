@@ -1,0 +1,15 @@
+package dev.agentmemory.cli.scheduler;
+
+import dev.agentmemory.cli.CliException;
+
+/** Shared wording of job commands. */
+final class JobControl {
+  private JobControl() {}
+
+  /** Exits 1 with the daemon's reason (it names the known jobs for an unknown one). */
+  static void check(boolean success, String error, String verb, String job) {
+    if (!success) {
+      throw new CliException("Failed to " + verb + " '" + job + "': " + error);
+    }
+  }
+}
