@@ -36,7 +36,8 @@ public final class Logging {
       installConsole(context);
     }
     context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(rootLevel, Level.INFO));
-    // RocksDB's JNI and Netty are chatty at debug; they stay at info unless asked for by name.
+    // Quartz narrates its own start-up at info; our scheduler logs what matters. Override by name.
+    context.getLogger("org.quartz").setLevel(Level.WARN);
     loggerLevels.forEach((name, level) -> context.getLogger(name).setLevel(Level.toLevel(level, Level.INFO)));
   }
 

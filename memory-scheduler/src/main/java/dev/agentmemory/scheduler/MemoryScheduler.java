@@ -51,6 +51,7 @@ public final class MemoryScheduler implements AutoCloseable {
       }
     }
     quartz.start();
+    LOG.info("Scheduler started with jobs {} (time zone {})", specs.keySet(), zone);
     if (!catchUps.isEmpty()) {
       Thread catchUp = new Thread(() -> catchUps.forEach(Runnable::run), "memory-scheduler-catchup");
       catchUp.setDaemon(true);
