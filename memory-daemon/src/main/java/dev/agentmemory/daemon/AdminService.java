@@ -5,6 +5,8 @@ import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StoreStats;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.scheduler.UnknownJobException;
+import dev.agentmemory.daemon.summarizer.Summarizers;
+import dev.agentmemory.daemon.summarizer.UsageMeter;
 import dev.agentmemory.toc.TocRollup;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +17,36 @@ import java.util.List;
  */
 public final class AdminService {
   private final MemoryStore store;
+  private final String summarizer;
+  private final UsageMeter meter;
 
-  public AdminService(MemoryStore store) {
+  /** @param summarizer provider and model, for people */
+  public AdminService(MemoryStore store, String summarizer, UsageMeter meter) {
     this.store = store;
+    this.summarizer = summarizer;
+    this.meter = meter;
   }
+
+  public AdminService(MemoryStore store, Summarizers.Selection summarizers) {
+    this(store, summarizers.description(), summarizers.meter());
+  }
+
+  /** For the CLI with the daemon stopped: the configured summarizer, today's use as stored. */
+  public static AdminService offline(MemoryStore store, dev.agentmemory.daemon.config.DaemonConfig config) {
+    return new AdminService(store, config.summarizer().provider(), new UsageMeter(store.checkpoints(),
+        config.summarizer().dailyTokenBudget(), config.toc().zone(), java.time.Clock.systemUTC()));
+  }
+
+  /** The summarizer in use and its API use today. */
+  public SummarizerUsage summarizerUsage() {
+    UsageMeter.Usage today = meter.today();
+    return new SummarizerUsage(summarizer, today.requests(), today.inputTokens(), today.outputTokens(),
+        today.fallbacks(), meter.dailyTokenBudget());
+  }
+
+  /** What {@code admin stats} shows of the summarizer. */
+  public record SummarizerUsage(
+      String summarizer, long requests, long inputTokens, long outputTokens, long fallbacks, long dailyTokenBudget) {}
 
   public StoreStats stats() {
     return store.stats();
@@ -40,10 +68,11 @@ public final class AdminService {
     if (!MaintenanceJobs.NAMES.contains(job)) {
       throw new UnknownJobException(job, MaintenanceJobs.NAMES);
     }
-    return MaintenanceJobs.rollupLevel(job)
+    return MaintenanceJobs.checkpointLevel(job)
         .map(level -> {
           TocRollup.reset(store, level);
-          return "Cleared the rollup checkpoint of " + job + ": every closed period rolls up again at its next run.";
+          return "Cleared the checkpoint of " + job + ": every closed "
+              + level.name().toLowerCase(java.util.Locale.ROOT) + " is summarized again at its next run.";
         })
         .orElse(job + " keeps no checkpoint; nothing to clear.");
   }

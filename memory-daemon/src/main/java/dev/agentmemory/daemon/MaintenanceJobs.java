@@ -5,7 +5,10 @@ import dev.agentmemory.scheduler.JobSpec;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.rocksdb.Cf;
+import dev.agentmemory.toc.Summarizer;
+import dev.agentmemory.toc.TocBuilder;
 import dev.agentmemory.toc.TocRollup;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +24,13 @@ public final class MaintenanceJobs {
       "toc_rollup_year", TocLevel.YEAR);
   /** Name of the compaction job. */
   public static final String COMPACTION = "rocksdb_compaction";
-  /** Every job, in the order status lists them. */
-  public static final List<String> NAMES =
+  /** Name of the job that rewrites closed segments with an API summarizer. */
+  public static final String SEGMENT_SUMMARIES = "segment_summaries";
+  private static final List<String> ALWAYS =
       List.of("toc_rollup_day", "toc_rollup_week", "toc_rollup_month", "toc_rollup_year", COMPACTION);
+  /** Every job there can be, in the order status lists them. */
+  public static final List<String> NAMES = java.util.stream.Stream.concat(ALWAYS.stream(), java.util.stream.Stream.of(
+      SEGMENT_SUMMARIES)).toList();
 
   private MaintenanceJobs() {}
 
@@ -32,9 +39,26 @@ public final class MaintenanceJobs {
     return Optional.ofNullable(ROLLUPS.get(job));
   }
 
-  public static List<JobSpec> specs(DaemonConfig config, MemoryStore store, TocRollup rollup) {
+  /**
+   * The level whose "already summarized" markers are a job's checkpoint: a rollup's level, or
+   * segments for {@code segment_summaries}; empty for jobs without a checkpoint.
+   */
+  public static Optional<TocLevel> checkpointLevel(String job) {
+    return job.equals(SEGMENT_SUMMARIES) ? Optional.of(TocLevel.SEGMENT) : rollupLevel(job);
+  }
+
+  // An API summarizer rewrites at most this many segments a run, so a backlog spreads over runs.
+  private static final int SEGMENTS_PER_RUN = 100;
+
+  /**
+   * The jobs; {@code segment_summaries} only when an API summarizer is configured.
+   *
+   * @param api the API summarizer, if any
+   */
+  public static List<JobSpec> specs(DaemonConfig config, MemoryStore store, TocBuilder builder, TocRollup rollup,
+      Optional<Summarizer> api, Clock clock) {
     List<JobSpec> specs = new ArrayList<>();
-    for (String name : NAMES) {
+    for (String name : ALWAYS) {
       String cron = config.schedules().get(name);
       Optional<TocLevel> level = rollupLevel(name);
       if (level.isPresent()) {
@@ -46,6 +70,9 @@ public final class MaintenanceJobs {
             () -> compactAll(store)));
       }
     }
+    api.ifPresent(summarizer -> specs.add(new JobSpec(SEGMENT_SUMMARIES, config.schedules().get(SEGMENT_SUMMARIES),
+        Duration.ZERO, "Rewrites closed segments with the API summarizer",
+        () -> builder.refineSegments(summarizer, clock.millis() - config.toc().segmentGap().toMillis(), SEGMENTS_PER_RUN))));
     return specs;
   }
 

@@ -8,6 +8,7 @@ import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
@@ -71,9 +72,11 @@ public final class MemoryDaemon implements AutoCloseable {
       TocWorker worker = new TocWorker(store, builder, config.toc().refreshInterval());
       resources.push(worker);
       worker.start();
-      TocRollup rollup = new TocRollup(store, builder, TocSetup.summarizer(config), clock);
+      Summarizers.Selection summarizers = Summarizers.select(config, platform.env(), store.checkpoints(), clock);
+      TocRollup rollup = new TocRollup(store, builder, summarizers.rollups(), clock);
       MemoryScheduler scheduler = new MemoryScheduler(
-          MaintenanceJobs.specs(config, store, rollup), store.jobs(), config.toc().zone(), clock);
+          MaintenanceJobs.specs(config, store, builder, rollup, summarizers.api(), clock), store.jobs(),
+          config.toc().zone(), clock);
       resources.push(scheduler);
       scheduler.start();
       EventService events = new EventService(
@@ -81,7 +84,7 @@ public final class MemoryDaemon implements AutoCloseable {
       // Room for the largest accepted text plus metadata, so an oversized text gets the clear
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
-      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events, new TocQuery(store), rebuilder, scheduler, new AdminService(store))));
+      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events, new TocQuery(store), rebuilder, scheduler, new AdminService(store, summarizers))));
       resources.push(server);
       DaemonInfo info =
           new DaemonInfo(

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -225,6 +226,62 @@ public final class TocBuilder implements AutoCloseable {
     changes.putSegment(state);
     changes.write(new TocNode(state.nodeId(), TocLevel.SEGMENT, summary.title(), summary.summary(), bullets,
         summary.keywords(), List.of(), state.first().timestampMs(), state.last().timestampMs(), 0));
+  }
+
+  /**
+   * Re-summarizes closed segments with {@code better} (an API summarizer): those whose last event
+   * is before {@code closedBeforeMs} and whose latest version {@code better} did not write. Stops
+   * at the first failure (the provider is likely down; the next run retries).
+   *
+   * @return how many segments it rewrote, at most {@code max}
+   */
+  public int refineSegments(Summarizer better, long closedBeforeMs, int max) {
+    int written = 0;
+    for (TocNode node : store.toc().latestOfLevel(TocLevel.SEGMENT)) {
+      if (written >= max) {
+        break;
+      }
+      if (node.endTimeMs() < closedBeforeMs && store.tocIndex().rolledUpVersion(node.nodeId()) != node.version()
+          && exclusively(() -> refine(node.nodeId(), better))) {
+        written++;
+      }
+    }
+    return written;
+  }
+
+  private boolean refine(String nodeId, Summarizer better) {
+    Optional<TocNode> node = store.toc().latest(nodeId);
+    Period.Segment period = (Period.Segment) Period.parse(nodeId);
+    Optional<Event> first = store.events().get(period.ulid());
+    if (node.isEmpty() || first.isEmpty() || store.tocIndex().rolledUpVersion(nodeId) == node.get().version()) {
+      return false;
+    }
+    long day = period.date().toEpochDay();
+    List<SessionEntry> entries = store.tocIndex().session(first.get().sessionId(),
+        period.startMs(config.zone()), period.endMs(config.zone()));
+    List<List<SessionEntry>> segments = segmenter.split(entries);
+    for (int i = 0; i < segments.size(); i++) {
+      List<SessionEntry> segment = segments.get(i);
+      if (!segment.get(0).eventId().equals(period.ulid())) {
+        continue;
+      }
+      SessionEntry last = segment.get(segment.size() - 1);
+      SegmentState state = new SegmentState(first.get().sessionId(), day, segment.get(0).eventKey(), last.eventKey(),
+          segment.size(), segment.stream().mapToInt(SessionEntry::tokens).sum(), nodeId);
+      TocChanges changes = new TocChanges(store);
+      List<SessionEntry> context = i == 0 ? List.of() : context(segments.get(i - 1), segment.get(0));
+      Summary summary = better.summarize(new SummaryRequest(nodeId, load(segment, changes), load(context, changes),
+          term -> 1.0));
+      writeSegment(new SegmentWork(state, segment, context, term -> 1.0), summary, changes);
+      new ParentNodes(changes, config.zone()).refresh(java.util.Set.of(period.date()));
+      int version = changes.node(nodeId).map(TocNode::version).orElse(node.get().version());
+      store.storage().write(batch -> {
+        changes.writeTo(batch);
+        store.tocIndex().putRolledUpVersion(batch, nodeId, version);
+      });
+      return true;
+    }
+    return false;
   }
 
   /** Applies {@code task} to every item on the worker threads; results in the items' order. */

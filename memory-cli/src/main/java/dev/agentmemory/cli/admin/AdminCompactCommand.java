@@ -27,7 +27,7 @@ public final class AdminCompactCommand implements Callable<Integer> {
     String name = cf == null ? "" : cf;
     List<String> compacted = admin.onStore(false,
         client -> client.compactStore(name).getCompactedList(),
-        store -> new AdminService(store).compact(name));
+        store -> AdminService.offline(store, admin.root().config()).compact(name));
     out.printf("Compaction complete (%s).%n", String.join(", ", compacted));
     return 0;
   }

@@ -28,7 +28,7 @@ public final class AdminResetCheckpointCommand implements Callable<Integer> {
           }
           return response.getDescription();
         },
-        store -> new AdminService(store).resetCheckpoint(job));
+        store -> AdminService.offline(store, admin.root().config()).resetCheckpoint(job));
     spec.commandLine().getOut().println(description);
     return 0;
   }

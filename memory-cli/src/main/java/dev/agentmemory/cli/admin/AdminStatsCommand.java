@@ -3,6 +3,7 @@ package dev.agentmemory.cli.admin;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.storage.StoreStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +32,12 @@ public final class AdminStatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StoreStats stats = admin.onStore(true, AdminStatsCommand::fromDaemon, store -> store.stats());
+    Stats both = admin.onStore(true, AdminStatsCommand::fromDaemon, store -> {
+      AdminService service = AdminService.offline(store, admin.root().config());
+      return new Stats(service.stats(), service.summarizerUsage());
+    });
+    StoreStats stats = both.store();
+    AdminService.SummarizerUsage usage = both.summarizer();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode node = DaemonOptions.JSON.createObjectNode()
@@ -40,7 +46,13 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("toc_nodes", stats.tocNodes())
           .put("grips", stats.grips())
           .put("outbox", stats.outbox())
-          .put("disk_bytes", stats.diskBytes());
+          .put("disk_bytes", stats.diskBytes())
+          .put("summarizer", usage.summarizer())
+          .put("summarizer_requests_today", usage.requests())
+          .put("summarizer_input_tokens_today", usage.inputTokens())
+          .put("summarizer_output_tokens_today", usage.outputTokens())
+          .put("summarizer_fallbacks_today", usage.fallbacks())
+          .put("summarizer_daily_token_budget", usage.dailyTokenBudget());
       DaemonOptions.print(out, node);
       return 0;
     }
@@ -51,14 +63,25 @@ public final class AdminStatsCommand implements Callable<Integer> {
     out.printf("TOC Nodes:    %10d%n", stats.tocNodes());
     out.printf("Grips:        %10d%n", stats.grips());
     out.printf("Outbox:       %10d%n%n", stats.outbox());
-    out.printf("Disk Usage:   %10s%n", humanBytes(stats.diskBytes()));
+    out.printf("Disk Usage:   %10s%n%n", humanBytes(stats.diskBytes()));
+    out.printf("Summarizer:   %s%n", usage.summarizer());
+    if (usage.requests() > 0 || usage.fallbacks() > 0 || !usage.summarizer().equals("local")) {
+      out.printf("  Today:      %d requests, %d tokens sent, %d received, %d local fallbacks (budget %d tokens/day)%n",
+          usage.requests(), usage.inputTokens(), usage.outputTokens(), usage.fallbacks(), usage.dailyTokenBudget());
+    }
     return 0;
   }
 
-  private static StoreStats fromDaemon(DaemonClient client) {
+  private record Stats(StoreStats store, AdminService.SummarizerUsage summarizer) {}
+
+  private static Stats fromDaemon(DaemonClient client) {
     var stats = client.storeStats();
-    return new StoreStats(Path.of(stats.getPath()), stats.getEvents(), stats.getTocNodes(), stats.getGrips(),
-        stats.getOutbox(), stats.getDiskBytes());
+    return new Stats(
+        new StoreStats(Path.of(stats.getPath()), stats.getEvents(), stats.getTocNodes(), stats.getGrips(),
+            stats.getOutbox(), stats.getDiskBytes()),
+        new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
+            stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
+            stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()));
   }
 
   static String humanBytes(long bytes) {

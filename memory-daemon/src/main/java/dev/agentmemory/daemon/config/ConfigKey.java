@@ -29,8 +29,17 @@ public enum ConfigKey {
   /** Who writes summaries: "local" (offline, default), "openai" or "anthropic". */
   SUMMARIZER_PROVIDER(
       "summarizer.provider", new ValueType.Choice(List.of("local", "openai", "anthropic")), p -> "local"),
-  /** Model name for an API-backed summarizer. */
+  /** Model name for an API-backed summarizer (empty: the provider's default). */
   SUMMARIZER_MODEL("summarizer.model", new ValueType.Text(), p -> ""),
+  /** Where the provider's API is: any OpenAI-compatible server for "openai" (Ollama on localhost...). */
+  SUMMARIZER_BASE_URL("summarizer.base_url", new ValueType.Url(), p -> ""),
+  /** Longest wait for one summarizer request. */
+  SUMMARIZER_TIMEOUT("summarizer.timeout", new ValueType.Span(Duration.ofSeconds(1), Duration.ofMinutes(10)), p -> "60s"),
+  /** Retries of a request that failed with 429, 5xx or a timeout. */
+  SUMMARIZER_MAX_RETRIES("summarizer.max_retries", new ValueType.Count(0, 10), p -> "3"),
+  /** Tokens (sent plus received) the summarizer API may use per day; 0 means never call it. */
+  SUMMARIZER_DAILY_TOKEN_BUDGET(
+      "summarizer.daily_token_budget", new ValueType.Count(0, 10_000_000_000L), p -> "200000"),
   /** Time zone of the TOC's days, weeks, months and years; empty: the system's. */
   TIMEZONE("timezone", new ValueType.Zone(), p -> ""),
   /** A quiet gap longer than this starts a new segment. */
@@ -51,7 +60,9 @@ public enum ConfigKey {
   SCHEDULE_ROLLUP_WEEK("scheduler.toc_rollup_week", new ValueType.Cron(), p -> "0 0 2 ? * SUN"),
   SCHEDULE_ROLLUP_MONTH("scheduler.toc_rollup_month", new ValueType.Cron(), p -> "0 0 3 1 * ?"),
   SCHEDULE_ROLLUP_YEAR("scheduler.toc_rollup_year", new ValueType.Cron(), p -> "0 30 3 1 1 ?"),
-  SCHEDULE_COMPACTION("scheduler.rocksdb_compaction", new ValueType.Cron(), p -> "0 0 4 ? * SUN");
+  SCHEDULE_COMPACTION("scheduler.rocksdb_compaction", new ValueType.Cron(), p -> "0 0 4 ? * SUN"),
+  /** When closed segments are rewritten by an API summarizer (only with provider openai/anthropic). */
+  SCHEDULE_SEGMENT_SUMMARIES("scheduler.segment_summaries", new ValueType.Cron(), p -> "0 */5 * * * ?");
 
   private final String key;
   private final ValueType type;

@@ -66,7 +66,12 @@ public final class ConfigLoader {
         (String) typed.get(ConfigKey.AGENT_ID),
         (String) typed.get(ConfigKey.LOG_LEVEL),
         new DaemonConfig.SummarizerConfig(
-            (String) typed.get(ConfigKey.SUMMARIZER_PROVIDER), (String) typed.get(ConfigKey.SUMMARIZER_MODEL)),
+            (String) typed.get(ConfigKey.SUMMARIZER_PROVIDER),
+            (String) typed.get(ConfigKey.SUMMARIZER_MODEL),
+            (String) typed.get(ConfigKey.SUMMARIZER_BASE_URL),
+            (java.time.Duration) typed.get(ConfigKey.SUMMARIZER_TIMEOUT),
+            ((Long) typed.get(ConfigKey.SUMMARIZER_MAX_RETRIES)).intValue(),
+            (Long) typed.get(ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET)),
         new DaemonConfig.TocSettings(
             (java.time.ZoneId) typed.get(ConfigKey.TIMEZONE),
             (java.time.Duration) typed.get(ConfigKey.TOC_SEGMENT_GAP),

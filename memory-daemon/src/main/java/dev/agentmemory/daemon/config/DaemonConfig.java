@@ -39,8 +39,14 @@ public record DaemonConfig(
     }
   }
 
-  /** Which summarizer writes TOC summaries. API keys never come from here. */
-  public record SummarizerConfig(String provider, String model) {}
+  /**
+   * Which summarizer writes TOC summaries, and how it talks to its API. API keys never come from
+   * here: only from OPENAI_API_KEY / ANTHROPIC_API_KEY in the environment.
+   *
+   * @param baseUrl empty: the provider's own API
+   */
+  public record SummarizerConfig(
+      String provider, String model, String baseUrl, java.time.Duration timeout, int maxRetries, long dailyTokenBudget) {}
 
   /** How the table of contents is cut, bucketed and kept fresh. */
   public record TocSettings(
@@ -64,6 +70,10 @@ public record DaemonConfig(
     append(out, ConfigKey.MAX_EVENT_BYTES, storage.maxEventBytes());
     append(out, ConfigKey.SUMMARIZER_PROVIDER, summarizer.provider());
     append(out, ConfigKey.SUMMARIZER_MODEL, summarizer.model());
+    append(out, ConfigKey.SUMMARIZER_BASE_URL, summarizer.baseUrl());
+    append(out, ConfigKey.SUMMARIZER_TIMEOUT, summarizer.timeout());
+    append(out, ConfigKey.SUMMARIZER_MAX_RETRIES, summarizer.maxRetries());
+    append(out, ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, summarizer.dailyTokenBudget());
     append(out, ConfigKey.TIMEZONE, toc.zone());
     append(out, ConfigKey.TOC_SEGMENT_GAP, toc.segmentGap());
     append(out, ConfigKey.TOC_SEGMENT_MAX_TOKENS, toc.segmentMaxTokens());

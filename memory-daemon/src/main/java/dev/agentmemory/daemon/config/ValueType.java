@@ -139,6 +139,26 @@ sealed interface ValueType {
     }
   }
 
+  /** An http or https URL, or empty. */
+  record Url() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      String value = raw.trim();
+      if (value.isEmpty()) {
+        return value;
+      }
+      try {
+        java.net.URI uri = new java.net.URI(value);
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+          return value;
+        }
+      } catch (java.net.URISyntaxException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("expected an http(s) URL such as http://localhost:11434/v1");
+    }
+  }
+
   /** An IANA time zone such as Europe/Paris; empty means the system's zone. */
   record Zone() implements ValueType {
     @Override

@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.proto.GetSchedulerStatusResponse;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.JobResultStatus;
@@ -36,8 +37,14 @@ final class AdminMapper {
     return response.build();
   }
 
-  static GetStoreStatsResponse stats(StoreStats stats) {
+  static GetStoreStatsResponse stats(StoreStats stats, AdminService.SummarizerUsage usage) {
     return GetStoreStatsResponse.newBuilder()
+        .setSummarizer(usage.summarizer())
+        .setSummarizerRequestsToday(usage.requests())
+        .setSummarizerInputTokensToday(usage.inputTokens())
+        .setSummarizerOutputTokensToday(usage.outputTokens())
+        .setSummarizerFallbacksToday(usage.fallbacks())
+        .setSummarizerDailyTokenBudget(usage.dailyTokenBudget())
         .setPath(stats.path().toString())
         .setEvents(stats.events())
         .setTocNodes(stats.tocNodes())

@@ -175,7 +175,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
 
   @Override
   public void getStoreStats(GetStoreStatsRequest request, StreamObserver<GetStoreStatsResponse> response) {
-    run("GetStoreStats", response, () -> AdminMapper.stats(admin.stats()));
+    run("GetStoreStats", response, () -> AdminMapper.stats(admin.stats(), admin.summarizerUsage()));
   }
 
   @Override

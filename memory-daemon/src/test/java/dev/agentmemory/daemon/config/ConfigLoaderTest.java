@@ -105,7 +105,13 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_WEEK", "0 0 3 ? * MON", ConfigKey.SCHEDULE_ROLLUP_WEEK, "0 0 3 ? * MON"),
         Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_MONTH", "0 0 4 2 * ?", ConfigKey.SCHEDULE_ROLLUP_MONTH, "0 0 4 2 * ?"),
         Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_YEAR", "0 0 5 2 1 ?", ConfigKey.SCHEDULE_ROLLUP_YEAR, "0 0 5 2 1 ?"),
-        Arguments.of("MEMORY_SCHEDULER_ROCKSDB_COMPACTION", "0 0 5 ? * SAT", ConfigKey.SCHEDULE_COMPACTION, "0 0 5 ? * SAT"));
+        Arguments.of("MEMORY_SCHEDULER_ROCKSDB_COMPACTION", "0 0 5 ? * SAT", ConfigKey.SCHEDULE_COMPACTION, "0 0 5 ? * SAT"),
+        Arguments.of("MEMORY_SCHEDULER_SEGMENT_SUMMARIES", "0 0 * * * ?", ConfigKey.SCHEDULE_SEGMENT_SUMMARIES, "0 0 * * * ?"),
+        Arguments.of("MEMORY_SUMMARIZER_BASE_URL", "http://localhost:11434/v1", ConfigKey.SUMMARIZER_BASE_URL,
+            "http://localhost:11434/v1"),
+        Arguments.of("MEMORY_SUMMARIZER_TIMEOUT", "15s", ConfigKey.SUMMARIZER_TIMEOUT, "PT15S"),
+        Arguments.of("MEMORY_SUMMARIZER_MAX_RETRIES", "5", ConfigKey.SUMMARIZER_MAX_RETRIES, "5"),
+        Arguments.of("MEMORY_SUMMARIZER_DAILY_TOKEN_BUDGET", "1000", ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, "1000"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -125,6 +131,10 @@ class ConfigLoaderTest {
         [summarizer]
         provider = "local"
         model = "file-model"
+        base_url = "https://llm.example/v1"
+        timeout = "20s"
+        max_retries = 1
+        daily_token_budget = 5
         [toc]
         segment_gap = "10m"
         segment_max_tokens = 1000
@@ -138,6 +148,7 @@ class ConfigLoaderTest {
         toc_rollup_month = "0 0 0 1 * ?"
         toc_rollup_year = "0 0 0 1 1 ?"
         rocksdb_compaction = "0 0 0 ? * MON"
+        segment_summaries = "0 0 0 ? * MON"
         """);
 
     // when
@@ -256,7 +267,9 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_TOC_SEGMENT_GAP", "30", "toc.segment_gap"),
         Arguments.of("MEMORY_TOC_REFRESH_INTERVAL", "1m", "toc.refresh_interval"),
         Arguments.of("MEMORY_TOC_SEGMENT_MAX_TOKENS", "lots", "toc.segment_max_tokens"),
-        Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_DAY", "0 1 * * *", "scheduler.toc_rollup_day"));
+        Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_DAY", "0 1 * * *", "scheduler.toc_rollup_day"),
+        Arguments.of("MEMORY_SUMMARIZER_BASE_URL", "localhost:11434", "summarizer.base_url"),
+        Arguments.of("MEMORY_SUMMARIZER_MAX_RETRIES", "50", "summarizer.max_retries"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -313,6 +326,10 @@ class ConfigLoaderTest {
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
       case SUMMARIZER_PROVIDER -> config.summarizer().provider();
       case SUMMARIZER_MODEL -> config.summarizer().model();
+      case SUMMARIZER_BASE_URL -> config.summarizer().baseUrl();
+      case SUMMARIZER_TIMEOUT -> config.summarizer().timeout().toString();
+      case SUMMARIZER_MAX_RETRIES -> Integer.toString(config.summarizer().maxRetries());
+      case SUMMARIZER_DAILY_TOKEN_BUDGET -> Long.toString(config.summarizer().dailyTokenBudget());
       case TIMEZONE -> config.toc().zone().getId();
       case TOC_SEGMENT_GAP -> config.toc().segmentGap().toString();
       case TOC_SEGMENT_MAX_TOKENS -> Integer.toString(config.toc().segmentMaxTokens());
@@ -320,7 +337,8 @@ class ConfigLoaderTest {
       case TOC_OVERLAP_TOKENS -> Integer.toString(config.toc().overlapTokens());
       case TOC_TOOL_RESULT_CHARS -> Integer.toString(config.toc().toolResultChars());
       case TOC_REFRESH_INTERVAL -> config.toc().refreshInterval().toString();
-      case SCHEDULE_ROLLUP_DAY, SCHEDULE_ROLLUP_WEEK, SCHEDULE_ROLLUP_MONTH, SCHEDULE_ROLLUP_YEAR, SCHEDULE_COMPACTION ->
+      case SCHEDULE_ROLLUP_DAY, SCHEDULE_ROLLUP_WEEK, SCHEDULE_ROLLUP_MONTH, SCHEDULE_ROLLUP_YEAR, SCHEDULE_COMPACTION,
+          SCHEDULE_SEGMENT_SUMMARIES ->
           config.schedules().get(key.key().substring("scheduler.".length()));
     };
   }

@@ -7,6 +7,7 @@ import dev.agentmemory.daemon.TocWorker;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.daemon.summarizer.UsageMeter;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.storage.MemoryStore;
@@ -68,14 +69,15 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     EventService events = new EventService(store.events(), clock, maxTextBytes, "", worker::nudge);
     DaemonConfig config = new ConfigLoader(new Platform(Platform.Os.LINUX, dir, Map.of())).load(Optional.empty(), Map.of());
-    scheduler = new MemoryScheduler(MaintenanceJobs.specs(config, store,
-        new TocRollup(store, builder, new LocalSummarizer(), clock)), store.jobs(), ZoneOffset.UTC, clock);
+    scheduler = new MemoryScheduler(MaintenanceJobs.specs(config, store, builder,
+        new TocRollup(store, builder, new LocalSummarizer(), clock), Optional.empty(), clock), store.jobs(), ZoneOffset.UTC, clock);
     scheduler.start();
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
         .directExecutor()
         .addService(new MemoryGrpcService(
-            events, new TocQuery(store), new TocRebuilder(store, builder), scheduler, new AdminService(store)))
+            events, new TocQuery(store), new TocRebuilder(store, builder), scheduler, new AdminService(store, "local",
+            new UsageMeter(store.checkpoints(), 0, ZoneOffset.UTC, clock))))
         .build()
         .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
