@@ -230,8 +230,9 @@ public final class TocBuilder implements AutoCloseable {
 
   /**
    * Re-summarizes closed segments with {@code better} (an API summarizer): those whose last event
-   * is before {@code closedBeforeMs} and whose latest version {@code better} did not write. Stops
-   * at the first failure (the provider is likely down; the next run retries).
+   * is before {@code closedBeforeMs} and whose latest version {@code better} did not write. Each
+   * segment is committed on its own; the first failure ends the run by propagating (the provider is
+   * likely down: the job is marked FAILED with the reason, and the next run retries).
    *
    * @return how many segments it rewrote, at most {@code max}
    */
