@@ -71,8 +71,10 @@ public final class AdminService {
     return MaintenanceJobs.checkpointLevel(job)
         .map(level -> {
           TocRollup.reset(store, level);
-          return "Cleared the checkpoint of " + job + ": every closed "
-              + level.name().toLowerCase(java.util.Locale.ROOT) + " is summarized again at its next run.";
+          String period = level.name().toLowerCase(java.util.Locale.ROOT);
+          return "Cleared the checkpoint of " + job + ": every closed " + period
+              + (level == dev.agentmemory.storage.TocLevel.SEGMENT ? " is summarized again" : " rolls up again")
+              + " at its next run.";
         })
         .orElse(job + " keeps no checkpoint; nothing to clear.");
   }
