@@ -5,7 +5,7 @@ import dev.agentmemory.daemon.MemoryDaemon;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.hook.Platform;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;

@@ -2,7 +2,7 @@ package dev.agentmemory.cli;
 
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.GrpcDaemonClient;
-import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.hook.Platform;
 import java.util.function.Function;
 
 /**

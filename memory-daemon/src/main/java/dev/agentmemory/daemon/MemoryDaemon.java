@@ -1,7 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.hook.Platform;
 import dev.agentmemory.daemon.grpc.GrpcServer;
 import dev.agentmemory.daemon.grpc.MemoryGrpcService;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.hook.Platform;
 import dev.agentmemory.storage.StorageOpenException;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;

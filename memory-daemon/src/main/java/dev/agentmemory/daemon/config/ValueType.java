@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon.config;
 
+import dev.agentmemory.hook.Platform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import dev.agentmemory.daemon.MaintenanceJobs;
 import dev.agentmemory.daemon.TocWorker;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.hook.Platform;
 import dev.agentmemory.daemon.summarizer.UsageMeter;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.scheduler.MemoryScheduler;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.config.Platform;
+import dev.agentmemory.hook.Platform;
 import dev.agentmemory.storage.MemoryStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.agentmemory.daemon.config;
+package dev.agentmemory.hook;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,7 +37,12 @@ public record Platform(Os os, Path home, Map<String, String> env) {
         .resolve("config.toml");
   }
 
-  /** The directory holding {@code db/} and {@code projects/}. */
+  /** Where hooks drop events for the daemon to take in: {@code spool/} in the data directory. */
+  public Path spoolDir() {
+    return dataDir().resolve("spool");
+  }
+
+  /** The directory holding {@code db/}, {@code projects/} and {@code spool/}. */
   public Path dataDir() {
     return switch (os) {
       case WINDOWS -> appData().resolve("agent-memory");
