@@ -1,6 +1,8 @@
 package dev.agentmemory.cli;
 
 import dev.agentmemory.cli.admin.AdminCommand;
+import dev.agentmemory.cli.hooks.HookCommand;
+import dev.agentmemory.cli.hooks.HooksCommand;
 import dev.agentmemory.cli.lifecycle.StartCommand;
 import dev.agentmemory.cli.lifecycle.StatusCommand;
 import dev.agentmemory.cli.lifecycle.StopCommand;
@@ -31,7 +33,9 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       QueryCommand.class,
       AdminCommand.class,
-      SchedulerCommand.class
+      SchedulerCommand.class,
+      HooksCommand.class,
+      HookCommand.class
     })
 public final class MemoryDaemonCommand {
   private final CliContext context;

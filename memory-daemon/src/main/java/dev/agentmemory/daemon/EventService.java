@@ -21,20 +21,25 @@ public final class EventService {
 
   private final EventStore store;
   private final EventValidator validator;
+  private final IngestPolicy policy;
   private final String defaultAgent;
   private final Runnable onNewEvent;
 
   /** @param onNewEvent called after each newly stored event (wakes the TOC worker) */
-  public EventService(EventStore store, Clock clock, long maxTextBytes, String defaultAgent, Runnable onNewEvent) {
+  public EventService(EventStore store, Clock clock, IngestPolicy policy, Runnable onNewEvent) {
     this.store = store;
-    this.validator = new EventValidator(clock, maxTextBytes);
-    this.defaultAgent = defaultAgent.trim().toLowerCase(java.util.Locale.ROOT);
+    this.validator = new EventValidator(clock, policy.maxTextBytes());
+    this.policy = policy;
+    this.defaultAgent = policy.defaultAgent().trim().toLowerCase(java.util.Locale.ROOT);
     this.onNewEvent = onNewEvent;
   }
 
-  /** Validates and stores {@code event}; a known id stores nothing and answers created=false. */
+  /**
+   * Redacts, validates and stores {@code event}; a known id stores nothing and answers
+   * created=false.
+   */
   public IngestResult ingest(Event event) {
-    Event valid = validator.validate(event);
+    Event valid = redact(validator.validate(event));
     if (valid.agent().isEmpty() && !defaultAgent.isEmpty()) {
       valid = new Event(valid.eventId(), valid.sessionId(), valid.timestampMs(), valid.type(), valid.role(),
           valid.text(), valid.metadata(), defaultAgent);
@@ -44,6 +49,24 @@ public final class EventService {
       onNewEvent.run();
     }
     return result;
+  }
+
+  /** The event with secrets in its text and metadata values replaced by markers. */
+  private Event redact(Event event) {
+    var text = policy.redactor().redact(event.text());
+    int count = text.redactions();
+    java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+    for (var entry : event.metadata().entrySet()) {
+      var value = policy.redactor().redact(entry.getValue());
+      count += value.redactions();
+      metadata.put(entry.getKey(), value.text());
+    }
+    if (count == 0) {
+      return event;
+    }
+    policy.onRedacted().accept(count);
+    return new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(), text.text(),
+        metadata, event.agent());
   }
 
   /**

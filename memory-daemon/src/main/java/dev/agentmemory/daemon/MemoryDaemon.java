@@ -8,7 +8,9 @@ import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.daemon.redaction.Redactor;
 import dev.agentmemory.daemon.summarizer.Summarizers;
+import dev.agentmemory.hook.Spool;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
@@ -79,8 +81,18 @@ public final class MemoryDaemon implements AutoCloseable {
           config.toc().zone(), clock);
       resources.push(scheduler);
       scheduler.start();
-      EventService events = new EventService(
-          store.events(), clock, config.storage().maxEventBytes(), config.agentId(), worker::nudge);
+      DaemonConfig.RedactionConfig redaction = config.redaction();
+      IngestPolicy policy = new IngestPolicy(config.storage().maxEventBytes(), config.agentId(),
+          new Redactor(redaction.enabled(), redaction.extraPatterns(), redaction.allow()),
+          new RedactionCounter(store.checkpoints()));
+      EventService events = new EventService(store.events(), clock, policy, worker::nudge);
+      SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), events);
+      int spooled = spool.drain();
+      if (spooled > 0) {
+        LOG.info("Took in {} events that hooks spooled while the daemon was down", spooled);
+      }
+      resources.push(spool);
+      spool.start();
       // Room for the largest accepted text plus metadata, so an oversized text gets the clear
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);

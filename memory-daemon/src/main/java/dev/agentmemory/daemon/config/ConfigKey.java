@@ -41,6 +41,12 @@ public enum ConfigKey {
   /** Tokens (sent plus received) the summarizer API may use per day; 0 means never call it. */
   SUMMARIZER_DAILY_TOKEN_BUDGET(
       "summarizer.daily_token_budget", new ValueType.Count(0, 10_000_000_000L), p -> "200000"),
+  /** Redact secrets (API keys, tokens, passwords) from events before they are stored. */
+  REDACTION_ENABLED("redaction.enabled", new ValueType.Bool(), p -> "true"),
+  /** More regular expressions of secrets to redact (whole match, or group "secret"). */
+  REDACTION_EXTRA_PATTERNS("redaction.extra_patterns", new ValueType.Patterns(), p -> ""),
+  /** Regular expressions of strings never to redact. */
+  REDACTION_ALLOW("redaction.allow", new ValueType.Patterns(), p -> ""),
   /** Time zone of the TOC's days, weeks, months and years; empty: the system's. */
   TIMEZONE("timezone", new ValueType.Zone(), p -> ""),
   /** A quiet gap longer than this starts a new segment. */
@@ -91,6 +97,11 @@ public enum ConfigKey {
 
   ValueType type() {
     return type;
+  }
+
+  /** Whether config.toml may give this key a list (an array of strings). */
+  boolean acceptsList() {
+    return type instanceof ValueType.Patterns;
   }
 
   public static Optional<ConfigKey> byKey(String key) {

@@ -81,9 +81,18 @@ public final class ConfigLoader {
             ((Long) typed.get(ConfigKey.TOC_OVERLAP_TOKENS)).intValue(),
             ((Long) typed.get(ConfigKey.TOC_TOOL_RESULT_CHARS)).intValue(),
             (java.time.Duration) typed.get(ConfigKey.TOC_REFRESH_INTERVAL)),
+        new DaemonConfig.RedactionConfig(
+            (Boolean) typed.get(ConfigKey.REDACTION_ENABLED),
+            strings(typed.get(ConfigKey.REDACTION_EXTRA_PATTERNS)),
+            strings(typed.get(ConfigKey.REDACTION_ALLOW))),
         schedules(typed),
         file,
         sources);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.List<String> strings(Object value) {
+    return (java.util.List<String>) value;
   }
 
   private static Map<String, String> schedules(Map<ConfigKey, Object> typed) {
@@ -139,6 +148,17 @@ public final class ConfigLoader {
         continue;
       }
       ConfigKey key = ConfigKey.byKey(name).orElseThrow(() -> unknownKey(path, name));
+      if (value.isArray() && key.acceptsList()) {
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode item : value) {
+          if (!item.isTextual()) {
+            throw new ConfigException("Invalid value for " + name + " in " + path + ": expected a list of strings");
+          }
+          lines.append(item.asText()).append('\n');
+        }
+        values.put(key, lines.toString());
+        continue;
+      }
       if (!value.isValueNode() || value.isNull()) {
         throw new ConfigException("Invalid value for " + name + " in " + path + ": expected a single value, not a table or list");
       }

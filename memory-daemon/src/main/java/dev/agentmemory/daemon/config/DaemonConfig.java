@@ -19,6 +19,7 @@ public record DaemonConfig(
     String logLevel,
     SummarizerConfig summarizer,
     TocSettings toc,
+    RedactionConfig redaction,
     Map<String, String> schedules,
     Optional<Path> configFile,
     Map<ConfigKey, String> sources) {
@@ -48,6 +49,14 @@ public record DaemonConfig(
   public record SummarizerConfig(
       String provider, String model, String baseUrl, java.time.Duration timeout, int maxRetries, long dailyTokenBudget) {}
 
+  /** Which secrets are redacted before events are stored. */
+  public record RedactionConfig(boolean enabled, java.util.List<String> extraPatterns, java.util.List<String> allow) {
+    public RedactionConfig {
+      extraPatterns = java.util.List.copyOf(extraPatterns);
+      allow = java.util.List.copyOf(allow);
+    }
+  }
+
   /** How the table of contents is cut, bucketed and kept fresh. */
   public record TocSettings(
       java.time.ZoneId zone,
@@ -74,6 +83,9 @@ public record DaemonConfig(
     append(out, ConfigKey.SUMMARIZER_TIMEOUT, summarizer.timeout());
     append(out, ConfigKey.SUMMARIZER_MAX_RETRIES, summarizer.maxRetries());
     append(out, ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, summarizer.dailyTokenBudget());
+    append(out, ConfigKey.REDACTION_ENABLED, redaction.enabled());
+    append(out, ConfigKey.REDACTION_EXTRA_PATTERNS, redaction.extraPatterns().size() + " pattern(s)");
+    append(out, ConfigKey.REDACTION_ALLOW, redaction.allow().size() + " pattern(s)");
     append(out, ConfigKey.TIMEZONE, toc.zone());
     append(out, ConfigKey.TOC_SEGMENT_GAP, toc.segmentGap());
     append(out, ConfigKey.TOC_SEGMENT_MAX_TOKENS, toc.segmentMaxTokens());

@@ -140,6 +140,37 @@ sealed interface ValueType {
     }
   }
 
+  /** true or false. */
+  record Bool() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      String value = raw.trim().toLowerCase(Locale.ROOT);
+      if (value.equals("true") || value.equals("false")) {
+        return Boolean.valueOf(value);
+      }
+      throw new IllegalArgumentException("expected true or false");
+    }
+  }
+
+  /**
+   * A list of regular expressions: a TOML array of strings, or in an environment variable one per
+   * line. Each must compile.
+   */
+  record Patterns() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      List<String> patterns = raw.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+      for (String pattern : patterns) {
+        try {
+          java.util.regex.Pattern.compile(pattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+          throw new IllegalArgumentException("'" + pattern + "' is not a regular expression: " + e.getDescription());
+        }
+      }
+      return patterns;
+    }
+  }
+
   /** An http or https URL, or empty. */
   record Url() implements ValueType {
     @Override

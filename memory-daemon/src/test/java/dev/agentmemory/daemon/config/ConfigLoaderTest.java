@@ -112,7 +112,11 @@ class ConfigLoaderTest {
             "http://localhost:11434/v1"),
         Arguments.of("MEMORY_SUMMARIZER_TIMEOUT", "15s", ConfigKey.SUMMARIZER_TIMEOUT, "PT15S"),
         Arguments.of("MEMORY_SUMMARIZER_MAX_RETRIES", "5", ConfigKey.SUMMARIZER_MAX_RETRIES, "5"),
-        Arguments.of("MEMORY_SUMMARIZER_DAILY_TOKEN_BUDGET", "1000", ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, "1000"));
+        Arguments.of("MEMORY_SUMMARIZER_DAILY_TOKEN_BUDGET", "1000", ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, "1000"),
+        Arguments.of("MEMORY_REDACTION_ENABLED", "false", ConfigKey.REDACTION_ENABLED, "false"),
+        Arguments.of("MEMORY_REDACTION_EXTRA_PATTERNS", "acme_[0-9a-f]{32}", ConfigKey.REDACTION_EXTRA_PATTERNS,
+            "acme_[0-9a-f]{32}"),
+        Arguments.of("MEMORY_REDACTION_ALLOW", "sk_test_.*", ConfigKey.REDACTION_ALLOW, "sk_test_.*"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -129,6 +133,10 @@ class ConfigLoaderTest {
         log_level = "error"
         max_event_bytes = 8192
         timezone = "Asia/Tokyo"
+        [redaction]
+        enabled = true
+        extra_patterns = ["file_[a-z]+"]
+        allow = ["file_allowed"]
         [summarizer]
         provider = "local"
         model = "file-model"
@@ -270,7 +278,9 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_TOC_SEGMENT_MAX_TOKENS", "lots", "toc.segment_max_tokens"),
         Arguments.of("MEMORY_SCHEDULER_TOC_ROLLUP_DAY", "0 1 * * *", "scheduler.toc_rollup_day"),
         Arguments.of("MEMORY_SUMMARIZER_BASE_URL", "localhost:11434", "summarizer.base_url"),
-        Arguments.of("MEMORY_SUMMARIZER_MAX_RETRIES", "50", "summarizer.max_retries"));
+        Arguments.of("MEMORY_SUMMARIZER_MAX_RETRIES", "50", "summarizer.max_retries"),
+        Arguments.of("MEMORY_REDACTION_ENABLED", "yes", "redaction.enabled"),
+        Arguments.of("MEMORY_REDACTION_EXTRA_PATTERNS", "([a-z", "redaction.extra_patterns"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -332,6 +342,9 @@ class ConfigLoaderTest {
       case SUMMARIZER_MAX_RETRIES -> Integer.toString(config.summarizer().maxRetries());
       case SUMMARIZER_DAILY_TOKEN_BUDGET -> Long.toString(config.summarizer().dailyTokenBudget());
       case TIMEZONE -> config.toc().zone().getId();
+      case REDACTION_ENABLED -> Boolean.toString(config.redaction().enabled());
+      case REDACTION_EXTRA_PATTERNS -> String.join("\n", config.redaction().extraPatterns());
+      case REDACTION_ALLOW -> String.join("\n", config.redaction().allow());
       case TOC_SEGMENT_GAP -> config.toc().segmentGap().toString();
       case TOC_SEGMENT_MAX_TOKENS -> Integer.toString(config.toc().segmentMaxTokens());
       case TOC_OVERLAP_TIME -> config.toc().overlapTime().toString();

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.EventService;
+import dev.agentmemory.daemon.IngestPolicy;
 import dev.agentmemory.daemon.MaintenanceJobs;
 import dev.agentmemory.daemon.TocWorker;
 import dev.agentmemory.daemon.config.ConfigLoader;
@@ -67,7 +68,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
     worker = new TocWorker(store, builder, Duration.ofMillis(50));
     worker.start();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    EventService events = new EventService(store.events(), clock, maxTextBytes, "", worker::nudge);
+    EventService events = new EventService(store.events(), clock, IngestPolicy.plain(maxTextBytes), worker::nudge);
     DaemonConfig config = new ConfigLoader(new Platform(Platform.Os.LINUX, dir, Map.of())).load(Optional.empty(), Map.of());
     scheduler = new MemoryScheduler(MaintenanceJobs.specs(config, store, builder,
         new TocRollup(store, builder, new LocalSummarizer(), clock), Optional.empty(), clock), store.jobs(), ZoneOffset.UTC, clock);

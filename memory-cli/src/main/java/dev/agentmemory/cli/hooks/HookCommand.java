@@ -1,0 +1,27 @@
+package dev.agentmemory.cli.hooks;
+
+import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.hook.HookMain;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code hook}: what Claude Code runs. The launcher script starts the small hook JVM directly;
+ * this command does the same work inside the full CLI (slower start) for setups without it.
+ */
+@Command(
+    name = "hook",
+    description = {
+      "Capture one Claude Code hook payload from stdin into the spool (run by Claude Code).",
+      "Prints nothing and always exits 0."
+    })
+public final class HookCommand implements Callable<Integer> {
+  @ParentCommand MemoryDaemonCommand root;
+
+  @Override
+  public Integer call() {
+    HookMain.run(System.in, root.context().platform(), System.currentTimeMillis());
+    return 0;
+  }
+}

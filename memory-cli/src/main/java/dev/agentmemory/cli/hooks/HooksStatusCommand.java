@@ -1,0 +1,64 @@
+package dev.agentmemory.cli.hooks;
+
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.Endpoint;
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
+import dev.agentmemory.daemon.lifecycle.DaemonFiles;
+import dev.agentmemory.daemon.lifecycle.RunningDaemon;
+import dev.agentmemory.hook.Platform;
+import dev.agentmemory.hook.Spool;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code hooks status}: where the hook is installed, whether the daemon answers, the spool backlog. */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show where the hook is installed and whether captured events reach the daemon.")
+public final class HooksStatusCommand implements Callable<Integer> {
+  @ParentCommand HooksCommand hooks;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Platform platform = hooks.root().context().platform();
+    for (Path file : List.of(HooksCommand.Target.settingsFile(null, platform.home()),
+        Path.of("").toAbsolutePath().resolve(".claude").resolve("settings.json"))) {
+      List<String> events = Files.exists(file) ? ClaudeSettings.read(file).installedEvents() : List.of();
+      out.printf("%s: %s%n", file, events.isEmpty() ? "not installed" : "installed for " + String.join(", ", events));
+    }
+    int pending = new Spool(platform.spoolDir()).pending().size();
+    out.printf("Spool: %s (%d event%s waiting)%n", platform.spoolDir(), pending, pending == 1 ? "" : "s");
+    out.printf("Daemon: %s%n", daemonHealth(platform));
+    Path log = platform.logDir().resolve("hook.log");
+    if (Files.exists(log)) {
+      List<String> lines = Files.readAllLines(log);
+      if (!lines.isEmpty()) {
+        out.printf("Last hook problem: %s%n", lines.get(lines.size() - 1));
+      }
+    }
+    return 0;
+  }
+
+  private String daemonHealth(Platform platform) {
+    if (!(RunningDaemon.inspect(new DaemonFiles(platform.pidFile())) instanceof RunningDaemon.Alive alive)
+        || alive.info().isEmpty()) {
+      return "not running (captured events wait in the spool; `memory-daemon start` takes them in)";
+    }
+    var info = alive.info().get();
+    Endpoint endpoint = Endpoint.of(new GrpcConfig(info.host(), info.port()));
+    try (DaemonClient client = hooks.root().context().clients().apply(endpoint)) {
+      return client.health(Duration.ofSeconds(3)) + " at " + endpoint + " (PID " + info.pid() + ")";
+    } catch (CliException e) {
+      return "not answering at " + endpoint + " (" + e.getMessage() + ")";
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.agentmemory.cli.hooks;
+
+import dev.agentmemory.hook.Platform;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** The installation this CLI runs from, as the launcher script tells it (MEMORY_DAEMON_LAUNCHER). */
+final class Launcher {
+  private Launcher() {}
+
+  /** The command Claude Code should run: this installation's launcher, absolute, with "hook". */
+  static String hookCommand(Platform platform) {
+    String launcher = platform.env().get("MEMORY_DAEMON_LAUNCHER");
+    String path = launcher == null || launcher.isBlank() ? "memory-daemon" : launcher;
+    return (path.contains(" ") ? "\"" + path + "\"" : path) + " hook";
+  }
+
+  /**
+   * Runs the hook once on a sample payload while the JVM records the classes it loads into
+   * {@code lib/hook.jsa}, which the launcher then maps at every hook start (class-data sharing).
+   */
+  static void recordClassDataArchive(PrintWriter out) {
+    Optional<Path> lib = libDirectory();
+    if (lib.isEmpty() || !Files.isWritable(lib.get())) {
+      out.println("  Class-data archive: skipped (no writable installation directory found)");
+      return;
+    }
+    try {
+      List<String> classpath = new ArrayList<>();
+      try (Stream<Path> jars = Files.list(lib.get())) {
+        jars.map(Path::getFileName).map(Path::toString)
+            .filter(name -> name.startsWith("memory-hook-") || name.startsWith("jackson-core-"))
+            .sorted().forEach(name -> classpath.add(lib.get().resolve(name).toString()));
+      }
+      Path archive = lib.get().resolve("hook.jsa");
+      Path temp = lib.get().resolve("hook.jsa.tmp");
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+          "-XX:ArchiveClassesAtExit=" + temp, "-Xlog:disable", "-Xlog:all=off",
+          "-cp", String.join(File.pathSeparator, classpath), "dev.agentmemory.hook.HookMain", "--warm-up")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 && Files.exists(temp)) {
+        Files.move(temp, archive, StandardCopyOption.REPLACE_EXISTING);
+        out.printf("  Class-data archive: %s%n", archive);
+      } else {
+        process.destroyForcibly();
+        out.println("  Class-data archive: could not be recorded; the hook works, a little slower");
+      }
+    } catch (IOException e) {
+      out.println("  Class-data archive: could not be recorded (" + e.getMessage() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Optional<Path> libDirectory() {
+    String launcher = System.getenv("MEMORY_DAEMON_LAUNCHER");
+    if (launcher == null || launcher.isBlank()) {
+      return Optional.empty();
+    }
+    Path lib = Path.of(launcher).toAbsolutePath().getParent().resolveSibling("lib");
+    return Files.isDirectory(lib) ? Optional.of(lib) : Optional.empty();
+  }
+}

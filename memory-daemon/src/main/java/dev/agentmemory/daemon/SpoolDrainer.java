@@ -1,0 +1,114 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.hook.Spool;
+import dev.agentmemory.hook.SpoolEvent;
+import dev.agentmemory.storage.Event;
+import dev.agentmemory.storage.InvalidArgumentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes in the events hooks wrote to the spool: at start-up and then every quarter second. Each
+ * file is ingested like any event (validated, redacted, idempotent by id) and deleted only after
+ * it is stored, so a crash at any point loses nothing and stores nothing twice. A file that can
+ * never be stored (malformed) moves to {@code spool/rejected/}.
+ */
+public final class SpoolDrainer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SpoolDrainer.class);
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final Spool spool;
+  private final EventService events;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public SpoolDrainer(Spool spool, EventService events) {
+    this.spool = spool;
+    this.events = events;
+    this.thread = new Thread(this::run, "memory-spool");
+    this.thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Ingests every spooled event now; returns how many files it took in. */
+  public int drain() {
+    int taken = 0;
+    try {
+      for (Path file : spool.pending()) {
+        if (!running && taken > 0) {
+          break;
+        }
+        if (take(file)) {
+          taken++;
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Expected to list the spool {}, but {}", spool.dir(), e.getMessage());
+    }
+    return taken;
+  }
+
+  private boolean take(Path file) {
+    SpoolEvent spooled;
+    try {
+      spooled = Spool.read(file);
+    } catch (IOException e) {
+      reject(file, e.getMessage());
+      return false;
+    }
+    try {
+      events.ingest(new Event(spooled.eventId(), spooled.sessionId(), spooled.timestampMs(), spooled.type(),
+          spooled.role(), spooled.text(), spooled.metadata(), spooled.agent()));
+    } catch (InvalidArgumentException e) {
+      reject(file, e.getMessage());
+      return false;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("Stored spooled event {} but could not delete it ({}); it will be seen again and skipped", file,
+          e.getMessage());
+    }
+    return true;
+  }
+
+  private void reject(Path file, String reason) {
+    LOG.warn("Spooled event {} cannot be stored ({}); moved to spool/rejected/", file.getFileName(), reason);
+    try {
+      Path rejected = Files.createDirectories(spool.dir().resolve("rejected"));
+      Files.move(file, rejected.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      LOG.warn("Expected to move {} aside, but {}", file, e.getMessage());
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        drain();
+      } catch (RuntimeException e) {
+        LOG.error("Expected to take in spooled events, but it failed; retrying", e);
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.interrupt();
+    thread.join(Duration.ofSeconds(30).toMillis());
+  }
+}

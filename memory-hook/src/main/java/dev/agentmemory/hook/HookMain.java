@@ -1,0 +1,122 @@
+package dev.agentmemory.hook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code memory-daemon hook}: reads one Claude Code hook payload from stdin, writes its event to
+ * the spool, exits 0 and prints nothing (Claude Code may show stdout to the model). It never talks
+ * to the daemon: the daemon takes spooled events in continuously, so capture works whether the
+ * daemon is up, slow or down, and the hook costs little more than starting a JVM.
+ */
+public final class HookMain {
+  private static final long DEADLINE_MS = 10_000;
+
+  private HookMain() {}
+
+  public static void main(String[] args) {
+    startWatchdog();
+    if (args.length > 0 && args[0].equals("--warm-up")) {
+      warmUp();
+    } else {
+      run(System.in, Platform.current(), System.currentTimeMillis());
+    }
+    System.exit(0);
+  }
+
+  /**
+   * Runs the whole path on a sample payload into a throw-away spool, so that a class-data archive
+   * recorded during this run holds every class a real hook loads.
+   */
+  static void warmUp() {
+    try {
+      Path home = Files.createTempDirectory("memory-hook-warm-up");
+      Platform sandbox = new Platform(Platform.current().os(), home, Map.of());
+      String sample = "{\"session_id\":\"warm-up\",\"hook_event_name\":\"PostToolUse\",\"cwd\":\""
+          + home.toString().replace("\\", "\\\\") + "\",\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"ls\"},"
+          + "\"tool_response\":{\"stdout\":\"ok\"}}";
+      run(new java.io.ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis());
+      try (java.util.stream.Stream<Path> files = Files.walk(home)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    } catch (IOException e) {
+      // a warm-up that fails only means a slower archive
+    }
+  }
+
+  /** Does the work; never throws. Returns the spooled file, if an event was written. */
+  public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs) {
+    try {
+      String raw = decode(stdin.readAllBytes());
+      if (raw.isBlank()) {
+        return Optional.empty();
+      }
+      Map<String, Object> payload = JsonTree.parseObject(raw);
+      Optional<SpoolEvent> event = new HookEvents(toolChars(platform)).map(raw, payload, nowMs);
+      if (event.isPresent()) {
+        return Optional.of(new Spool(platform.spoolDir()).write(event.get()));
+      }
+    } catch (IOException | RuntimeException e) {
+      log(platform, e);
+    }
+    return Optional.empty();
+  }
+
+  /** UTF-8, with invalid bytes replaced (U+FFFD) rather than losing the event. */
+  static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static int toolChars(Platform platform) {
+    try {
+      return Math.max(100, Integer.parseInt(platform.env().getOrDefault("MEMORY_HOOK_TOOL_CHARS",
+          Integer.toString(HookEvents.DEFAULT_TOOL_CHARS)).trim()));
+    } catch (NumberFormatException e) {
+      return HookEvents.DEFAULT_TOOL_CHARS;
+    }
+  }
+
+  /** A hook must never hang Claude Code: whatever happens, the process ends within the deadline. */
+  private static void startWatchdog() {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(DEADLINE_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      Runtime.getRuntime().halt(0);
+    }, "memory-hook-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** Problems go to hook.log in the log directory, never to stdout or stderr. */
+  private static void log(Platform platform, Exception e) {
+    try {
+      Path log = platform.logDir().resolve("hook.log");
+      Files.createDirectories(log.getParent());
+      Files.writeString(log, Instant.now() + " " + e.getClass().getSimpleName() + ": " + e.getMessage() + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException | RuntimeException ignored) {
+      // fail open: there is nowhere left to report to
+    }
+  }
+}
