@@ -51,6 +51,28 @@ public final class EventService {
     return result;
   }
 
+  /** Outcome of ingesting many events. */
+  public record BatchResult(int created, int duplicates, int rejected, List<String> errors) {}
+
+  /** Ingests each event on its own: a bad one is counted and described, not fatal to the rest. */
+  public BatchResult ingestAll(List<Event> batch) {
+    int created = 0;
+    int duplicates = 0;
+    List<String> errors = new ArrayList<>();
+    for (Event event : batch) {
+      try {
+        if (ingest(event).created()) {
+          created++;
+        } else {
+          duplicates++;
+        }
+      } catch (InvalidArgumentException e) {
+        errors.add(event.eventId() + ": " + e.getMessage());
+      }
+    }
+    return new BatchResult(created, duplicates, errors.size(), errors.subList(0, Math.min(10, errors.size())));
+  }
+
   /** The event with secrets in its text and metadata values replaced by markers. */
   private Event redact(Event event) {
     var text = policy.redactor().redact(event.text());

@@ -8,7 +8,6 @@ import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
-import dev.agentmemory.daemon.redaction.Redactor;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.storage.MemoryStore;
@@ -81,11 +80,8 @@ public final class MemoryDaemon implements AutoCloseable {
           config.toc().zone(), clock);
       resources.push(scheduler);
       scheduler.start();
-      DaemonConfig.RedactionConfig redaction = config.redaction();
-      IngestPolicy policy = new IngestPolicy(config.storage().maxEventBytes(), config.agentId(),
-          new Redactor(redaction.enabled(), redaction.extraPatterns(), redaction.allow()),
-          new RedactionCounter(store.checkpoints()));
-      EventService events = new EventService(store.events(), clock, policy, worker::nudge);
+      EventService events =
+          new EventService(store.events(), clock, IngestPolicies.of(config, store.checkpoints()), worker::nudge);
       SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), events);
       int spooled = spool.drain();
       if (spooled > 0) {

@@ -99,8 +99,11 @@ public final class HookEvents {
     return text.toString();
   }
 
-  /** The input as a person would read it: the command, the file, the edit; else compact JSON. */
-  private static String readableInput(Object input) {
+  /**
+   * The input of a tool call as a person would read it: the command, the file, the edit; else
+   * compact JSON. {@code input} is plain maps, lists and scalars (as parsed JSON).
+   */
+  public static String readableInput(Object input) {
     if (!(input instanceof Map<?, ?> map)) {
       return input == null ? "" : JsonTree.write(input);
     }
@@ -126,8 +129,8 @@ public final class HookEvents {
     }
   }
 
-  /** Output and file contents as text; other shapes as compact JSON. */
-  private static String readableResponse(Object response) {
+  /** A tool's output and file contents as text; other shapes as compact JSON. */
+  public static String readableResponse(Object response) {
     if (response == null) {
       return "";
     }
@@ -152,7 +155,8 @@ public final class HookEvents {
     return JsonTree.write(response);
   }
 
-  private String cut(String text) {
+  /** At most the configured number of characters, with a marker saying how many were cut. */
+  public String cut(String text) {
     if (text.length() <= toolChars) {
       return text;
     }

@@ -34,7 +34,8 @@ import picocli.CommandLine.ScopeType;
       AdminStatsCommand.class,
       AdminCompactCommand.class,
       AdminRebuildTocCommand.class,
-      AdminResetCheckpointCommand.class
+      AdminResetCheckpointCommand.class,
+      AdminImportCommand.class
     })
 public final class AdminCommand {
   @ParentCommand MemoryDaemonCommand root;

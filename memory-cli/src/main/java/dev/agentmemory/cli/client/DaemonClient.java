@@ -46,6 +46,8 @@ public interface DaemonClient extends AutoCloseable {
   /** Compacts one column family, or all when {@code columnFamily} is empty (no call deadline). */
   dev.agentmemory.proto.CompactStoreResponse compactStore(String columnFamily);
 
+  dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events);
+
   /** Runs a rebuild in the daemon; {@code progress} hears every message (the last is finished). */
   void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress);
 

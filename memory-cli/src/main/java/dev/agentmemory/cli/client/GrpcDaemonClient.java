@@ -134,6 +134,12 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
+  public dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events) {
+    return call(() -> memory().ingestEvents(
+        dev.agentmemory.proto.IngestEventsRequest.newBuilder().addAllEvents(events).build()));
+  }
+
+  @Override
   public void close() {
     if (owned != null) {
       owned.shutdownNow();

@@ -20,6 +20,8 @@ import dev.agentmemory.proto.GetTocRootRequest;
 import dev.agentmemory.proto.GetTocRootResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.IngestEventResponse;
+import dev.agentmemory.proto.IngestEventsRequest;
+import dev.agentmemory.proto.IngestEventsResponse;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.proto.PauseJobRequest;
 import dev.agentmemory.proto.PauseJobResponse;
@@ -186,6 +188,21 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
       return CompactStoreResponse.newBuilder()
           .addAllCompacted(compacted)
           .setDurationMs((System.nanoTime() - start) / 1_000_000)
+          .build();
+    });
+  }
+
+  @Override
+  public void ingestEvents(IngestEventsRequest request, StreamObserver<IngestEventsResponse> response) {
+    run("IngestEvents", response, () -> {
+      List<dev.agentmemory.storage.Event> batch = new java.util.ArrayList<>();
+      request.getEventsList().forEach(event -> batch.add(ProtoMapper.toEvent(event)));
+      EventService.BatchResult result = events.ingestAll(batch);
+      return IngestEventsResponse.newBuilder()
+          .setCreated(result.created())
+          .setDuplicates(result.duplicates())
+          .setRejected(result.rejected())
+          .addAllErrors(result.errors())
           .build();
     });
   }

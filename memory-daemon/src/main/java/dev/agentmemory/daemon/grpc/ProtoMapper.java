@@ -9,14 +9,17 @@ import dev.agentmemory.storage.IngestResult;
 import dev.agentmemory.storage.InvalidArgumentException;
 
 /** Translates between wire messages and domain records; the only place both meet. */
-final class ProtoMapper {
+public final class ProtoMapper {
   private ProtoMapper() {}
 
   static dev.agentmemory.storage.Event toEvent(IngestEventRequest request) {
     if (!request.hasEvent()) {
       throw new InvalidArgumentException("event is required");
     }
-    Event event = request.getEvent();
+    return toEvent(request.getEvent());
+  }
+
+  static dev.agentmemory.storage.Event toEvent(Event event) {
     return new dev.agentmemory.storage.Event(
         event.getEventId(),
         event.getSessionId(),
@@ -42,7 +45,7 @@ final class ProtoMapper {
     return response.build();
   }
 
-  static Event toProto(dev.agentmemory.storage.Event event) {
+  public static Event toProto(dev.agentmemory.storage.Event event) {
     Event.Builder proto =
         Event.newBuilder()
             .setEventId(event.eventId())
