@@ -20,11 +20,16 @@ public record Platform(Os os, Path home, Map<String, String> env) {
     env = Map.copyOf(env);
   }
 
-  /** This process's platform. */
+  /**
+   * This process's platform. The home directory is {@code $HOME} when set (what a user and their
+   * scripts mean by ~), else the JVM's {@code user.home}.
+   */
   public static Platform current() {
     String name = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     Os os = name.startsWith("windows") ? Os.WINDOWS : name.startsWith("mac") ? Os.MACOS : Os.LINUX;
-    return new Platform(os, Path.of(System.getProperty("user.home")), System.getenv());
+    String home = System.getenv("HOME");
+    return new Platform(os, Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home),
+        System.getenv());
   }
 
   /** {@code ~/.config/agent-memory/config.toml}, or {@code %APPDATA%\agent-memory\config.toml}. */

@@ -1,0 +1,213 @@
+package dev.agentmemory.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.EventType;
+import dev.agentmemory.proto.GetEventsRequest;
+import dev.agentmemory.proto.MemoryServiceGrpc;
+import io.grpc.ManagedChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Claude Code capture with the packaged launcher: the hook, the spool, the installer, the import. */
+class CaptureIT {
+  private static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures", "claude-code").toAbsolutePath().normalize();
+
+  @TempDir Path tmp;
+  private DaemonProcess daemon;
+
+  @BeforeEach
+  void sandbox() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FIXTURES), "fixtures not found at " + FIXTURES);
+    daemon = new DaemonProcess(tmp);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    if (daemon != null) {
+      daemon.stopQuietly();
+    }
+  }
+
+  /** Runs {@code memory-daemon hook} with {@code stdin}, as Claude Code does; returns exit code and stdout. */
+  private DaemonProcess.Result hook(Path stdin) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(DaemonProcess.launcher().toString(), "hook");
+    builder.environment().clear();
+    builder.environment().putAll(daemon.env);
+    builder.redirectInput(stdin.toFile());
+    Path out = Files.createTempFile(tmp, "hook", ".out");
+    Path err = Files.createTempFile(tmp, "hook", ".err");
+    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return new DaemonProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  private List<Event> allEvents(int port) {
+    ManagedChannel channel = daemon.channel(port);
+    try {
+      return MemoryServiceGrpc.newBlockingStub(channel).getEvents(GetEventsRequest.newBuilder()
+          .setFromTimestampMs(0).setToTimestampMs(Long.MAX_VALUE / 2).setLimit(1000).build()).getEventsList();
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private List<Event> awaitEvents(int port, int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    List<Event> events = allEvents(port);
+    while (events.size() < count && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      events = allEvents(port);
+    }
+    return events;
+  }
+
+  @Test
+  void shouldCaptureEveryFixture_silently_andRedactSecrets() throws Exception {
+    // given: the daemon runs
+    int port = daemon.start();
+    List<Path> fixtures = new ArrayList<>();
+    try (var files = Files.list(FIXTURES)) {
+      files.filter(f -> f.toString().endsWith(".json")).sorted().forEach(fixtures::add);
+    }
+
+    // when: every fixture goes through the hook
+    for (Path fixture : fixtures) {
+      DaemonProcess.Result result = hook(fixture);
+      // then: exit 0, nothing on stdout (Claude Code may show it to the model), nothing on stderr
+      assertThat(result.exitCode()).as(fixture.toString()).isZero();
+      assertThat(result.out()).as(fixture.toString()).isEmpty();
+      assertThat(result.err()).as(fixture.toString()).isEmpty();
+    }
+
+    // then: one event per well-formed fixture (empty.json and truncated.json store nothing)
+    List<Event> events = awaitEvents(port, fixtures.size() - 2);
+    assertThat(events).hasSize(fixtures.size() - 2);
+    assertThat(events).extracting(Event::getEventType).contains(EventType.EVENT_TYPE_SESSION_START,
+        EventType.EVENT_TYPE_USER_MESSAGE, EventType.EVENT_TYPE_TOOL_RESULT, EventType.EVENT_TYPE_ASSISTANT_STOP,
+        EventType.EVENT_TYPE_SUBAGENT_START, EventType.EVENT_TYPE_SUBAGENT_STOP, EventType.EVENT_TYPE_SESSION_END);
+    assertThat(events).allSatisfy(event -> {
+      assertThat(event.getAgent()).isEqualTo("claude");
+      assertThat(event.getSessionId()).isEqualTo("5f0c2d7e-3b1a-4c55-9e8d-0a1b2c3d4e5f");
+    });
+    assertThat(events).anySatisfy(event -> assertThat(event.getText()).startsWith("The checkout endpoint returns 500"));
+    assertThat(events).anySatisfy(event -> assertThat(event.getText()).startsWith("TeammateIdle"));
+    // and none of the .env secrets reached the store
+    String everything = events.toString();
+    assertThat(everything).doesNotContain("hunter2", "sk_live_51H8xExampleExampleExample00aa", "AKIAIOSFODNN7EXAMPLE",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
+    assertThat(everything).contains("[REDACTED:aws-access-key]");
+    assertThat(daemon.run("admin", "stats", "--json").out()).contains("\"events\" : " + (fixtures.size() - 2));
+  }
+
+  @Test
+  void shouldLoseNothing_whenTheDaemonIsDown() throws Exception {
+    // given: the daemon is not running, and 100 distinct prompts arrive
+    for (int i = 0; i < 100; i++) {
+      Path payload = tmp.resolve("prompt-" + i + ".json");
+      Files.writeString(payload, "{\"session_id\":\"offline\",\"cwd\":\"/tmp\",\"hook_event_name\":\"UserPromptSubmit\","
+          + "\"prompt\":\"request number " + i + "\"}");
+      assertThat(hook(payload).exitCode()).isZero();
+    }
+    // and one of them is sent twice (a retry)
+    hook(tmp.resolve("prompt-7.json"));
+
+    // when
+    int port = daemon.start();
+
+    // then: 100 events, none twice
+    List<Event> events = awaitEvents(port, 100);
+    assertThat(events).hasSize(100);
+    assertThat(events.stream().map(Event::getText).distinct().count()).isEqualTo(100);
+    assertThat(daemon.run("hooks", "status").out()).contains("(0 events waiting)", "SERVING");
+  }
+
+  @Test
+  void shouldInstallIdempotently_keepOtherSettings_andUninstallExactlyWhatItAdded() throws Exception {
+    // given: a user settings file with other settings and another hook
+    Path settings = tmp.resolve("home/.claude/settings.json");
+    Files.createDirectories(settings.getParent());
+    String original = """
+        {
+          "model" : "opus",
+          "permissions" : { "allow" : [ "Bash(npm test)" ] },
+          "hooks" : {
+            "PostToolUse" : [ { "matcher" : "Edit", "hooks" : [ { "type" : "command", "command" : "prettier --write" } ] } ]
+          }
+        }
+        """;
+    Files.writeString(settings, original);
+    ObjectMapper json = new ObjectMapper();
+
+    // when
+    DaemonProcess.Result install = daemon.run("hooks", "install", "--user");
+    DaemonProcess.Result again = daemon.run("hooks", "install");
+
+    // then
+    assertThat(install.exitCode()).as(install.toString()).isZero();
+    assertThat(install.out()).contains("Installed the memory hook in " + settings, "Backup of the previous file");
+    assertThat(again.out()).contains("already installed");
+    JsonNode installed = json.readTree(settings.toFile());
+    assertThat(installed.get("model").asText()).isEqualTo("opus");
+    assertThat(installed.at("/permissions/allow/0").asText()).isEqualTo("Bash(npm test)");
+    assertThat(installed.at("/hooks/PostToolUse/0/hooks/0/command").asText()).isEqualTo("prettier --write");
+    assertThat(installed.at("/hooks/PostToolUse/1/matcher").asText()).isEqualTo("*");
+    assertThat(installed.at("/hooks/PostToolUse/1/hooks/0/command").asText()).endsWith("/bin/memory-daemon hook");
+    for (String event : List.of("SessionStart", "UserPromptSubmit", "Stop", "SubagentStart", "SubagentStop", "PreCompact",
+        "SessionEnd", "PostToolUseFailure")) {
+      assertThat(installed.at("/hooks/" + event + "/0/hooks/0/command").asText()).as(event).endsWith("memory-daemon hook");
+    }
+    // and the hook command it wrote works
+    assertThat(daemon.run("hooks", "status").out()).contains(tmp.resolve("home") + "/.claude/settings.json: installed for PostToolUse, SessionStart");
+
+    // when
+    DaemonProcess.Result uninstall = daemon.run("hooks", "uninstall");
+
+    // then
+    assertThat(uninstall.exitCode()).isZero();
+    assertThat(json.readTree(settings.toFile())).isEqualTo(json.readTree(original));
+  }
+
+  @Test
+  void shouldImportATranscriptOnce_evenWhenImportedTwice() throws Exception {
+    // given
+    int port = daemon.start();
+    Path transcript = FIXTURES.resolve("transcript.jsonl");
+
+    // when
+    DaemonProcess.Result dryRun = daemon.run("admin", "import", "claude", "--path", transcript.toString(), "--dry-run");
+    DaemonProcess.Result first = daemon.run("admin", "import", "claude", "--path", transcript.toString());
+    DaemonProcess.Result second = daemon.run("admin", "import", "claude", "--path", transcript.toString());
+
+    // then
+    assertThat(dryRun.out()).contains("DRY RUN - would import", "from 1 files");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.out()).containsPattern("Imported (\\d+) events from 1 files: \\1 new, 0 already stored, 0 rejected");
+    assertThat(first.out()).contains("1 malformed lines");
+    assertThat(second.out()).containsPattern("Imported (\\d+) events from 1 files: 0 new, \\1 already stored");
+    List<Event> events = allEvents(port);
+    assertThat(events).isNotEmpty();
+    assertThat(events).extracting(Event::getText).doesNotHaveDuplicates();
+    assertThat(events).anySatisfy(e -> {
+      assertThat(e.getText()).startsWith("The checkout endpoint returns 500");
+      assertThat(e.getTimestampMs()).isEqualTo(java.time.Instant.parse("2026-11-02T09:14:03.120Z").toEpochMilli());
+      assertThat(e.getMetadataMap()).containsEntry("git_branch", "fix/discount");
+    });
+    assertThat(events).anySatisfy(e -> assertThat(e.getText()).startsWith("Tool call Bash: ./gradlew test"));
+    assertThat(events).anySatisfy(e -> assertThat(e.getEventType()).isEqualTo(EventType.EVENT_TYPE_TOOL_RESULT));
+    assertThat(events).noneSatisfy(e -> assertThat(e.getText()).contains("Look at the tests first")); // thinking
+    assertThat(Map.of()).isEmpty();
+  }
+}
