@@ -16,13 +16,14 @@ public final class Bench {
       case "locomo" -> LocomoSummaryEval.main(rest);
       case "rebuild" -> RebuildBench.main(rest);
       case "live-lag" -> LiveLagBench.main(rest);
+      case "hook" -> HookBench.main(rest);
       default -> usage();
     }
   }
 
   private static void usage() {
     System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
-        + " | live-lag [EVENTS_PER_S] [SECONDS]");
+        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS]");
     System.exit(2);
   }
 }

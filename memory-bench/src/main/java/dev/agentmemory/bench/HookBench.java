@@ -1,0 +1,79 @@
+package dev.agentmemory.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole-process time of the hook as Claude Code pays it: start {@code memory-daemon hook} with a
+ * payload on stdin, wait for it to exit. Beside it, in the same run, a bare JVM that does nothing,
+ * the floor of any Java hook. Each in a fresh sandbox (HOME and XDG directories in a temp dir).
+ */
+public final class HookBench {
+  private HookBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path launcher = Path.of(args.length > 0 ? args[0] : "memory-cli/target/memory-daemon/bin/memory-daemon");
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+    if (!Files.isExecutable(launcher)) {
+      System.err.println("usage: memory-bench hook [LAUNCHER] [RUNS]  (build it first: ./mvnw -DskipTests package)");
+      System.exit(2);
+    }
+    Path sandbox = Files.createTempDirectory("memory-bench-hook");
+    try {
+      Path payload = sandbox.resolve("payload.json");
+      Files.writeString(payload, "{\"session_id\":\"bench\",\"cwd\":\"" + sandbox + "\",\"hook_event_name\":\"PostToolUse\","
+          + "\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"./gradlew test\"},\"tool_response\":{\"stdout\":\""
+          + "BUILD SUCCESSFUL in 12s\\n".repeat(200) + "\"}}");
+      Map<String, String> env = Map.of("HOME", sandbox.toString(), "XDG_DATA_HOME", sandbox.resolve("data").toString(),
+          "XDG_STATE_HOME", sandbox.resolve("state").toString(), "PATH", System.getenv().getOrDefault("PATH", ""));
+      String java = ProcessHandle.current().info().command().orElse("java");
+      String classpath = System.getProperty("java.class.path");
+      List<String> hook = List.of(launcher.toString(), "hook");
+      List<String> bare = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", classpath,
+          Nothing.class.getName());
+      measure(hook, env, payload, 3);
+      measure(bare, env, payload, 3);
+      Latencies hookTimes = measure(hook, env, payload, runs);
+      Latencies bareTimes = measure(bare, env, payload, runs);
+      System.out.printf("hook (%s hook), %d runs: p50 %.0f ms, p95 %.0f ms%n", launcher, runs,
+          hookTimes.percentileMs(50), hookTimes.percentileMs(95));
+      System.out.printf("bare JVM doing nothing, %d runs: p50 %.0f ms, p95 %.0f ms%n", runs,
+          bareTimes.percentileMs(50), bareTimes.percentileMs(95));
+      System.out.printf("class-data archive: %s%n",
+          Files.exists(launcher.toAbsolutePath().getParent().resolveSibling("lib").resolve("hook.jsa"))
+              ? "present" : "absent (run `memory-daemon hooks install` to record it)");
+    } finally {
+      LocomoSummaryEval.deleteRecursively(sandbox);
+    }
+  }
+
+  private static Latencies measure(List<String> command, Map<String, String> env, Path stdin, int runs)
+      throws IOException, InterruptedException {
+    Latencies times = new Latencies(runs);
+    for (int i = 0; i < runs; i++) {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectInput(stdin.toFile())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().putAll(env);
+      long start = System.nanoTime();
+      Process process = builder.start();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(command + " did not finish in 30 s");
+      }
+      times.add(System.nanoTime() - start);
+    }
+    return times;
+  }
+
+  /** A JVM that starts and exits: the floor. */
+  public static final class Nothing {
+    public static void main(String[] args) {
+      // nothing: measuring the JVM's own start and exit
+    }
+  }
+}
