@@ -37,6 +37,11 @@ public final class AdminService {
         config.summarizer().dailyTokenBudget(), config.toc().zone(), java.time.Clock.systemUTC()));
   }
 
+  /** How many secrets ingest has redacted in this store. */
+  public long redactions() {
+    return RedactionCounter.count(store.checkpoints());
+  }
+
   /** The summarizer in use and its API use today. */
   public SummarizerUsage summarizerUsage() {
     UsageMeter.Usage today = meter.today();

@@ -34,7 +34,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
   public Integer call() {
     Stats both = admin.onStore(true, AdminStatsCommand::fromDaemon, store -> {
       AdminService service = AdminService.offline(store, admin.root().config());
-      return new Stats(service.stats(), service.summarizerUsage());
+      return new Stats(service.stats(), service.summarizerUsage(), service.redactions());
     });
     StoreStats stats = both.store();
     AdminService.SummarizerUsage usage = both.summarizer();
@@ -47,6 +47,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("grips", stats.grips())
           .put("outbox", stats.outbox())
           .put("disk_bytes", stats.diskBytes())
+          .put("redactions", both.redactions())
           .put("summarizer", usage.summarizer())
           .put("summarizer_requests_today", usage.requests())
           .put("summarizer_input_tokens_today", usage.inputTokens())
@@ -64,6 +65,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     out.printf("Grips:        %10d%n", stats.grips());
     out.printf("Outbox:       %10d%n%n", stats.outbox());
     out.printf("Disk Usage:   %10s%n%n", humanBytes(stats.diskBytes()));
+    out.printf("Redacted:     %10d secrets%n", both.redactions());
     out.printf("Summarizer:   %s%n", usage.summarizer());
     if (usage.requests() > 0 || usage.fallbacks() > 0 || !usage.summarizer().equals("local")) {
       out.printf("  Today:      %d requests, %d tokens sent, %d received, %d local fallbacks (budget %d tokens/day)%n",
@@ -72,7 +74,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     return 0;
   }
 
-  private record Stats(StoreStats store, AdminService.SummarizerUsage summarizer) {}
+  private record Stats(StoreStats store, AdminService.SummarizerUsage summarizer, long redactions) {}
 
   private static Stats fromDaemon(DaemonClient client) {
     var stats = client.storeStats();
@@ -81,7 +83,8 @@ public final class AdminStatsCommand implements Callable<Integer> {
             stats.getOutbox(), stats.getDiskBytes()),
         new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
             stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
-            stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()));
+            stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()),
+        stats.getRedactions());
   }
 
   static String humanBytes(long bytes) {

@@ -109,7 +109,9 @@ class CaptureIT {
     assertThat(everything).doesNotContain("hunter2", "sk_live_51H8xExampleExampleExample00aa", "AKIAIOSFODNN7EXAMPLE",
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
     assertThat(everything).contains("[REDACTED:aws-access-key]");
-    assertThat(daemon.run("admin", "stats", "--json").out()).contains("\"events\" : " + (fixtures.size() - 2));
+    String stats = daemon.run("admin", "stats", "--json").out();
+    assertThat(stats).contains("\"events\" : " + (fixtures.size() - 2));
+    assertThat(new ObjectMapper().readTree(stats).get("redactions").asLong()).isGreaterThanOrEqualTo(5);
   }
 
   @Test

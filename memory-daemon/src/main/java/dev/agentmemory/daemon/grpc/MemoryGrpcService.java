@@ -177,7 +177,8 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
 
   @Override
   public void getStoreStats(GetStoreStatsRequest request, StreamObserver<GetStoreStatsResponse> response) {
-    run("GetStoreStats", response, () -> AdminMapper.stats(admin.stats(), admin.summarizerUsage()));
+    run("GetStoreStats", response, () -> AdminMapper.stats(admin.stats(), admin.summarizerUsage()).toBuilder()
+        .setRedactions(admin.redactions()).build());
   }
 
   @Override
