@@ -6,8 +6,6 @@ import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.toc.Summarizer;
-import dev.agentmemory.toc.TocBuilder;
-import dev.agentmemory.toc.TocRollup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The daemon's scheduled jobs: TOC rollups of closed periods and RocksDB compaction. */
+/** The daemon's scheduled jobs: TOC rollups of closed periods and RocksDB compaction, of every store. */
 public final class MaintenanceJobs {
   private static final Map<String, TocLevel> ROLLUPS = Map.of(
       "toc_rollup_day", TocLevel.DAY,
@@ -51,12 +49,12 @@ public final class MaintenanceJobs {
   private static final int SEGMENTS_PER_RUN = 100;
 
   /**
-   * The jobs; {@code segment_summaries} only when an API summarizer is configured.
+   * The jobs, each working on every store; {@code segment_summaries} only when an API summarizer is
+   * configured.
    *
    * @param api the API summarizer, if any
    */
-  public static List<JobSpec> specs(DaemonConfig config, MemoryStore store, TocBuilder builder, TocRollup rollup,
-      Optional<Summarizer> api, Clock clock) {
+  public static List<JobSpec> specs(DaemonConfig config, Projects projects, Optional<Summarizer> api, Clock clock) {
     List<JobSpec> specs = new ArrayList<>();
     for (String name : ALWAYS) {
       String cron = config.schedules().get(name);
@@ -64,15 +62,16 @@ public final class MaintenanceJobs {
       if (level.isPresent()) {
         specs.add(new JobSpec(name, cron, Duration.ofMinutes(5),
             "Summarizes each closed " + level.get().name().toLowerCase(java.util.Locale.ROOT) + " from its children",
-            () -> rollup.run(level.get())));
+            () -> projects.all().forEach(store -> store.rollup().run(level.get()))));
       } else {
         specs.add(new JobSpec(name, cron, Duration.ofMinutes(10), "Compacts every column family",
-            () -> compactAll(store)));
+            () -> projects.all().forEach(store -> compactAll(store.store()))));
       }
     }
     api.ifPresent(summarizer -> specs.add(new JobSpec(SEGMENT_SUMMARIES, config.schedules().get(SEGMENT_SUMMARIES),
         Duration.ZERO, "Rewrites closed segments with the API summarizer",
-        () -> builder.refineSegments(summarizer, clock.millis() - config.toc().segmentGap().toMillis(), SEGMENTS_PER_RUN))));
+        () -> projects.all().forEach(store -> store.builder().refineSegments(summarizer,
+            clock.millis() - config.toc().segmentGap().toMillis(), SEGMENTS_PER_RUN)))));
     return specs;
   }
 

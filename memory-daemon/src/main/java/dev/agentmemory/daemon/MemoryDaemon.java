@@ -7,16 +7,9 @@ import dev.agentmemory.daemon.grpc.MemoryGrpcService;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
-import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.hook.Spool;
-import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageOpenException;
-import dev.agentmemory.storage.rocksdb.RocksStorage;
-import dev.agentmemory.toc.TocBuilder;
-import dev.agentmemory.toc.TocQuery;
-import dev.agentmemory.toc.TocRebuilder;
-import dev.agentmemory.toc.TocRollup;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running daemon: store lock, store, gRPC server and the PID file, started in that order and
- * closed in reverse. {@link #start} returns once health checks answer SERVING.
+ * A running daemon: its stores (the default one and one per project), scheduler, spool drainer,
+ * gRPC server and the PID file, started in that order and closed in reverse. {@link #start} returns once health checks answer SERVING.
  */
 public final class MemoryDaemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MemoryDaemon.class);
@@ -60,29 +53,21 @@ public final class MemoryDaemon implements AutoCloseable {
     Path dbPath = config.storage().dbPath();
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
-      RocksStorage.createStoreDirectory(dbPath);
-      resources.push(StoreLock.acquire(dbPath, self.pid()));
-      MemoryStore store = openStore(dbPath);
-      resources.push(store);
-      TocBuilder builder = TocSetup.builder(store, config);
-      TocRebuilder rebuilder = new TocRebuilder(store, builder);
-      if (rebuilder.resumeIfInterrupted(progress -> LOG.info("Finishing an interrupted TOC rebuild: {} of {} events",
-          progress.done(), progress.plan().events()))) {
-        LOG.info("Finished the TOC rebuild that was interrupted");
-      }
-      TocWorker worker = new TocWorker(store, builder, config.toc().refreshInterval());
-      resources.push(worker);
-      worker.start();
-      Summarizers.Selection summarizers = Summarizers.select(config, platform.env(), store.checkpoints(), clock);
-      TocRollup rollup = new TocRollup(store, builder, summarizers.rollups(), clock);
+      Summarizers.Selection[] selected = new Summarizers.Selection[1];
+      ProjectStore main = ProjectStore.open("", dbPath, config,
+          store -> selected[0] = Summarizers.select(config, platform.env(), store.checkpoints(), clock), clock);
+      resources.push(main);
+      Summarizers.Selection summarizers = selected[0];
+      Projects projects = new Projects(config, main,
+          name -> ProjectStore.open(name, ProjectNames.storeDir(dbPath, name), config, store -> summarizers, clock));
+      resources.push(projects);
+      projects.openExisting();
       MemoryScheduler scheduler = new MemoryScheduler(
-          MaintenanceJobs.specs(config, store, builder, rollup, summarizers.api(), clock), store.jobs(),
+          MaintenanceJobs.specs(config, projects, summarizers.api(), clock), main.store().jobs(),
           config.toc().zone(), clock);
       resources.push(scheduler);
       scheduler.start();
-      EventService events =
-          new EventService(store.events(), clock, IngestPolicies.of(config, store.checkpoints()), worker::nudge);
-      SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), events);
+      SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), projects::ingest);
       int spooled = spool.drain();
       if (spooled > 0) {
         LOG.info("Took in {} events that hooks spooled while the daemon was down", spooled);
@@ -92,7 +77,7 @@ public final class MemoryDaemon implements AutoCloseable {
       // Room for the largest accepted text plus metadata, so an oversized text gets the clear
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
-      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(new MemoryGrpcService(events, new TocQuery(store), rebuilder, scheduler, new AdminService(store, summarizers))));
+      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(MemoryGrpcService.definition(projects, scheduler)));
       resources.push(server);
       DaemonInfo info =
           new DaemonInfo(
@@ -159,11 +144,6 @@ public final class MemoryDaemon implements AutoCloseable {
       LOG.warn("Removing stale PID file {} (pid {} is not a running memory daemon)", files.pidFile(), stale.pid());
       files.removeAll();
     }
-  }
-
-  private static MemoryStore openStore(Path dbPath) {
-    LOG.info("Opening store at {}", dbPath);
-    return MemoryStore.open(dbPath);
   }
 
   static DaemonStartException explain(StorageOpenException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +24,14 @@ public final class SpoolDrainer implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final Spool spool;
-  private final EventService events;
+  private final Consumer<Event> store;
   private final Thread thread;
   private volatile boolean running = true;
 
-  public SpoolDrainer(Spool spool, EventService events) {
+  /** @param store validates and stores an event where it belongs (throws on invalid input) */
+  public SpoolDrainer(Spool spool, Consumer<Event> store) {
     this.spool = spool;
-    this.events = events;
+    this.store = store;
     this.thread = new Thread(this::run, "memory-spool");
     this.thread.setDaemon(true);
   }
@@ -65,7 +67,7 @@ public final class SpoolDrainer implements AutoCloseable {
       return false;
     }
     try {
-      events.ingest(new Event(spooled.eventId(), spooled.sessionId(), spooled.timestampMs(), spooled.type(),
+      store.accept(new Event(spooled.eventId(), spooled.sessionId(), spooled.timestampMs(), spooled.type(),
           spooled.role(), spooled.text(), spooled.metadata(), spooled.agent()));
     } catch (InvalidArgumentException e) {
       reject(file, e.getMessage());

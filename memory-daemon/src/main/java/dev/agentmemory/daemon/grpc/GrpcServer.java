@@ -7,6 +7,7 @@ import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -48,7 +49,7 @@ public final class GrpcServer implements AutoCloseable {
    *
    * @param maxInboundBytes largest request accepted; above it gRPC answers RESOURCE_EXHAUSTED
    */
-  public static GrpcServer start(GrpcConfig config, long maxInboundBytes, List<BindableService> services) {
+  public static GrpcServer start(GrpcConfig config, long maxInboundBytes, List<ServerServiceDefinition> services) {
     InetSocketAddress address = resolve(config);
     warnIfExposed(address);
     HealthStatusManager health = new HealthStatusManager();

@@ -1,7 +1,8 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.EventService;
+import dev.agentmemory.daemon.ProjectStore;
+import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.CompactStoreRequest;
@@ -35,8 +36,9 @@ import dev.agentmemory.proto.RunJobRequest;
 import dev.agentmemory.proto.RunJobResponse;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.scheduler.UnknownJobException;
-import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.toc.TocRebuilder;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,42 +46,44 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Adapter from {@code memory.MemoryService} to the domain services: map the request, call, map the
- * answer. No state, no storage handles, no business rules.
+ * Adapter from {@code memory.MemoryService} to the domain services: find the call's store (its
+ * {@link ProjectHeader}), map the request, call, map the answer. No storage handles, no business
+ * rules.
  */
 public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImplBase {
-  private final EventService events;
-  private final TocQuery toc;
-  private final TocRebuilder rebuilder;
+  private final Projects projects;
   private final MemoryScheduler scheduler;
-  private final AdminService admin;
 
-  public MemoryGrpcService(
-      EventService events, TocQuery toc, TocRebuilder rebuilder, MemoryScheduler scheduler, AdminService admin) {
-    this.events = events;
-    this.toc = toc;
-    this.rebuilder = rebuilder;
+  private MemoryGrpcService(Projects projects, MemoryScheduler scheduler) {
+    this.projects = projects;
     this.scheduler = scheduler;
-    this.admin = admin;
+  }
+
+  /** The service, reading each call's project header. */
+  public static ServerServiceDefinition definition(Projects projects, MemoryScheduler scheduler) {
+    return ServerInterceptors.intercept(new MemoryGrpcService(projects, scheduler), new ProjectHeader());
+  }
+
+  /** The store the call reads or maintains. */
+  private ProjectStore store() {
+    return projects.forRead(ProjectHeader.current());
   }
 
   @Override
   public void ingestEvent(IngestEventRequest request, StreamObserver<IngestEventResponse> response) {
-    run("IngestEvent", response, () -> ProtoMapper.toProto(events.ingest(ProtoMapper.toEvent(request))));
+    run("IngestEvent", response, () -> ProtoMapper.toProto(
+        projects.forIngest(ProjectHeader.current()).events().ingest(ProtoMapper.toEvent(request))));
   }
 
   @Override
   public void getEvents(GetEventsRequest request, StreamObserver<GetEventsResponse> response) {
-    run(
-        "GetEvents",
-        response,
-        () -> ProtoMapper.toProto(
-            events.events(request.getFromTimestampMs(), request.getToTimestampMs(), request.getLimit())));
+    run("GetEvents", response, () -> ProtoMapper.toProto(projects.events(ProjectHeader.current(),
+        request.getFromTimestampMs(), request.getToTimestampMs(), request.getLimit())));
   }
 
   @Override
   public void getTocRoot(GetTocRootRequest request, StreamObserver<GetTocRootResponse> response) {
-    run("GetTocRoot", response, () -> TocMapper.root(toc.root()));
+    run("GetTocRoot", response, () -> TocMapper.root(store().toc().root()));
   }
 
   @Override
@@ -87,21 +91,21 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
     // wire-protocol.md: an unknown node is OK with the node unset, not NOT_FOUND.
     run("GetNode", response, () -> {
       GetNodeResponse.Builder answer = GetNodeResponse.newBuilder();
-      toc.node(request.getNodeId()).ifPresent(node -> answer.setNode(TocMapper.toProto(node)));
+      store().toc().node(request.getNodeId()).ifPresent(node -> answer.setNode(TocMapper.toProto(node)));
       return answer.build();
     });
   }
 
   @Override
   public void browseToc(BrowseTocRequest request, StreamObserver<BrowseTocResponse> response) {
-    run("BrowseToc", response, () -> TocMapper.page(toc.browse(request.getParentId(), request.getLimit(),
+    run("BrowseToc", response, () -> TocMapper.page(store().toc().browse(request.getParentId(), request.getLimit(),
         request.hasContinuationToken() ? request.getContinuationToken() : null)));
   }
 
   @Override
   public void expandGrip(ExpandGripRequest request, StreamObserver<ExpandGripResponse> response) {
     // wire-protocol.md: an unknown grip is OK with the grip unset.
-    run("ExpandGrip", response, () -> toc.expand(request.getGripId(),
+    run("ExpandGrip", response, () -> store().toc().expand(request.getGripId(),
             request.hasEventsBefore() ? request.getEventsBefore() : null,
             request.hasEventsAfter() ? request.getEventsAfter() : null)
         .map(TocMapper::expansion)
@@ -112,6 +116,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   public void rebuildToc(RebuildTocRequest request, StreamObserver<RebuildTocProgress> response) {
     try {
       Optional<LocalDate> from = TocRebuilder.parseFromDate(request.getFromDate());
+      TocRebuilder rebuilder = store().rebuilder();
       if (request.getDryRun()) {
         response.onNext(RebuildMessages.of(rebuilder.plan(from), 0, true));
       } else {
@@ -167,7 +172,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
     run("ResetJobCheckpoint", response, () -> {
       ResetJobCheckpointResponse.Builder answer = ResetJobCheckpointResponse.newBuilder();
       try {
-        answer.setSuccess(true).setDescription(admin.resetCheckpoint(request.getJobName()));
+        answer.setSuccess(true).setDescription(store().admin().resetCheckpoint(request.getJobName()));
       } catch (UnknownJobException e) {
         answer.setSuccess(false).setError(e.getMessage());
       }
@@ -177,15 +182,21 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
 
   @Override
   public void getStoreStats(GetStoreStatsRequest request, StreamObserver<GetStoreStatsResponse> response) {
-    run("GetStoreStats", response, () -> AdminMapper.stats(admin.stats(), admin.summarizerUsage()).toBuilder()
-        .setRedactions(admin.redactions()).build());
+    run("GetStoreStats", response, () -> {
+      ProjectStore store = store();
+      return AdminMapper.stats(store.admin().stats(), store.admin().summarizerUsage()).toBuilder()
+          .setRedactions(store.admin().redactions())
+          .setProject(store.name())
+          .addAllProjects(projects.names())
+          .build();
+    });
   }
 
   @Override
   public void compactStore(CompactStoreRequest request, StreamObserver<CompactStoreResponse> response) {
     run("CompactStore", response, () -> {
       long start = System.nanoTime();
-      List<String> compacted = admin.compact(request.getColumnFamily());
+      List<String> compacted = store().admin().compact(request.getColumnFamily());
       return CompactStoreResponse.newBuilder()
           .addAllCompacted(compacted)
           .setDurationMs((System.nanoTime() - start) / 1_000_000)
@@ -198,7 +209,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
     run("IngestEvents", response, () -> {
       List<dev.agentmemory.storage.Event> batch = new java.util.ArrayList<>();
       request.getEventsList().forEach(event -> batch.add(ProtoMapper.toEvent(event)));
-      EventService.BatchResult result = events.ingestAll(batch);
+      EventService.BatchResult result = projects.forIngest(ProjectHeader.current()).events().ingestAll(batch);
       return IngestEventsResponse.newBuilder()
           .setCreated(result.created())
           .setDuplicates(result.duplicates())

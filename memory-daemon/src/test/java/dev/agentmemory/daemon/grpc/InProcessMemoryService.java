@@ -1,28 +1,25 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.daemon.AdminService;
-import dev.agentmemory.daemon.EventService;
-import dev.agentmemory.daemon.IngestPolicy;
 import dev.agentmemory.daemon.MaintenanceJobs;
-import dev.agentmemory.daemon.TocWorker;
+import dev.agentmemory.daemon.ProjectNames;
+import dev.agentmemory.daemon.ProjectStore;
+import dev.agentmemory.daemon.Projects;
+import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.hook.Platform;
+import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.daemon.summarizer.UsageMeter;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.toc.LocalSummarizer;
-import dev.agentmemory.toc.TocBuilder;
-import dev.agentmemory.toc.TocConfig;
-import dev.agentmemory.toc.TocQuery;
-import dev.agentmemory.toc.TocRebuilder;
-import dev.agentmemory.toc.TocRollup;
-import dev.agentmemory.toc.TokenCounter;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +40,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * sockets), with a fixed clock. {@code GrpcCleanupRule} is JUnit 4 only, hence this.
  */
 public final class InProcessMemoryService implements BeforeEachCallback, AfterEachCallback {
-  private static final TokenCounter TOKENS = new TokenCounter();
-
   /** "Now" for every test: 2026-01-15T12:00:00Z. */
   public static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
 
   private final long maxTextBytes;
   private Path dir;
-  private MemoryStore store;
+  private ProjectStore main;
+  private Projects projects;
   private Server server;
   private ManagedChannel channel;
-  private TocWorker worker;
   private MemoryScheduler scheduler;
 
   public InProcessMemoryService(long maxTextBytes) {
@@ -63,34 +58,40 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("memory-grpc-test");
-    store = MemoryStore.open(dir.resolve("db"));
-    TocBuilder builder = new TocBuilder(store, TocConfig.defaults(ZoneOffset.UTC), new LocalSummarizer(), TOKENS);
-    worker = new TocWorker(store, builder, Duration.ofMillis(50));
-    worker.start();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    EventService events = new EventService(store.events(), clock, IngestPolicy.plain(maxTextBytes), worker::nudge);
-    DaemonConfig config = new ConfigLoader(new Platform(Platform.Os.LINUX, dir, Map.of())).load(Optional.empty(), Map.of());
-    scheduler = new MemoryScheduler(MaintenanceJobs.specs(config, store, builder,
-        new TocRollup(store, builder, new LocalSummarizer(), clock), Optional.empty(), clock), store.jobs(), ZoneOffset.UTC, clock);
+    DaemonConfig config = new ConfigLoader(new Platform(Platform.Os.LINUX, dir, Map.of())).load(Optional.empty(), Map.of(
+        ConfigKey.DB_PATH, dir.resolve("db").toString(),
+        ConfigKey.MAX_EVENT_BYTES, Long.toString(maxTextBytes),
+        ConfigKey.TIMEZONE, "UTC",
+        ConfigKey.TOC_REFRESH_INTERVAL, "100ms",
+        ConfigKey.REDACTION_ENABLED, "false"));
+    main = ProjectStore.open("", config.storage().dbPath(), config, store -> selection(store, clock), clock);
+    projects = new Projects(config, main, name -> ProjectStore.open(name,
+        ProjectNames.storeDir(config.storage().dbPath(), name), config, store -> selection(store, clock), clock));
+    scheduler = new MemoryScheduler(MaintenanceJobs.specs(config, projects, Optional.empty(), clock),
+        main.store().jobs(), ZoneOffset.UTC, clock);
     scheduler.start();
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
         .directExecutor()
-        .addService(new MemoryGrpcService(
-            events, new TocQuery(store), new TocRebuilder(store, builder), scheduler, new AdminService(store, "local",
-            new UsageMeter(store.checkpoints(), 0, ZoneOffset.UTC, clock))))
+        .addService(MemoryGrpcService.definition(projects, scheduler))
         .build()
         .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
 
+  private static Summarizers.Selection selection(MemoryStore store, Clock clock) {
+    return new Summarizers.Selection(Optional.empty(), new LocalSummarizer(),
+        new UsageMeter(store.checkpoints(), 0, ZoneOffset.UTC, clock), "local");
+  }
+
   @Override
-  public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
+  public void afterEach(ExtensionContext context) throws Exception {
     channel.shutdownNow();
     server.shutdownNow();
     scheduler.close();
-    worker.close();
-    store.close();
+    projects.close();
+    main.close();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
@@ -99,7 +100,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   /** Waits (bounded) until the TOC worker has taken in every ingested event. */
   public void awaitTocBuilt() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (store.outbox().pending() > 0) {
+    while (projects.all().stream().anyMatch(p -> p.store().outbox().pending() > 0)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("TOC worker did not catch up within 20 s");
       }
@@ -115,7 +116,19 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
     return scheduler;
   }
 
+  /** The default store. */
   public MemoryStore store() {
-    return store;
+    return main.store();
+  }
+
+  public Projects projects() {
+    return projects;
+  }
+
+  /** A stub whose calls name {@code project} in the project header. */
+  public MemoryServiceGrpc.MemoryServiceBlockingStub stub(String project) {
+    Metadata headers = new Metadata();
+    headers.put(ProjectHeader.KEY, project);
+    return stub().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
   }
 }

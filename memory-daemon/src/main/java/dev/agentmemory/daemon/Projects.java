@@ -1,0 +1,166 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.storage.Event;
+import dev.agentmemory.storage.EventPage;
+import dev.agentmemory.storage.IngestResult;
+import dev.agentmemory.storage.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's stores. With {@code multi_agent_mode = "separate"} each project (the {@code project}
+ * metadata of its events, set by the hook from the git root of the working directory) has its own
+ * store under {@code projects/<name>/}, opened on its first event; events without a project go to
+ * the default store. With {@code "unified"} everything goes to the default store. Reads name a
+ * project explicitly; none means the default store, so no read ever returns another project's
+ * events.
+ */
+public final class Projects implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Projects.class);
+  /** The metadata key naming an event's project. */
+  public static final String PROJECT_KEY = "project";
+
+  private final boolean separate;
+  private final Path projectsDir;
+  private final ProjectStore defaultStore;
+  private final Function<String, ProjectStore> opener;
+  private final Map<String, ProjectStore> open = new TreeMap<>();
+
+  /** @param opener opens the store of a (sanitized) project name */
+  public Projects(DaemonConfig config, ProjectStore defaultStore, Function<String, ProjectStore> opener) {
+    this.separate = config.multiAgentMode().equals("separate");
+    this.projectsDir = ProjectNames.projectsDir(config.storage().dbPath());
+    this.defaultStore = defaultStore;
+    this.opener = opener;
+  }
+
+  /** Opens the stores of every project already on disk (their workers and jobs must run). */
+  public void openExisting() throws IOException {
+    if (!separate || !Files.isDirectory(projectsDir)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.list(projectsDir)) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        project(dir.getFileName().toString());
+      }
+    }
+  }
+
+  public ProjectStore defaultStore() {
+    return defaultStore;
+  }
+
+  /** Stores a spooled event where its {@code project} metadata (set by the hook) says. */
+  public IngestResult ingest(Event event) {
+    return forIngest(event.metadata().getOrDefault(PROJECT_KEY, "")).events().ingest(event);
+  }
+
+  /** The store new events of {@code project} go to (opened, or created, on first use). */
+  public ProjectStore forIngest(String project) {
+    return project.isBlank() || !separate ? defaultStore : project(ProjectNames.sanitize(project));
+  }
+
+  /**
+   * Events in {@code [fromMs, toMs]} of a project, or of every store when none is named (merged
+   * oldest first, at most {@code limit} in all).
+   */
+  public EventPage events(String project, long fromMs, long toMs, int limit) {
+    if (!project.isBlank()) {
+      return forRead(project).events().events(fromMs, toMs, limit);
+    }
+    // Each store's page holds its first events; past the end of a page that was cut short, another
+    // store's events may not come before the cut one's: stop the merged page there.
+    Comparator<Event> order = Comparator.comparing(Event::key);
+    List<Event> merged = new ArrayList<>();
+    Event boundary = null;
+    for (ProjectStore store : all()) {
+      EventPage page = store.events().events(fromMs, toMs, limit);
+      merged.addAll(page.events());
+      if (page.hasMore() && !page.events().isEmpty()) {
+        Event last = page.events().get(page.events().size() - 1);
+        boundary = boundary == null || order.compare(last, boundary) < 0 ? last : boundary;
+      }
+    }
+    merged.sort(order);
+    Event end = boundary;
+    List<Event> kept = end == null ? merged : merged.stream().filter(e -> order.compare(e, end) <= 0).toList();
+    int max = limit <= 0 ? EventService.DEFAULT_LIMIT : Math.min(limit, EventService.MAX_LIMIT);
+    return new EventPage(kept.subList(0, Math.min(max, kept.size())), boundary != null || kept.size() > max);
+  }
+
+  /** The store to read for a request: the named project (must exist), or the default store. */
+  public ProjectStore forRead(String requested) {
+    if (requested.isBlank() || !separate) {
+      return defaultStore;
+    }
+    String name = ProjectNames.sanitize(requested);
+    synchronized (open) {
+      ProjectStore store = open.get(name);
+      if (store != null) {
+        return store;
+      }
+    }
+    if (Files.isDirectory(projectsDir.resolve(name))) {
+      return project(name);
+    }
+    throw new NotFoundException("No project named '" + requested + "'. Known projects: "
+        + (names().isEmpty() ? "none yet" : String.join(", ", names())));
+  }
+
+  /** Every open store, the default one first. */
+  public List<ProjectStore> all() {
+    List<ProjectStore> all = new ArrayList<>();
+    all.add(defaultStore);
+    synchronized (open) {
+      all.addAll(open.values());
+    }
+    return all;
+  }
+
+  /** Names of the projects with a store. */
+  public List<String> names() {
+    synchronized (open) {
+      return List.copyOf(open.keySet());
+    }
+  }
+
+  private ProjectStore project(String name) {
+    synchronized (open) {
+      return open.computeIfAbsent(name, n -> {
+        LOG.info("Project {} gets its own store", n);
+        return opener.apply(n);
+      });
+    }
+  }
+
+  /** Closes the project stores (the default store is closed by its owner). */
+  @Override
+  public void close() throws Exception {
+    Exception failure = null;
+    for (ProjectStore store : all().subList(1, all().size())) {
+      try {
+        store.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.agentmemory.daemon.grpc;
+
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+
+/**
+ * The {@value #NAME} request header: which project's store a call works on. Absent or empty means
+ * the default store (and, for GetEvents, every store). The interceptor puts it where the service
+ * reads it.
+ */
+public final class ProjectHeader implements ServerInterceptor {
+  /** The header's name. */
+  public static final String NAME = "x-memory-project";
+  public static final Metadata.Key<String> KEY = Metadata.Key.of(NAME, Metadata.ASCII_STRING_MARSHALLER);
+  private static final Context.Key<String> PROJECT = Context.key(NAME);
+
+  /** The project of the current call, empty when none was named. */
+  static String current() {
+    String project = PROJECT.get();
+    return project == null ? "" : project;
+  }
+
+  @Override
+  public <Q, A> ServerCall.Listener<Q> interceptCall(
+      ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+    String project = headers.get(KEY);
+    if (project == null || project.isBlank()) {
+      return next.startCall(call, headers);
+    }
+    return Contexts.interceptCall(Context.current().withValue(PROJECT, project.trim()), call, headers, next);
+  }
+}
