@@ -44,6 +44,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   public static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
 
   private final long maxTextBytes;
+  private final String multiAgentMode;
   private Path dir;
   private ProjectStore main;
   private Projects projects;
@@ -52,7 +53,13 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   private MemoryScheduler scheduler;
 
   public InProcessMemoryService(long maxTextBytes) {
+    this(maxTextBytes, "separate");
+  }
+
+  /** @param multiAgentMode "separate" or "unified" */
+  public InProcessMemoryService(long maxTextBytes, String multiAgentMode) {
     this.maxTextBytes = maxTextBytes;
+    this.multiAgentMode = multiAgentMode;
   }
 
   @Override
@@ -64,7 +71,8 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
         ConfigKey.MAX_EVENT_BYTES, Long.toString(maxTextBytes),
         ConfigKey.TIMEZONE, "UTC",
         ConfigKey.TOC_REFRESH_INTERVAL, "100ms",
-        ConfigKey.REDACTION_ENABLED, "false"));
+        ConfigKey.REDACTION_ENABLED, "false",
+        ConfigKey.MULTI_AGENT_MODE, multiAgentMode));
     main = ProjectStore.open("", config.storage().dbPath(), config, store -> selection(store, clock), clock);
     projects = new Projects(config, main, name -> ProjectStore.open(name,
         ProjectNames.storeDir(config.storage().dbPath(), name), config, store -> selection(store, clock), clock));
