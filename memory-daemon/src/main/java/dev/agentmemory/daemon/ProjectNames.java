@@ -1,9 +1,13 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.storage.InvalidArgumentException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** Project names and where their stores live: {@code projects/<name>/} beside the default store. */
+/** Project names and where their stores live: {@code <db_path>/projects/<name>/}. */
 public final class ProjectNames {
   private static final int MAX_LENGTH = 100;
 
@@ -32,10 +36,23 @@ public final class ProjectNames {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  /** The projects directory beside the default store {@code dbPath}. */
+  /**
+   * The projects directory: inside the default store's directory (RocksDB ignores it), so that
+   * one directory holds all a daemon keeps and nothing lands beside a db_path the user chose.
+   */
   public static Path projectsDir(Path dbPath) {
-    Path parent = dbPath.toAbsolutePath().getParent();
-    return (parent == null ? dbPath.toAbsolutePath() : parent).resolve("projects");
+    return dbPath.toAbsolutePath().resolve("projects");
+  }
+
+  /** The projects that have a store in the default store {@code dbPath}, sorted. */
+  public static List<String> existing(Path dbPath) throws IOException {
+    Path dir = projectsDir(dbPath);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> stores = Files.list(dir)) {
+      return stores.filter(Files::isDirectory).map(store -> store.getFileName().toString()).sorted().toList();
+    }
   }
 
   /** The store directory of {@code project}. */

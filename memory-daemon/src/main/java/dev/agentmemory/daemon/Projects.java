@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +31,7 @@ public final class Projects implements AutoCloseable {
   public static final String PROJECT_KEY = "project";
 
   private final boolean separate;
+  private final Path dbPath;
   private final Path projectsDir;
   private final ProjectStore defaultStore;
   private final Function<String, ProjectStore> opener;
@@ -40,20 +40,16 @@ public final class Projects implements AutoCloseable {
   /** @param opener opens the store of a (sanitized) project name */
   public Projects(DaemonConfig config, ProjectStore defaultStore, Function<String, ProjectStore> opener) {
     this.separate = config.multiAgentMode().equals("separate");
-    this.projectsDir = ProjectNames.projectsDir(config.storage().dbPath());
+    this.dbPath = config.storage().dbPath();
+    this.projectsDir = ProjectNames.projectsDir(dbPath);
     this.defaultStore = defaultStore;
     this.opener = opener;
   }
 
   /** Opens the stores of every project already on disk (their workers and jobs must run). */
   public void openExisting() throws IOException {
-    if (!separate || !Files.isDirectory(projectsDir)) {
-      return;
-    }
-    try (Stream<Path> dirs = Files.list(projectsDir)) {
-      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        project(dir.getFileName().toString());
-      }
+    if (separate) {
+      ProjectNames.existing(dbPath).forEach(this::project);
     }
   }
 

@@ -10,10 +10,10 @@ import java.util.Optional;
  * What is cheap to know about the repository of a working directory without running git: its root
  * (the nearest directory with a {@code .git}), the project name and the checked-out branch.
  */
-record GitInfo(Path root, boolean repository, Optional<String> branch) {
+public record GitInfo(Path root, boolean repository, Optional<String> branch) {
   private static final int MAX_DEPTH = 64;
 
-  static GitInfo of(Path cwd) {
+  public static GitInfo of(Path cwd) {
     Path dir = cwd.toAbsolutePath().normalize();
     for (int depth = 0; dir != null && depth < MAX_DEPTH; depth++, dir = dir.getParent()) {
       Path git = dir.resolve(".git");
@@ -25,7 +25,7 @@ record GitInfo(Path root, boolean repository, Optional<String> branch) {
   }
 
   /** The project: the repository root's directory name, or the working directory's. */
-  String project() {
+  public String project() {
     Path name = root.getFileName();
     return name == null ? "/" : name.toString();
   }

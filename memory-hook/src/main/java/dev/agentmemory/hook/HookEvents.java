@@ -21,9 +21,16 @@ public final class HookEvents {
   private static final int TRANSCRIPT_TAIL_BYTES = 512 * 1024;
 
   private final int toolChars;
+  private final String project;
 
   public HookEvents(int toolChars) {
+    this(toolChars, "");
+  }
+
+  /** @param project the project of every event, blank to take it from the payload's cwd */
+  public HookEvents(int toolChars, String project) {
     this.toolChars = toolChars;
+    this.project = project.trim();
   }
 
   /**
@@ -42,11 +49,10 @@ public final class HookEvents {
     put(metadata, "hook_event_name", name);
     put(metadata, "cwd", text(payload, "cwd"));
     put(metadata, "transcript_path", text(payload, "transcript_path"));
-    if (!text(payload, "cwd").isBlank()) {
-      GitInfo git = GitInfo.of(Path.of(text(payload, "cwd")));
-      put(metadata, "project", git.project());
-      git.branch().ifPresent(branch -> put(metadata, "git_branch", branch));
-    }
+    Optional<GitInfo> git = text(payload, "cwd").isBlank()
+        ? Optional.empty() : Optional.of(GitInfo.of(Path.of(text(payload, "cwd"))));
+    put(metadata, "project", project.isBlank() ? git.map(GitInfo::project).orElse("") : project);
+    git.flatMap(GitInfo::branch).ifPresent(branch -> put(metadata, "git_branch", branch));
     Mapped mapped = switch (name) {
       case "SessionStart" -> new Mapped(Wire.TYPE_SESSION_START, Wire.ROLE_SYSTEM,
           "Session started (" + join("source", text(payload, "source"), "model", text(payload, "model")) + ")");

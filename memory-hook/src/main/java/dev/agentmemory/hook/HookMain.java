@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 public final class HookMain {
   private static final long DEADLINE_MS = 10_000;
+  /** Names the project of every event, instead of the git root (or directory) of the cwd. */
+  static final String PROJECT_ENV = "MEMORY_PROJECT";
 
   private HookMain() {}
 
@@ -62,7 +64,8 @@ public final class HookMain {
         return Optional.empty();
       }
       Map<String, Object> payload = JsonTree.parseObject(raw);
-      Optional<SpoolEvent> event = new HookEvents(toolChars(platform)).map(raw, payload, nowMs);
+      Optional<SpoolEvent> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""))
+          .map(raw, payload, nowMs);
       if (event.isPresent()) {
         return Optional.of(new Spool(platform.spoolDir()).write(event.get()));
       }

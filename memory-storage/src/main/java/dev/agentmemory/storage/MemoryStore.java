@@ -68,7 +68,8 @@ public final class MemoryStore implements AutoCloseable {
   /** Exact counts and disk usage (see {@link StoreStats}). */
   public StoreStats stats() {
     long disk = 0;
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(storage.path())) {
+    // RocksDB keeps its files flat; subdirectories (projects/) are other stores.
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(storage.path())) {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (java.nio.file.Files.isRegularFile(file)) {
           disk += java.nio.file.Files.size(file);

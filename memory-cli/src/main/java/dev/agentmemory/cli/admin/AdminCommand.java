@@ -2,7 +2,11 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
+import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.cli.ProjectOption;
+import dev.agentmemory.daemon.ProjectNames;
+import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
@@ -47,12 +52,32 @@ public final class AdminCommand {
       description = "Store directory (default: the running daemon's store, else db_path of the configuration).")
   Path dbPath;
 
+  @Mixin ProjectOption project;
+
   MemoryDaemonCommand root() {
     return root;
   }
 
-  /** The store the command works on: --db-path, else the running daemon's, else the configured one. */
+  /** The project named by --project or $MEMORY_PROJECT; empty for the default store. */
+  String project() {
+    return project.name(root);
+  }
+
+  /** The store the command works on: the project's beside the default store, or the default store. */
   Path store() {
+    String name = project();
+    if (name.isEmpty() || !root.config(Map.of()).multiAgentMode().equals("separate")) {
+      return defaultStore();
+    }
+    try {
+      return ProjectNames.storeDir(defaultStore(), name);
+    } catch (InvalidArgumentException e) {
+      throw new CliException("--project: " + e.getMessage(), ExitCode.USAGE);
+    }
+  }
+
+  /** The default store: --db-path, else the running daemon's, else the configured one. */
+  Path defaultStore() {
     if (dbPath != null) {
       return dbPath.toAbsolutePath().normalize();
     }
@@ -67,6 +92,10 @@ public final class AdminCommand {
   Path existingStore() {
     Path store = store();
     if (!Files.exists(store.resolve("CURRENT"))) {
+      if (!project().isEmpty()) {
+        throw new CliException("No store of project '" + project() + "' at " + store
+            + " (projects get a store with their first event; `memory-daemon admin stats` lists them)");
+      }
       throw new CliException("No store at " + store + " (set --db-path, or db_path / " + ConfigKey.DB_PATH.envVar() + ")");
     }
     return store;
@@ -78,13 +107,13 @@ public final class AdminCommand {
    * store lock (so no daemon starts on it meanwhile).
    */
   <T> T onStore(boolean readOnly, Function<DaemonClient, T> viaDaemon, Function<MemoryStore, T> here) {
-    Path store = existingStore();
-    Optional<Endpoint> daemon = daemonServing(store);
+    Optional<DaemonClient> daemon = viaDaemon();
     if (daemon.isPresent()) {
-      try (DaemonClient client = root.context().clients().apply(daemon.get())) {
-        return viaDaemon.apply(client);
+      try (DaemonClient client = daemon.get()) {
+        return viaDaemon.apply(client.inProject(project()));
       }
     }
+    Path store = existingStore();
     if (readOnly) {
       try (MemoryStore opened = MemoryStore.openReadOnly(store)) {
         return here.apply(opened);
@@ -96,8 +125,17 @@ public final class AdminCommand {
     } catch (IOException e) {
       throw new CliException("Cannot release the lock of " + store + ": " + e.getMessage());
     } catch (DaemonStartException e) {
-      throw new CliException(e.getMessage().replace("Stop it first (memory-daemon stop)", "Stop it first"));
+      throw lockedOut(e);
     }
+  }
+
+  static CliException lockedOut(DaemonStartException e) {
+    return new CliException(e.getMessage().replace("Stop it first (memory-daemon stop)", "Stop it first"));
+  }
+
+  /** A client of the running daemon that serves the default store, if one does (close it). */
+  Optional<DaemonClient> viaDaemon() {
+    return daemonServing(defaultStore()).map(root.context().clients());
   }
 
   /** The endpoint of the running daemon that serves {@code store}, if one does. */

@@ -3,7 +3,7 @@ package dev.agentmemory.cli.admin;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.daemon.EventService;
-import dev.agentmemory.daemon.IngestPolicies;
+import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.capture.ClaudeTranscripts;
 import dev.agentmemory.daemon.grpc.ProtoMapper;
 import dev.agentmemory.proto.IngestEventsResponse;
@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,12 +82,18 @@ public final class AdminImportClaudeCommand implements Callable<Integer> {
       return 0;
     }
     boolean terminal = System.console() != null;
-    long[] totals = parent.admin().onStore(false,
-        client -> importAll(files, transcripts, counts, batch -> tally(client.ingestEvents(protos(batch))), terminal),
-        store -> {
-          EventService events = new EventService(store.events(), Clock.systemUTC(),
-              IngestPolicies.of(parent.admin().root().config(), store.checkpoints()), () -> { });
-          return importAll(files, transcripts, counts, batch -> tally(events.ingestAll(batch)), terminal);
+    long[] totals = parent.admin().viaDaemon()
+        .map(client -> {
+          try (client) {
+            return importAll(files, transcripts, counts,
+                (project, batch) -> tally(client.inProject(project).ingestEvents(protos(batch))), terminal);
+          }
+        })
+        .orElseGet(() -> {
+          try (OfflineStores stores = new OfflineStores(parent.admin())) {
+            return importAll(files, transcripts, counts, (project, batch) -> tally(stores.events(project).ingestAll(batch)),
+                terminal);
+          }
         });
     out.printf("%sImported %d events from %d files: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
         counts.events, counts.files, totals[0], totals[1], totals[2]);
@@ -94,20 +101,26 @@ public final class AdminImportClaudeCommand implements Callable<Integer> {
     return totals[2] > 0 ? ExitCode.ERROR : 0;
   }
 
-  /** Reads every file and sends events in batches; returns created, duplicates, rejected. */
+  /**
+   * Reads every file and sends events in batches, each batch of one project (--project, else the
+   * project the transcript names); returns created, duplicates, rejected.
+   */
   private long[] importAll(List<Path> files, ClaudeTranscripts transcripts, ClaudeTranscripts.Counts counts,
-      Function<List<Event>, long[]> send, boolean terminal) {
+      BiFunction<String, List<Event>, long[]> send, boolean terminal) {
     long[] totals = new long[3];
-    List<Event> batch = new ArrayList<>(BATCH);
+    String chosen = parent.admin().project();
+    Map<String, List<Event>> batches = new TreeMap<>();
     PrintWriter out = spec.commandLine().getOut();
     int fileNumber = 0;
     for (Path file : files) {
       fileNumber++;
       try {
         transcripts.read(file, counts, event -> {
+          String project = chosen.isEmpty() ? event.metadata().getOrDefault(Projects.PROJECT_KEY, "") : chosen;
+          List<Event> batch = batches.computeIfAbsent(project, p -> new ArrayList<>(BATCH));
           batch.add(event);
           if (batch.size() == BATCH) {
-            add(totals, send.apply(List.copyOf(batch)));
+            add(totals, send.apply(project, List.copyOf(batch)));
             batch.clear();
           }
         });
@@ -119,9 +132,11 @@ public final class AdminImportClaudeCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    if (!batch.isEmpty()) {
-      add(totals, send.apply(batch));
-    }
+    batches.forEach((project, batch) -> {
+      if (!batch.isEmpty()) {
+        add(totals, send.apply(project, batch));
+      }
+    });
     return totals;
   }
 

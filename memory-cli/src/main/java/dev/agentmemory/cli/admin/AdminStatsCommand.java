@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.AdminService;
+import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.storage.StoreStats;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +38,8 @@ public final class AdminStatsCommand implements Callable<Integer> {
   public Integer call() {
     Stats both = admin.onStore(true, AdminStatsCommand::fromDaemon, store -> {
       AdminService service = AdminService.offline(store, admin.root().config());
-      return new Stats(service.stats(), service.summarizerUsage(), service.redactions());
+      return new Stats(service.stats(), service.summarizerUsage(), service.redactions(), admin.project(),
+          projectsBeside(admin.defaultStore()));
     });
     StoreStats stats = both.store();
     AdminService.SummarizerUsage usage = both.summarizer();
@@ -42,6 +47,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     if (json) {
       ObjectNode node = DaemonOptions.JSON.createObjectNode()
           .put("path", stats.path().toString())
+          .put("project", both.project())
           .put("events", stats.events())
           .put("toc_nodes", stats.tocNodes())
           .put("grips", stats.grips())
@@ -54,12 +60,14 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("summarizer_output_tokens_today", usage.outputTokens())
           .put("summarizer_fallbacks_today", usage.fallbacks())
           .put("summarizer_daily_token_budget", usage.dailyTokenBudget());
+      both.projects().forEach(node.putArray("projects")::add);
       DaemonOptions.print(out, node);
       return 0;
     }
     out.println("Database Statistics");
     out.println("===================");
-    out.printf("Path: %s%n%n", stats.path());
+    out.printf("Path: %s%n", stats.path());
+    out.printf("Project: %s%n%n", both.project().isEmpty() ? "(default store)" : both.project());
     out.printf("Events:       %10d%n", stats.events());
     out.printf("TOC Nodes:    %10d%n", stats.tocNodes());
     out.printf("Grips:        %10d%n", stats.grips());
@@ -71,10 +79,21 @@ public final class AdminStatsCommand implements Callable<Integer> {
       out.printf("  Today:      %d requests, %d tokens sent, %d received, %d local fallbacks (budget %d tokens/day)%n",
           usage.requests(), usage.inputTokens(), usage.outputTokens(), usage.fallbacks(), usage.dailyTokenBudget());
     }
+    out.printf("%nProjects:     %s%n", both.projects().isEmpty() ? "none with their own store"
+        : String.join(", ", both.projects()) + " (choose one with --project NAME)");
     return 0;
   }
 
-  private record Stats(StoreStats store, AdminService.SummarizerUsage summarizer, long redactions) {}
+  private record Stats(StoreStats store, AdminService.SummarizerUsage summarizer, long redactions, String project,
+      List<String> projects) {}
+
+  private static List<String> projectsBeside(Path defaultStore) {
+    try {
+      return ProjectNames.existing(defaultStore);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the projects beside " + defaultStore + ": " + e.getMessage(), e);
+    }
+  }
 
   private static Stats fromDaemon(DaemonClient client) {
     var stats = client.storeStats();
@@ -84,7 +103,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
         new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
             stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
             stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()),
-        stats.getRedactions());
+        stats.getRedactions(), stats.getProject(), stats.getProjectsList());
   }
 
   static String humanBytes(long bytes) {

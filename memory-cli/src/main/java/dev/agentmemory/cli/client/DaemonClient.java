@@ -51,6 +51,12 @@ public interface DaemonClient extends AutoCloseable {
   /** Runs a rebuild in the daemon; {@code progress} hears every message (the last is finished). */
   void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress);
 
+  /**
+   * This client with every call naming {@code project} (the x-memory-project header); blank: the
+   * daemon's default store. Closing either closes the connection.
+   */
+  DaemonClient inProject(String project);
+
   @Override
   void close();
 }

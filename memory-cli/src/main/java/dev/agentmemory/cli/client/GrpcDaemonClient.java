@@ -17,7 +17,11 @@ import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
 import java.util.function.Consumer;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.daemon.grpc.ProjectHeader;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -137,6 +141,17 @@ public final class GrpcDaemonClient implements DaemonClient {
   public dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events) {
     return call(() -> memory().ingestEvents(
         dev.agentmemory.proto.IngestEventsRequest.newBuilder().addAllEvents(events).build()));
+  }
+
+  @Override
+  public DaemonClient inProject(String project) {
+    if (project == null || project.isBlank()) {
+      return this;
+    }
+    Metadata headers = new Metadata();
+    headers.put(ProjectHeader.KEY, project.trim());
+    return new GrpcDaemonClient(endpoint,
+        ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers)), owned);
   }
 
   @Override

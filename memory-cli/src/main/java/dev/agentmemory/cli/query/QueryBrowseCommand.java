@@ -36,7 +36,7 @@ public final class QueryBrowseCommand implements Callable<Integer> {
     if (token != null) {
       request.setContinuationToken(token);
     }
-    BrowseTocResponse response = options.ask(query.root(), client -> client.browseToc(request.build()));
+    BrowseTocResponse response = query.ask(options, client -> client.browseToc(request.build()));
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
       ObjectNode json = EventFormat.JSON.createObjectNode();

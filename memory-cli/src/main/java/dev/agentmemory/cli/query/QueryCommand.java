@@ -1,7 +1,12 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.cli.ProjectOption;
+import dev.agentmemory.cli.client.DaemonClient;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code query}: read from a running daemon. */
@@ -18,8 +23,15 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class QueryCommand {
   @ParentCommand MemoryDaemonCommand root;
+  @Mixin ProjectOption project;
 
   MemoryDaemonCommand root() {
     return root;
+  }
+
+  /** Makes one call to the daemon, in the chosen project's store. */
+  <T> T ask(DaemonOptions options, Function<DaemonClient, T> call) {
+    String name = project.name(root);
+    return options.ask(root, client -> call.apply(client.inProject(name)));
   }
 }

@@ -52,7 +52,7 @@ public final class QueryEventsCommand implements Callable<Integer> {
     long toMs = to == null ? System.currentTimeMillis() : TimeArgument.parse("--to", to, zone, true);
     GetEventsRequest request =
         GetEventsRequest.newBuilder().setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(limit).build();
-    GetEventsResponse response = options.ask(query.root(), client -> client.getEvents(request));
+    GetEventsResponse response = query.ask(options, client -> client.getEvents(request));
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
       ObjectNode json = EventFormat.JSON.createObjectNode();

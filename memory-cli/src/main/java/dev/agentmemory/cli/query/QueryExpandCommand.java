@@ -42,7 +42,7 @@ public final class QueryExpandCommand implements Callable<Integer> {
     }
     ExpandGripRequest request =
         ExpandGripRequest.newBuilder().setGripId(gripId).setEventsBefore(before).setEventsAfter(after).build();
-    ExpandGripResponse response = options.ask(query.root(), client -> client.expandGrip(request));
+    ExpandGripResponse response = query.ask(options, client -> client.expandGrip(request));
     if (!response.hasGrip()) {
       throw new CliException("Grip not found: " + gripId + " (grip ids are listed under a node's bullets: `memory-daemon query node ID`)");
     }

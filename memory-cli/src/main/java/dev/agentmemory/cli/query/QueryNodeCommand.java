@@ -25,7 +25,7 @@ public final class QueryNodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GetNodeResponse response = options.ask(query.root(), client -> client.getNode(nodeId));
+    GetNodeResponse response = query.ask(options, client -> client.getNode(nodeId));
     if (!response.hasNode()) {
       throw new CliException("Node not found: " + nodeId + " (list what exists with `memory-daemon query root`)");
     }

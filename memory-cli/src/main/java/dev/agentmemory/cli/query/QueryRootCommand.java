@@ -22,7 +22,7 @@ public final class QueryRootCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<TocNode> years = options.ask(query.root(), DaemonClient::getTocRoot).getNodesList();
+    List<TocNode> years = query.ask(options, DaemonClient::getTocRoot).getNodesList();
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
       ObjectNode json = EventFormat.JSON.createObjectNode();

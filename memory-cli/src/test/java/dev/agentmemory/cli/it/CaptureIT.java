@@ -42,9 +42,14 @@ class CaptureIT {
 
   /** Runs {@code memory-daemon hook} with {@code stdin}, as Claude Code does; returns exit code and stdout. */
   private DaemonProcess.Result hook(Path stdin) throws Exception {
+    return hook(stdin, Map.of());
+  }
+
+  private DaemonProcess.Result hook(Path stdin, Map<String, String> env) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(DaemonProcess.launcher().toString(), "hook");
     builder.environment().clear();
     builder.environment().putAll(daemon.env);
+    builder.environment().putAll(env);
     builder.redirectInput(stdin.toFile());
     Path out = Files.createTempFile(tmp, "hook", ".out");
     Path err = Files.createTempFile(tmp, "hook", ".err");
@@ -109,8 +114,10 @@ class CaptureIT {
     assertThat(everything).doesNotContain("hunter2", "sk_live_51H8xExampleExampleExample00aa", "AKIAIOSFODNN7EXAMPLE",
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
     assertThat(everything).contains("[REDACTED:aws-access-key]");
-    String stats = daemon.run("admin", "stats", "--json").out();
-    assertThat(stats).contains("\"events\" : " + (fixtures.size() - 2));
+    long shopApi = events.stream().filter(e -> "shop-api".equals(e.getMetadataMap().get("project"))).count();
+    assertThat(shopApi).isGreaterThan(10);
+    String stats = daemon.run("admin", "stats", "--project", "shop-api", "--json").out();
+    assertThat(stats).contains("\"events\" : " + shopApi);
     assertThat(new ObjectMapper().readTree(stats).get("redactions").asLong()).isGreaterThanOrEqualTo(5);
   }
 
@@ -210,6 +217,45 @@ class CaptureIT {
     assertThat(events).anySatisfy(e -> assertThat(e.getText()).startsWith("Tool call Bash: ./gradlew test"));
     assertThat(events).anySatisfy(e -> assertThat(e.getEventType()).isEqualTo(EventType.EVENT_TYPE_TOOL_RESULT));
     assertThat(events).noneSatisfy(e -> assertThat(e.getText()).contains("Look at the tests first")); // thinking
-    assertThat(Map.of()).isEmpty();
+  }
+
+  private Path prompt(String text, Path cwd) throws Exception {
+    Path payload = Files.createTempFile(tmp, "prompt", ".json");
+    Files.writeString(payload, "{\"session_id\":\"s-" + text.hashCode() + "\",\"cwd\":\"" + cwd
+        + "\",\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"" + text + "\"}");
+    return payload;
+  }
+
+  @Test
+  void shouldNeverShowOneProjectsEventsToAnother() throws Exception {
+    // given: a prompt in a subdirectory of a git checkout, one in a plain directory, one named by MEMORY_PROJECT
+    int port = daemon.start();
+    Path shop = Files.createDirectories(tmp.resolve("work/shop-api/.git")).getParent();
+    Files.writeString(shop.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+    Path billing = Files.createDirectories(tmp.resolve("work/billing"));
+    assertThat(hook(prompt("fix the discount rounding", Files.createDirectories(shop.resolve("src/main")))).exitCode()).isZero();
+    assertThat(hook(prompt("add the VAT column", billing)).exitCode()).isZero();
+    assertThat(hook(prompt("rename the bucket", billing), Map.of("MEMORY_PROJECT", "infra")).exitCode()).isZero();
+    awaitEvents(port, 3);
+
+    // when
+    DaemonProcess.Result shopEvents = daemon.run("query", "events", "--project", "shop-api", "--json");
+    DaemonProcess.Result billingEvents = daemon.run("query", "--project", "billing", "events");
+    DaemonProcess.Result infraEvents = daemon.run("query", "events", "--project", "infra");
+    DaemonProcess.Result unknown = daemon.run("query", "events", "--project", "shop");
+    DaemonProcess.Result stats = daemon.run("admin", "stats", "--project", "billing", "--json");
+
+    // then
+    assertThat(shopEvents.out()).contains("fix the discount rounding", "\"git_branch\" : \"main\"")
+        .doesNotContain("VAT", "bucket");
+    assertThat(billingEvents.out()).contains("add the VAT column").doesNotContain("discount", "bucket");
+    assertThat(infraEvents.out()).contains("rename the bucket").doesNotContain("discount", "VAT");
+    assertThat(unknown.exitCode()).isNotZero();
+    assertThat(unknown.err()).contains("No project named 'shop'", "billing, infra, shop-api");
+    JsonNode billingStats = new ObjectMapper().readTree(stats.out());
+    assertThat(billingStats.get("events").asLong()).isEqualTo(1);
+    assertThat(billingStats.get("project").asText()).isEqualTo("billing");
+    assertThat(billingStats.get("projects").toString()).isEqualTo("[\"billing\",\"infra\",\"shop-api\"]");
+    assertThat(tmp.resolve("db/projects/shop-api/CURRENT")).exists();
   }
 }

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.hook.GitInfo;
 import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.Ulids;
 import dev.agentmemory.storage.Event;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ public final class ClaudeTranscripts {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HookEvents tools = new HookEvents(HookEvents.DEFAULT_TOOL_CHARS);
+  private final Map<String, String> projectsByCwd = new HashMap<>();
   private final long sinceMs;
 
   /** What an import went through. */
@@ -103,8 +106,9 @@ public final class ClaudeTranscripts {
       metadata.put("sidechain", "true");
     }
     if (!line.path("cwd").asText().isEmpty()) {
-      Path name = Path.of(line.path("cwd").asText()).getFileName();
-      put(metadata, "project", name == null ? "" : name.toString());
+      // As the hook names it: the git root of the cwd if it is still there, else the cwd's name.
+      put(metadata, "project", projectsByCwd.computeIfAbsent(line.path("cwd").asText(),
+          cwd -> GitInfo.of(Path.of(cwd)).project()));
     }
     String uuid = line.path("uuid").asText();
     String session = line.path("sessionId").asText();

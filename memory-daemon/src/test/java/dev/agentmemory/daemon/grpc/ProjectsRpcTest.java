@@ -71,7 +71,7 @@ class ProjectsRpcTest {
       assertThat(billing).containsExactly("billing-1");
       assertThat(all).containsExactly("shop-1", "billing-1", "none-1");
       assertThat(service.projects().names()).containsExactly("billing", "shop-api");
-      assertThat(Files.isDirectory(service.projects().defaultStore().store().path().getParent()
+      assertThat(Files.isDirectory(service.projects().defaultStore().store().path()
           .resolve("projects").resolve("shop-api"))).isTrue();
     }
 
