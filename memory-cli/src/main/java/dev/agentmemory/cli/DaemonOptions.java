@@ -1,5 +1,10 @@
 package dev.agentmemory.cli;
 
+import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
+import dev.agentmemory.daemon.lifecycle.DaemonFiles;
+import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import dev.agentmemory.daemon.lifecycle.RunningDaemon;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options of every command that talks to a running daemon: where it is, and JSON output. */
@@ -10,7 +15,8 @@ public final class DaemonOptions {
   @Option(
       names = {"-e", "--endpoint"},
       paramLabel = "HOST:PORT",
-      description = "Daemon to talk to (default: grpc_host:grpc_port of the configuration, 127.0.0.1:50051).")
+      description = "Daemon to talk to (default: the running daemon of this user, else grpc_host:grpc_port "
+          + "of the configuration, 127.0.0.1:50051).")
   String endpoint;
 
   @Option(names = "--json", description = "Print machine-readable JSON.")
@@ -18,13 +24,23 @@ public final class DaemonOptions {
 
   public Endpoint endpoint(MemoryDaemonCommand root) {
     if (endpoint == null) {
-      return Endpoint.of(root.config().grpc());
+      return running(root).orElseGet(() -> Endpoint.of(root.config().grpc()));
     }
     try {
       return Endpoint.parse(endpoint);
     } catch (IllegalArgumentException e) {
       throw new CliException("Invalid --endpoint: " + e.getMessage(), ExitCode.USAGE);
     }
+  }
+
+  /** Where this user's running daemon listens, as its PID file says (it may use port 0). */
+  public static Optional<Endpoint> running(MemoryDaemonCommand root) {
+    DaemonFiles files = new DaemonFiles(root.context().platform().pidFile());
+    if (RunningDaemon.inspect(files) instanceof RunningDaemon.Alive alive && alive.info().isPresent()) {
+      DaemonInfo info = alive.info().get();
+      return Optional.of(Endpoint.of(new GrpcConfig(info.host(), info.port())));
+    }
+    return Optional.empty();
   }
 
   public boolean json() {

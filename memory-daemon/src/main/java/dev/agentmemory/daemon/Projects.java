@@ -134,7 +134,9 @@ public final class Projects implements AutoCloseable {
   private ProjectStore project(String name) {
     synchronized (open) {
       return open.computeIfAbsent(name, n -> {
-        LOG.info("Project {} gets its own store", n);
+        if (!Files.isDirectory(projectsDir.resolve(n))) {
+          LOG.info("Project {} gets its own store", n);
+        }
         return opener.apply(n);
       });
     }

@@ -80,12 +80,19 @@ public final class RocksStorage implements AutoCloseable {
     return open(dir, true);
   }
 
+  /**
+   * One block cache for every store of the process (a daemon opens one per project), so memory
+   * stays bounded however many projects there are. It lives as long as the process.
+   */
+  private static final class SharedBlockCache {
+    static final Cache INSTANCE = new LRUCache(BLOCK_CACHE_BYTES);
+  }
+
   private static RocksStorage open(Path dir, boolean readOnly) {
     Deque<AutoCloseable> owned = new ArrayDeque<>();
     Consumer<AutoCloseable> own = owned::push;
     try {
-      Cache cache = new LRUCache(BLOCK_CACHE_BYTES);
-      own.accept(cache);
+      Cache cache = SharedBlockCache.INSTANCE;
       DBOptions dbOptions =
           new DBOptions()
               .setCreateIfMissing(true)
