@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The daemon's scheduled jobs: TOC rollups of closed periods and RocksDB compaction, of every store. */
 public final class MaintenanceJobs {
@@ -62,17 +63,38 @@ public final class MaintenanceJobs {
       if (level.isPresent()) {
         specs.add(new JobSpec(name, cron, Duration.ofMinutes(5),
             "Summarizes each closed " + level.get().name().toLowerCase(java.util.Locale.ROOT) + " from its children",
-            () -> projects.all().forEach(store -> store.rollup().run(level.get()))));
+            () -> onEveryStore(projects, store -> store.rollup().run(level.get()))));
       } else {
         specs.add(new JobSpec(name, cron, Duration.ofMinutes(10), "Compacts every column family",
-            () -> projects.all().forEach(store -> compactAll(store.store()))));
+            () -> onEveryStore(projects, store -> compactAll(store.store()))));
       }
     }
     api.ifPresent(summarizer -> specs.add(new JobSpec(SEGMENT_SUMMARIES, config.schedules().get(SEGMENT_SUMMARIES),
         Duration.ZERO, "Rewrites closed segments with the API summarizer",
-        () -> projects.all().forEach(store -> store.builder().refineSegments(summarizer,
+        () -> onEveryStore(projects, store -> store.builder().refineSegments(summarizer,
             clock.millis() - config.toc().segmentGap().toMillis(), SEGMENTS_PER_RUN)))));
     return specs;
+  }
+
+  /** Runs {@code work} on every store; one store failing does not keep the others from running. */
+  private static void onEveryStore(Projects projects, Consumer<ProjectStore> work) {
+    RuntimeException failure = null;
+    for (ProjectStore store : projects.all()) {
+      try {
+        work.accept(store);
+      } catch (RuntimeException e) {
+        String where = store.name().isEmpty() ? "the default store" : "project " + store.name();
+        RuntimeException named = new IllegalStateException(where + ": " + e.getMessage(), e);
+        if (failure == null) {
+          failure = named;
+        } else {
+          failure.addSuppressed(named);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   static List<String> compactAll(MemoryStore store) {
