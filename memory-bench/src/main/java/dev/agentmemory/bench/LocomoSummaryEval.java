@@ -183,6 +183,9 @@ public final class LocomoSummaryEval {
   }
 
   static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
     try (var files = Files.walk(dir)) {
       for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -50,8 +50,8 @@ public final class TocWorker implements AutoCloseable {
     }
   }
 
-  /** Builds the TOC for everything the outbox holds now; used by the worker loop. */
-  int drain() {
+  /** Builds the TOC for everything the outbox holds now; used by the worker loop (and benchmarks). */
+  public int drain() {
     int built = 0;
     while (true) {
       List<OutboxEntry> entries = store.outbox().peek(BATCH);

@@ -1,0 +1,56 @@
+package dev.agentmemory.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code memory-bench load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]}:
+ * the daemon process under gRPC load (ingest with its baselines, reads on stores of each size),
+ * printed as tables and written as JSON.
+ */
+final class LoadCommand {
+  private LoadCommand() {}
+
+  static void main(String[] args) throws Exception {
+    List<String> options = Arrays.asList(args);
+    boolean quick = options.contains("--quick");
+    Path launcher = Path.of(value(options, "--launcher", "memory-cli/target/memory-daemon/bin/memory-daemon"));
+    Path cache = Path.of(value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    List<Integer> sizes = new ArrayList<>();
+    for (String size : value(options, "--sizes", quick ? "10000" : "10000,100000,1000000").split(",")) {
+      sizes.add(Integer.parseInt(size.trim()));
+    }
+    if (!Files.isExecutable(launcher)) {
+      System.err.println("No daemon launcher at " + launcher + ": build it first (./mvnw -B -DskipTests package) or "
+          + "give --launcher PATH");
+      System.exit(2);
+    }
+    ObjectNode report = LoadBench.JSON.createObjectNode().put("mode", quick ? "quick" : "full")
+        .put("cores", Runtime.getRuntime().availableProcessors())
+        .put("java", System.getProperty("java.version"));
+    Path work = Files.createTempDirectory("memory-bench-load");
+    try {
+      LoadBench.run(launcher, work, quick ? 2_000 : 20_000, report);
+      LoadBench.print(report);
+      for (int size : sizes) {
+        ReadBench.run(launcher, cache, work, size, quick ? 500 : 5_000, report);
+      }
+      ReadBench.print(report, sizes);
+    } finally {
+      LocomoSummaryEval.deleteRecursively(work);
+    }
+    String json = value(options, "--json", null);
+    if (json != null) {
+      LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(json).toFile(), report);
+    }
+  }
+
+  private static String value(List<String> options, String name, String fallback) {
+    int at = options.indexOf(name);
+    return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : fallback;
+  }
+}
