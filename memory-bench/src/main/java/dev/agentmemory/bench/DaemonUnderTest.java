@@ -50,9 +50,13 @@ final class DaemonUnderTest implements AutoCloseable {
     return new DaemonUnderTest(process, port, (System.nanoTime() - start) / 1e6, home);
   }
 
-  /** HOME and the XDG directories inside {@code home}; MEMORY_* variables of the caller removed. */
+  /**
+   * HOME and the XDG directories inside {@code home}; the caller's MEMORY_* variables removed but
+   * MEMORY_DAEMON_OPTS (JVM options, e.g. to profile the daemon).
+   */
   static void sandbox(ProcessBuilder builder, Path home) {
-    builder.environment().keySet().removeIf(name -> name.startsWith("MEMORY_") || name.startsWith("XDG_"));
+    builder.environment().keySet().removeIf(name -> (name.startsWith("MEMORY_") && !name.equals("MEMORY_DAEMON_OPTS"))
+        || name.startsWith("XDG_"));
     builder.environment().put("HOME", home.toString());
     builder.environment().put("XDG_RUNTIME_DIR", home.resolve("run").toString());
     builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());

@@ -8,7 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code memory-bench load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]}:
+ * {@code memory-bench load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]}
+ * ({@code --sizes ""}: no reads):
  * the daemon process under gRPC load (ingest with its baselines, reads on stores of each size),
  * printed as tables and written as JSON.
  */
@@ -22,7 +23,9 @@ final class LoadCommand {
     Path cache = Path.of(value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
     List<Integer> sizes = new ArrayList<>();
     for (String size : value(options, "--sizes", quick ? "10000" : "10000,100000,1000000").split(",")) {
-      sizes.add(Integer.parseInt(size.trim()));
+      if (!size.isBlank()) {
+        sizes.add(Integer.parseInt(size.trim()));
+      }
     }
     if (!Files.isExecutable(launcher)) {
       System.err.println("No daemon launcher at " + launcher + ": build it first (./mvnw -B -DskipTests package) or "
@@ -39,7 +42,9 @@ final class LoadCommand {
       for (int size : sizes) {
         ReadBench.run(launcher, cache, work, size, quick ? 500 : 5_000, report);
       }
-      ReadBench.print(report, sizes);
+      if (!sizes.isEmpty()) {
+        ReadBench.print(report, sizes);
+      }
     } finally {
       LocomoSummaryEval.deleteRecursively(work);
     }

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.redaction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,30 +13,61 @@ import java.util.regex.Pattern;
  * and query strings. Strings on the allow-list are left alone.
  */
 public final class Redactor {
-  /** A kind of secret and how to find it; group {@code secret} (if present) is what gets replaced. */
-  private record Rule(String type, Pattern pattern) {}
+  /**
+   * A kind of secret and how to find it; group {@code secret} (if present) is what gets replaced.
+   * A secret always contains one of {@code hints} (lower-cased when {@code anyCase}), so a text
+   * without any skips the expression: scanning every text with every expression was most of the
+   * daemon's ingest cost.
+   */
+  private record Rule(String type, Pattern pattern, boolean anyCase, List<String> hints) {
+    static Rule of(String type, String regex, String... hints) {
+      return new Rule(type, Pattern.compile(regex), false, List.of(hints));
+    }
+
+    static Rule anyCase(String type, String regex, String... hints) {
+      return new Rule(type, Pattern.compile(regex), true, List.of(hints));
+    }
+
+    boolean mayMatch(String text, String lowerCase) {
+      if (hints.isEmpty()) {
+        return true;
+      }
+      String haystack = anyCase ? lowerCase : text;
+      for (String hint : hints) {
+        if (haystack.contains(hint)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private static final String SECRET_NAME =
       "[A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)"
           + "[A-Za-z0-9_.-]*";
+  private static final String[] SECRET_NAME_HINTS =
+      {"secret", "token", "passw", "passphrase", "apikey", "api_key", "accesskey", "access_key", "privatekey",
+        "private_key", "credential", "auth"};
 
   private static final List<Rule> BUILT_IN = List.of(
-      new Rule("private-key", Pattern.compile(
-          "(?<secret>-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----)")),
-      new Rule("aws-access-key", Pattern.compile("(?<secret>\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b)")),
-      new Rule("github-token", Pattern.compile("(?<secret>\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}))")),
-      new Rule("stripe-key", Pattern.compile("(?<secret>\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,})")),
-      new Rule("anthropic-key", Pattern.compile("(?<secret>\\bsk-ant-[A-Za-z0-9_-]{20,})")),
-      new Rule("openai-key", Pattern.compile("(?<secret>\\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,})")),
-      new Rule("slack-token", Pattern.compile("(?<secret>\\bxox[abprs]-[A-Za-z0-9-]{10,})")),
-      new Rule("jwt", Pattern.compile("(?<secret>\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})")),
-      new Rule("password", Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:(?<secret>[^\\s@/]+)@")),
-      new Rule("secret", Pattern.compile(
-          "(?im)^\\s*(?:export\\s+)?" + SECRET_NAME + "\\s*[=:]\\s*[\"']?(?<secret>[^\\s\"'#]{4,})")),
-      new Rule("secret", Pattern.compile(
-          "(?i)\"" + SECRET_NAME + "\"\\s*:\\s*\"(?<secret>[^\"\\s]{4,})\"")),
-      new Rule("secret", Pattern.compile(
-          "(?i)[?&](?:access_token|token|api_key|apikey|key|secret|password|sig|signature)=(?<secret>[^&\\s#\"']{8,})")));
+      Rule.of("private-key",
+          "(?<secret>-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----)",
+          "PRIVATE KEY-----"),
+      Rule.of("aws-access-key", "(?<secret>\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b)", "AKIA", "ASIA"),
+      Rule.of("github-token", "(?<secret>\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,}))",
+          "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+      Rule.of("stripe-key", "(?<secret>\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,})", "_live_", "_test_"),
+      Rule.of("anthropic-key", "(?<secret>\\bsk-ant-[A-Za-z0-9_-]{20,})", "sk-ant-"),
+      Rule.of("openai-key", "(?<secret>\\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,})", "sk-"),
+      Rule.of("slack-token", "(?<secret>\\bxox[abprs]-[A-Za-z0-9-]{10,})", "xox"),
+      Rule.of("jwt", "(?<secret>\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})", "eyJ"),
+      Rule.of("password", "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:(?<secret>[^\\s@/]+)@", "://"),
+      Rule.anyCase("secret",
+          "(?im)^\\s*(?:export\\s+)?" + SECRET_NAME + "\\s*[=:]\\s*[\"']?(?<secret>[^\\s\"'#]{4,})", SECRET_NAME_HINTS),
+      Rule.anyCase("secret", "(?i)\"" + SECRET_NAME + "\"\\s*:\\s*\"(?<secret>[^\"\\s]{4,})\"", SECRET_NAME_HINTS),
+      Rule.anyCase("secret",
+          "(?i)[?&](?:access_token|token|api_key|apikey|key|secret|password|sig|signature)=(?<secret>[^&\\s#\"']{8,})",
+          "token", "key", "secret", "password", "sig"));
 
   private final boolean enabled;
   private final List<Rule> rules;
@@ -49,7 +81,7 @@ public final class Redactor {
     this.enabled = enabled;
     List<Rule> all = new ArrayList<>(BUILT_IN);
     for (String extra : extraPatterns) {
-      all.add(new Rule("custom", Pattern.compile(extra)));
+      all.add(new Rule("custom", Pattern.compile(extra), false, List.of()));
     }
     this.rules = List.copyOf(all);
     this.allow = allow.stream().map(Pattern::compile).toList();
@@ -63,8 +95,12 @@ public final class Redactor {
       return new Result(text, 0);
     }
     String current = text;
+    String lowerCase = text.toLowerCase(Locale.ROOT);
     int count = 0;
     for (Rule rule : rules) {
+      if (!rule.mayMatch(current, lowerCase)) {
+        continue;
+      }
       Matcher matcher = rule.pattern().matcher(current);
       StringBuilder out = null;
       int last = 0;
@@ -84,6 +120,7 @@ public final class Redactor {
       }
       if (out != null) {
         current = out.append(current, last, current.length()).toString();
+        lowerCase = current.toLowerCase(Locale.ROOT);
       }
     }
     return new Result(current, count);
