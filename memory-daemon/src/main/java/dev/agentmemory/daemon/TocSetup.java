@@ -16,7 +16,7 @@ public final class TocSetup {
 
   /** The builder of live segments: always the local summarizer, so building never waits on a network. */
   public static TocBuilder builder(MemoryStore store, DaemonConfig config) {
-    return new TocBuilder(store, tocConfig(config), new LocalSummarizer(), new TokenCounter());
+    return new TocBuilder(store, tocConfig(config), new LocalSummarizer(), TokenCounter.shared());
   }
 
   static TocConfig tocConfig(DaemonConfig config) {

@@ -43,6 +43,10 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--db-path", paramLabel = "PATH", description = "Store directory.")
   Path dbPath;
 
+  // The build starts the daemon once this way to record the class-data archive the launcher uses.
+  @Option(names = "--exit-when-ready", hidden = true, description = "Stop as soon as the daemon serves.")
+  boolean exitWhenReady;
+
   @Option(names = "--log-file", hidden = true, paramLabel = "PATH", description = "Log to this file (background mode).")
   Path logFile;
 
@@ -55,6 +59,10 @@ public final class StartCommand implements Callable<Integer> {
     configureLogging(config);
     MemoryDaemon daemon =
         MemoryDaemon.start(config, root.context().platform(), Clock.systemUTC(), Optional.ofNullable(logFile));
+    if (exitWhenReady) {
+      daemon.close();
+      return 0;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       daemon.close();

@@ -49,7 +49,7 @@ public final class Summarizers {
   }
 
   private static Optional<LlmProvider> provider(DaemonConfig.SummarizerConfig settings, Map<String, String> env) {
-    HttpJson http = new HttpJson(settings.timeout());
+    // The HTTP client (and its TLS set-up, about 0.4 s) only when an API provider is chosen.
     switch (settings.provider()) {
       case "openai" -> {
         String base = settings.baseUrl().isEmpty() ? OpenAiProvider.DEFAULT_BASE_URL : settings.baseUrl();
@@ -59,7 +59,7 @@ public final class Summarizers {
               + "using the local summarizer");
           return Optional.empty();
         }
-        return Optional.of(new OpenAiProvider(http, base, model(settings), key));
+        return Optional.of(new OpenAiProvider(new HttpJson(settings.timeout()), base, model(settings), key));
       }
       case "anthropic" -> {
         String base = settings.baseUrl().isEmpty() ? AnthropicProvider.DEFAULT_BASE_URL : settings.baseUrl();
@@ -69,7 +69,7 @@ public final class Summarizers {
               + "set; using the local summarizer");
           return Optional.empty();
         }
-        return Optional.of(new AnthropicProvider(http, base, model(settings), key.get()));
+        return Optional.of(new AnthropicProvider(new HttpJson(settings.timeout()), base, model(settings), key.get()));
       }
       default -> {
         return Optional.empty();
