@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's stores. With {@code multi_agent_mode = "separate"} each project (the {@code project}
- * metadata of its events, set by the hook from the git root of the working directory) has its own
- * store under {@code projects/<name>/}, opened on its first event; events without a project go to
- * the default store. With {@code "unified"} everything goes to the default store. Reads name a
- * project explicitly; none means the default store, so no read ever returns another project's
- * events.
+ * metadata the hook sets on spooled events, or the x-memory-project header of a call) has its own
+ * store under {@code <db_path>/projects/<name>/}, opened on its first event; events without a
+ * project go to the default store. With {@code "unified"} everything goes to the default store.
+ * A read that names a project sees only that project's store; one that names none reads the
+ * default store, except event listings, which then merge every store.
  */
 public final class Projects implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Projects.class);

@@ -63,14 +63,18 @@ public final class AdminCommand {
     return project.name(root);
   }
 
-  /** The store the command works on: the project's beside the default store, or the default store. */
+  /** The store the command works on: its project's, or the default store. */
   Path store() {
-    String name = project();
-    if (name.isEmpty() || !root.config(Map.of()).multiAgentMode().equals("separate")) {
+    return storeOf(project());
+  }
+
+  /** The store of {@code project} (inside the default store's projects/); blank: the default store. */
+  Path storeOf(String project) {
+    if (project.isBlank() || !root.config(Map.of()).multiAgentMode().equals("separate")) {
       return defaultStore();
     }
     try {
-      return ProjectNames.storeDir(defaultStore(), name);
+      return ProjectNames.storeDir(defaultStore(), project);
     } catch (InvalidArgumentException e) {
       throw new CliException("--project: " + e.getMessage(), ExitCode.USAGE);
     }

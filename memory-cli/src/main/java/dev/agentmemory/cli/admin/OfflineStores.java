@@ -4,7 +4,6 @@ import dev.agentmemory.cli.CliException;
 import dev.agentmemory.daemon.DaemonStartException;
 import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.IngestPolicies;
-import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.storage.MemoryStore;
@@ -21,22 +20,19 @@ import java.util.Map;
  * their locks until closed, so no daemon starts on them meanwhile.
  */
 final class OfflineStores implements AutoCloseable {
-  private final Path defaultStore;
+  private final AdminCommand admin;
   private final DaemonConfig config;
   private final Map<Path, EventService> open = new HashMap<>();
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
   OfflineStores(AdminCommand admin) {
-    this.defaultStore = admin.defaultStore();
+    this.admin = admin;
     this.config = admin.root().config();
   }
 
   /** The event service of {@code project}'s store (blank, or unified mode: the default store). */
   EventService events(String project) {
-    Path dir = project.isBlank() || !config.multiAgentMode().equals("separate")
-        ? defaultStore
-        : ProjectNames.storeDir(defaultStore, project);
-    return open.computeIfAbsent(dir, this::openStore);
+    return open.computeIfAbsent(admin.storeOf(project), this::openStore);
   }
 
   private EventService openStore(Path dir) {

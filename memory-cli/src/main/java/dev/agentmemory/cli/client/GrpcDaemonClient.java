@@ -17,7 +17,9 @@ import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
 import java.util.function.Consumer;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.daemon.grpc.ProjectHeader;
+import dev.agentmemory.storage.InvalidArgumentException;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.Metadata;
@@ -149,7 +151,12 @@ public final class GrpcDaemonClient implements DaemonClient {
       return this;
     }
     Metadata headers = new Metadata();
-    headers.put(ProjectHeader.KEY, project.trim());
+    try {
+      // Sanitized here as the daemon would: a header carries ASCII only.
+      headers.put(ProjectHeader.KEY, ProjectNames.sanitize(project));
+    } catch (InvalidArgumentException e) {
+      throw new CliException("--project: " + e.getMessage(), ExitCode.USAGE);
+    }
     return new GrpcDaemonClient(endpoint,
         ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers)), owned);
   }
