@@ -1,20 +1,19 @@
 package dev.agentmemory.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The local summarizer must keep beating the first-three-sentences baseline on LoCoMo. */
 class LocomoSummaryEvalTest {
-  private static final Path DATA = Path.of("..", "..", "shared", "data", "locomo-dev");
+  /** The LoCoMo development conversations, copied into the repository (see its README.md). */
+  private static final Path DATA = Path.of("src", "test", "resources", "locomo-dev");
 
   @Test
   void shouldBeatTheLeadThreeBaseline() throws Exception {
-    assumeTrue(Files.isDirectory(DATA), "LoCoMo data not found at " + DATA.toAbsolutePath());
+    assertThat(DATA).as("LoCoMo data").isDirectory();
 
     List<LocomoSummaryEval.Result> results = LocomoSummaryEval.evaluate(DATA);
     LocomoSummaryEval.Score ours = LocomoSummaryEval.mean(results.stream().map(LocomoSummaryEval.Result::ours).toList());

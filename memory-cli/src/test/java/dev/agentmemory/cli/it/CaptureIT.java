@@ -22,14 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Claude Code capture with the packaged launcher: the hook, the spool, the installer, the import. */
 class CaptureIT {
-  private static final Path FIXTURES = Path.of("..", "..", "shared", "fixtures", "claude-code").toAbsolutePath().normalize();
+  /** The hook module's payload fixtures, written from ../shared/spec/claude-code.md. */
+  private static final Path FIXTURES =
+      Path.of("..", "memory-hook", "src", "test", "resources", "claude-code").toAbsolutePath().normalize();
+  /** Fixtures that hold no event: nothing is stored for them. */
+  private static final List<String> MALFORMED = List.of("empty.json", "truncated.json", "not-an-object.json", "no-session.json");
+  private static final String SESSION = "9b2e4f60-7c1d-4e8a-b3f5-2d6c8a0e1f47";
 
   @TempDir Path tmp;
   private DaemonProcess daemon;
 
   @BeforeEach
   void sandbox() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(FIXTURES), "fixtures not found at " + FIXTURES);
+    assertThat(FIXTURES).as("test inputs").isDirectory();
     daemon = new DaemonProcess(tmp);
   }
 
@@ -97,27 +102,28 @@ class CaptureIT {
       assertThat(result.err()).as(fixture.toString()).isEmpty();
     }
 
-    // then: one event per well-formed fixture (empty.json and truncated.json store nothing)
-    List<Event> events = awaitEvents(port, fixtures.size() - 2);
-    assertThat(events).hasSize(fixtures.size() - 2);
+    // then: one event per well-formed fixture
+    int expected = fixtures.size() - MALFORMED.size();
+    List<Event> events = awaitEvents(port, expected);
+    assertThat(events).hasSize(expected);
     assertThat(events).extracting(Event::getEventType).contains(EventType.EVENT_TYPE_SESSION_START,
         EventType.EVENT_TYPE_USER_MESSAGE, EventType.EVENT_TYPE_TOOL_RESULT, EventType.EVENT_TYPE_ASSISTANT_STOP,
         EventType.EVENT_TYPE_SUBAGENT_START, EventType.EVENT_TYPE_SUBAGENT_STOP, EventType.EVENT_TYPE_SESSION_END);
     assertThat(events).allSatisfy(event -> {
       assertThat(event.getAgent()).isEqualTo("claude");
-      assertThat(event.getSessionId()).isEqualTo("5f0c2d7e-3b1a-4c55-9e8d-0a1b2c3d4e5f");
+      assertThat(event.getSessionId()).isEqualTo(SESSION);
     });
-    assertThat(events).anySatisfy(event -> assertThat(event.getText()).startsWith("The checkout endpoint returns 500"));
-    assertThat(events).anySatisfy(event -> assertThat(event.getText()).startsWith("TeammateIdle"));
+    assertThat(events).anySatisfy(event -> assertThat(event.getText()).startsWith("Invoices for Austrian customers"));
+    assertThat(events).anySatisfy(event -> assertThat(event.getText()).startsWith("WorktreeCreated"));
     // and none of the .env secrets reached the store
     String everything = events.toString();
-    assertThat(everything).doesNotContain("hunter2", "sk_live_51H8xExampleExampleExample00aa", "AKIAIOSFODNN7EXAMPLE",
-        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
+    assertThat(everything).doesNotContain("tr0ub4dor", "sk_live_4eC39HqLyjWDarjtT1zdp7dcFixture", "AKIAJ7Q2FIXTURE0KEY9",
+        "q8Lr2mWx9VbT4nKp7sJd3FgH6yZc1AeXfixture0", "ghp_Fx7Kq2Lm9Np4Rs6Tv8Wy1Za3Bc5De7Fg9Hi0");
     assertThat(everything).contains("[REDACTED:aws-access-key]");
-    long shopApi = events.stream().filter(e -> "shop-api".equals(e.getMetadataMap().get("project"))).count();
-    assertThat(shopApi).isGreaterThan(10);
-    String stats = daemon.run("admin", "stats", "--project", "shop-api", "--json").out();
-    assertThat(stats).contains("\"events\" : " + shopApi);
+    long billing = events.stream().filter(e -> "billing-svc".equals(e.getMetadataMap().get("project"))).count();
+    assertThat(billing).isGreaterThan(10);
+    String stats = daemon.run("admin", "stats", "--project", "billing-svc", "--json").out();
+    assertThat(stats).contains("\"events\" : " + billing);
     assertThat(new ObjectMapper().readTree(stats).get("redactions").asLong()).isGreaterThanOrEqualTo(5);
   }
 
@@ -210,13 +216,13 @@ class CaptureIT {
     assertThat(events).isNotEmpty();
     assertThat(events).extracting(Event::getText).doesNotHaveDuplicates();
     assertThat(events).anySatisfy(e -> {
-      assertThat(e.getText()).startsWith("The checkout endpoint returns 500");
-      assertThat(e.getTimestampMs()).isEqualTo(java.time.Instant.parse("2026-11-02T09:14:03.120Z").toEpochMilli());
-      assertThat(e.getMetadataMap()).containsEntry("git_branch", "fix/discount");
+      assertThat(e.getText()).startsWith("Invoices for Austrian customers show 0% VAT");
+      assertThat(e.getTimestampMs()).isEqualTo(java.time.Instant.parse("2026-10-12T14:02:11.004Z").toEpochMilli());
+      assertThat(e.getMetadataMap()).containsEntry("git_branch", "fix/vat");
     });
-    assertThat(events).anySatisfy(e -> assertThat(e.getText()).startsWith("Tool call Bash: ./gradlew test"));
+    assertThat(events).anySatisfy(e -> assertThat(e.getText()).startsWith("Tool call Bash: mvn -q test"));
     assertThat(events).anySatisfy(e -> assertThat(e.getEventType()).isEqualTo(EventType.EVENT_TYPE_TOOL_RESULT));
-    assertThat(events).noneSatisfy(e -> assertThat(e.getText()).contains("Look at the tests first")); // thinking
+    assertThat(events).noneSatisfy(e -> assertThat(e.getText()).contains("Start with the tax tests")); // thinking
   }
 
   private Path prompt(String text, Path cwd) throws Exception {
