@@ -4,7 +4,12 @@ import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
+import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,13 +45,14 @@ public final class StopCommand implements Callable<Integer> {
       out.println("Memory daemon is NOT running.");
       return ExitCode.OK;
     }
-    ProcessHandle process = ((RunningDaemon.Alive) state).process();
+    RunningDaemon.Alive alive = (RunningDaemon.Alive) state;
+    ProcessHandle process = alive.process();
+    Optional<Path> log = alive.info().map(DaemonInfo::logFile).filter(f -> !f.isEmpty()).map(Path::of);
+    long logStart = log.map(StopCommand::size).orElse(0L);
     process.destroy();
     out.printf("Sent SIGTERM to daemon (PID %d)%n", process.pid());
     out.flush();
-    try {
-      process.onExit().get(timeoutSeconds, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
+    if (!awaitExit(process, log, logStart, out)) {
       process.destroyForcibly();
       process.onExit().get(10, TimeUnit.SECONDS);
       files.removeIfOwnedBy(process.pid());
@@ -58,5 +64,45 @@ public final class StopCommand implements Callable<Integer> {
     files.removeIfOwnedBy(process.pid());
     out.println("Memory daemon stopped.");
     return ExitCode.OK;
+  }
+
+  /**
+   * Waits up to the timeout for the daemon to exit. A normal stop takes about a second; when it
+   * takes longer, says so and shows what the daemon logs meanwhile (what it is waiting for).
+   */
+  private boolean awaitExit(ProcessHandle process, Optional<Path> log, long logStart, PrintWriter out)
+      throws InterruptedException, java.util.concurrent.ExecutionException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    long shown = logStart;
+    boolean announced = false;
+    while (System.nanoTime() < deadline) {
+      try {
+        process.onExit().get(Math.min(2_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
+        return true;
+      } catch (TimeoutException e) {
+        if (!announced) {
+          out.printf("Waiting for the daemon to finish its running work and close the store (up to %d s)...%n",
+              timeoutSeconds);
+          announced = true;
+        }
+        if (log.isPresent()) {
+          String lines = Tail.of(log.get(), shown, 5);
+          shown = size(log.get());
+          if (!lines.isEmpty()) {
+            out.print(lines);
+          }
+        }
+        out.flush();
+      }
+    }
+    return false;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 }

@@ -32,7 +32,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class GrpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
-  private static final long GRACE_SECONDS = 30;
+  // Unary calls finish in milliseconds; streams that never end on their own (health Watch, which
+  // every monitoring tool holds open) must not hold up a stop, so they are cancelled after this.
+  private static final long STREAM_GRACE_MS = 1_000;
+  // Handlers still running after their calls were cancelled (a big import batch, a rebuild that
+  // stops at its next progress report) get this long before they are interrupted.
+  private static final long HANDLER_GRACE_SECONDS = 30;
 
   private final Server server;
   private final HealthStatusManager health;
@@ -93,22 +98,34 @@ public final class GrpcServer implements AutoCloseable {
     health.setStatus(MemoryServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
   }
 
-  /** NOT_SERVING, refuse new calls, let in-flight ones finish (bounded), then stop. */
+  /**
+   * NOT_SERVING, refuse new calls, give in-flight ones a moment, then cancel the open streams and
+   * wait (bounded) for the handlers still running, so nothing touches the stores after this returns.
+   */
   @Override
   public void close() {
     health.enterTerminalState();
     server.shutdown();
     try {
-      if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("Expected in-flight RPCs to finish within {} s, but some did not; cancelling them", GRACE_SECONDS);
+      if (!server.awaitTermination(STREAM_GRACE_MS, TimeUnit.MILLISECONDS)) {
+        LOG.info("Cancelling the calls still open (health watches, streams) to stop");
         server.shutdownNow();
         server.awaitTermination(5, TimeUnit.SECONDS);
       }
+      // the server delivers cancellations on the executor: shut it down only after the server
+      executor.shutdown();
+      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+        LOG.info("Waiting up to {} s for running calls (an import batch, a rebuild) to end", HANDLER_GRACE_SECONDS);
+        if (!executor.awaitTermination(HANDLER_GRACE_SECONDS, TimeUnit.SECONDS)) {
+          LOG.warn("Expected running calls to end within {} s, but some did not; interrupting them", HANDLER_GRACE_SECONDS);
+          executor.shutdownNow();
+          executor.awaitTermination(5, TimeUnit.SECONDS);
+        }
+      }
     } catch (InterruptedException e) {
       server.shutdownNow();
-      Thread.currentThread().interrupt();
-    } finally {
       executor.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 
