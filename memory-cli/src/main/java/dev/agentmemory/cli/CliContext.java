@@ -2,7 +2,11 @@ package dev.agentmemory.cli;
 
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.GrpcDaemonClient;
+import dev.agentmemory.daemon.lifecycle.DaemonFiles;
+import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.hook.Platform;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -13,5 +17,15 @@ public record CliContext(Platform platform, Function<Endpoint, DaemonClient> cli
 
   public static CliContext system() {
     return new CliContext(Platform.current(), GrpcDaemonClient::connect);
+  }
+
+  /** This user's PID file and daemon.json. */
+  public DaemonFiles daemonFiles() {
+    return new DaemonFiles(platform.pidFile());
+  }
+
+  /** What this user's running daemon published, if one is proven to run. */
+  public Optional<DaemonInfo> runningDaemon() {
+    return RunningDaemon.find(daemonFiles());
   }
 }

@@ -1,9 +1,5 @@
 package dev.agentmemory.cli;
 
-import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
-import dev.agentmemory.daemon.lifecycle.DaemonFiles;
-import dev.agentmemory.daemon.lifecycle.DaemonInfo;
-import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -35,12 +31,7 @@ public final class DaemonOptions {
 
   /** Where this user's running daemon listens, as its PID file says (it may use port 0). */
   public static Optional<Endpoint> running(MemoryDaemonCommand root) {
-    DaemonFiles files = new DaemonFiles(root.context().platform().pidFile());
-    if (RunningDaemon.inspect(files) instanceof RunningDaemon.Alive alive && alive.info().isPresent()) {
-      DaemonInfo info = alive.info().get();
-      return Optional.of(Endpoint.of(new GrpcConfig(info.host(), info.port())));
-    }
-    return Optional.empty();
+    return root.context().runningDaemon().map(Endpoint::of);
   }
 
   public boolean json() {

@@ -38,6 +38,11 @@ public record Endpoint(String host, int port) {
     }
   }
 
+  /** Where the daemon that published {@code info} answers. */
+  public static Endpoint of(dev.agentmemory.daemon.lifecycle.DaemonInfo info) {
+    return of(new GrpcConfig(info.host(), info.port()));
+  }
+
   /** The endpoint a client should use for a daemon bound as {@code grpc} (wildcards mean loopback). */
   public static Endpoint of(GrpcConfig grpc) {
     String host = grpc.host();

@@ -135,13 +135,12 @@ public final class MemoryDaemon implements AutoCloseable {
   private static void refuseIfAlreadyRunning(DaemonFiles files, long selfPid) {
     RunningDaemon.State state = RunningDaemon.inspect(files);
     if (state instanceof RunningDaemon.Alive alive && alive.process().pid() != selfPid) {
-      String where = alive.info().map(i -> ", port " + i.port()).orElse("");
       throw new DaemonStartException(
-          "Memory daemon is already running (pid " + alive.process().pid() + where + "; PID file "
+          "Memory daemon is already running (pid " + alive.process().pid() + ", port " + alive.info().port() + "; PID file "
               + files.pidFile() + "). Stop it first with `memory-daemon stop`.");
     }
     if (state instanceof RunningDaemon.Stale stale) {
-      LOG.warn("Removing stale PID file {} (pid {} is not a running memory daemon)", files.pidFile(), stale.pid());
+      LOG.warn("Removing stale PID file {} ({})", files.pidFile(), stale.reason());
       files.removeAll();
     }
   }

@@ -8,9 +8,6 @@ import dev.agentmemory.cli.ProjectOption;
 import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.daemon.config.ConfigKey;
-import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
-import dev.agentmemory.daemon.lifecycle.DaemonFiles;
-import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.DaemonStartException;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
@@ -85,11 +82,9 @@ public final class AdminCommand {
     if (dbPath != null) {
       return dbPath.toAbsolutePath().normalize();
     }
-    DaemonFiles files = new DaemonFiles(root.context().platform().pidFile());
-    if (RunningDaemon.inspect(files) instanceof RunningDaemon.Alive alive && alive.info().isPresent()) {
-      return Path.of(alive.info().get().dbPath()).toAbsolutePath().normalize();
-    }
-    return root.config(Map.of()).storage().dbPath();
+    return root.context().runningDaemon()
+        .map(info -> Path.of(info.dbPath()).toAbsolutePath().normalize())
+        .orElseGet(() -> root.config(Map.of()).storage().dbPath());
   }
 
   /** The store, which must exist (admin commands never create one). */
@@ -144,13 +139,8 @@ public final class AdminCommand {
 
   /** The endpoint of the running daemon that serves {@code store}, if one does. */
   Optional<Endpoint> daemonServing(Path store) {
-    DaemonFiles files = new DaemonFiles(root.context().platform().pidFile());
-    if (RunningDaemon.inspect(files) instanceof RunningDaemon.Alive alive && alive.info().isPresent()) {
-      var info = alive.info().get();
-      if (Path.of(info.dbPath()).toAbsolutePath().normalize().equals(store)) {
-        return Optional.of(Endpoint.of(new GrpcConfig(info.host(), info.port())));
-      }
-    }
-    return Optional.empty();
+    return root.context().runningDaemon()
+        .filter(info -> Path.of(info.dbPath()).toAbsolutePath().normalize().equals(store))
+        .map(Endpoint::of);
   }
 }

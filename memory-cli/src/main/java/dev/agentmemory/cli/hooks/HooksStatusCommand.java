@@ -3,9 +3,8 @@ package dev.agentmemory.cli.hooks;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.client.DaemonClient;
-import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
-import dev.agentmemory.daemon.lifecycle.DaemonFiles;
-import dev.agentmemory.daemon.lifecycle.RunningDaemon;
+import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import java.util.Optional;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.Spool;
 import java.io.IOException;
@@ -49,12 +48,12 @@ public final class HooksStatusCommand implements Callable<Integer> {
   }
 
   private String daemonHealth(Platform platform) {
-    if (!(RunningDaemon.inspect(new DaemonFiles(platform.pidFile())) instanceof RunningDaemon.Alive alive)
-        || alive.info().isEmpty()) {
+    Optional<DaemonInfo> running = hooks.root().context().runningDaemon();
+    if (running.isEmpty()) {
       return "not running (captured events wait in the spool; `memory-daemon start` takes them in)";
     }
-    var info = alive.info().get();
-    Endpoint endpoint = Endpoint.of(new GrpcConfig(info.host(), info.port()));
+    DaemonInfo info = running.get();
+    Endpoint endpoint = Endpoint.of(info);
     try (DaemonClient client = hooks.root().context().clients().apply(endpoint)) {
       return client.health(Duration.ofSeconds(3)) + " at " + endpoint + " (PID " + info.pid() + ")";
     } catch (CliException e) {

@@ -77,12 +77,7 @@ final class BackgroundStart {
   }
 
   private static Optional<DaemonInfo> readyInfo(DaemonFiles files, Process child) {
-    if (RunningDaemon.inspect(files) instanceof RunningDaemon.Alive alive
-        && alive.info().isPresent()
-        && alive.process().pid() == child.pid()) {
-      return alive.info();
-    }
-    return Optional.empty();
+    return RunningDaemon.find(files).filter(info -> info.pid() == child.pid());
   }
 
   private boolean serving(DaemonInfo info) {

@@ -13,9 +13,8 @@ final class DaemonChecks {
   static void refuseIfRunning(DaemonFiles files, PrintWriter out) {
     RunningDaemon.State state = RunningDaemon.inspect(files);
     if (state instanceof RunningDaemon.Alive alive) {
-      String endpoint = alive.info().map(i -> " on " + i.endpoint()).orElse("");
       throw new CliException(
-          "Memory daemon is already running (PID " + alive.process().pid() + endpoint + "). "
+          "Memory daemon is already running (PID " + alive.process().pid() + " on " + alive.info().endpoint() + "). "
               + "Use `memory-daemon stop` first, or `memory-daemon status` to see it.");
     }
     removeIfStale(state, files, out);
@@ -25,7 +24,7 @@ final class DaemonChecks {
   static boolean removeIfStale(RunningDaemon.State state, DaemonFiles files, PrintWriter out) {
     if (state instanceof RunningDaemon.Stale stale) {
       files.removeAll();
-      out.printf("Removed stale PID file \"%s\" (PID %d is not a running memory daemon).%n", files.pidFile(), stale.pid());
+      out.printf("Removed stale PID file \"%s\" (%s).%n", files.pidFile(), stale.reason());
       return true;
     }
     return false;

@@ -41,18 +41,14 @@ public final class StatusCommand implements Callable<Integer> {
     if (state instanceof RunningDaemon.Stale stale) {
       files.removeAll();
       out.println("Memory daemon is NOT running (stale PID file)");
-      out.printf("PID file: \"%s\" named PID %d, which is not a running memory daemon; removed it.%n",
-          files.pidFile(), stale.pid());
+      out.printf("PID file: \"%s\" named PID %d, but %s; removed it.%n", files.pidFile(), stale.pid(),
+          stale.reason());
       return ExitCode.NOT_RUNNING;
     }
     RunningDaemon.Alive alive = (RunningDaemon.Alive) state;
     out.printf("Memory daemon is running (PID %d)%n", alive.process().pid());
     out.printf("PID file: \"%s\"%n", files.pidFile());
-    if (alive.info().isEmpty()) {
-      out.println("Health: starting (daemon.json not written yet)");
-      return ExitCode.NOT_RUNNING;
-    }
-    DaemonInfo info = alive.info().get();
+    DaemonInfo info = alive.info();
     out.printf("Endpoint: %s%nStore: %s%nVersion: %s%n", info.endpoint(), info.dbPath(), info.version());
     if (!info.logFile().isEmpty()) {
       out.printf("Log: %s%n", info.logFile());

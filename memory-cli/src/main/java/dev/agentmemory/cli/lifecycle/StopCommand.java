@@ -4,7 +4,6 @@ import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
-import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ public final class StopCommand implements Callable<Integer> {
     }
     RunningDaemon.Alive alive = (RunningDaemon.Alive) state;
     ProcessHandle process = alive.process();
-    Optional<Path> log = alive.info().map(DaemonInfo::logFile).filter(f -> !f.isEmpty()).map(Path::of);
+    Optional<Path> log = Optional.of(alive.info().logFile()).filter(f -> !f.isEmpty()).map(Path::of);
     long logStart = log.map(StopCommand::size).orElse(0L);
     process.destroy();
     out.printf("Sent SIGTERM to daemon (PID %d)%n", process.pid());

@@ -8,6 +8,7 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +77,76 @@ class OperatorTrialIT {
       assertThat(seen).contains(ServingStatus.NOT_SERVING);
     } finally {
       channel.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldNeverSignalAnUnrelatedProcess_namedByAPidFile() throws Exception {
+    // given: a PID file naming a live process that is not a daemon, with no daemon.json
+    Process unrelated = new ProcessBuilder("sleep", "300").start();
+    try {
+      Files.createDirectories(daemon.pidFile().getParent());
+      Files.writeString(daemon.pidFile(), unrelated.pid() + "\n");
+
+      // when
+      DaemonProcess.Result status = daemon.run("status");
+      Files.writeString(daemon.pidFile(), unrelated.pid() + "\n");
+      DaemonProcess.Result stop = daemon.run("stop");
+
+      // then
+      assertThat(status.exitCode()).as(status.toString()).isEqualTo(3);
+      assertThat(status.out()).contains("NOT running (stale PID file)", "some other program");
+      assertThat(stop.exitCode()).as(stop.toString()).isZero();
+      assertThat(stop.out()).contains("Removed stale PID file").doesNotContain("SIGTERM");
+      assertThat(unrelated.isAlive()).isTrue();
+
+      // and when daemon.json names it too (right start time) but no daemon holds the store's lock
+      Files.createDirectories(daemon.db);
+      Files.writeString(daemon.pidFile().resolveSibling("daemon.json"), "{\"pid\":" + unrelated.pid()
+          + ",\"host\":\"127.0.0.1\",\"port\":1,\"dbPath\":\"" + daemon.db + "\",\"version\":\"x\",\"startedAtMs\":"
+          + unrelated.info().startInstant().orElseThrow().toEpochMilli() + ",\"logFile\":\"\"}");
+      Files.writeString(daemon.pidFile(), unrelated.pid() + "\n");
+      DaemonProcess.Result stopAgain = daemon.run("stop");
+      assertThat(stopAgain.out()).contains("Removed stale PID file", "nobody holds the lock");
+      assertThat(unrelated.isAlive()).isTrue();
+    } finally {
+      unrelated.destroyForcibly();
+    }
+  }
+
+  @Test
+  void shouldStartAgain_whenAKilledDaemonIsAZombieNobodyReaps() throws Exception {
+    // given: a daemon whose parent never reaps it (exec sleep), killed with SIGKILL
+    ProcessBuilder builder = new ProcessBuilder("sh", "-c", "\"$0\" start --foreground --port 0 --db-path \"$1\" "
+        + ">/dev/null 2>&1 & exec sleep 300", DaemonProcess.launcher().toString(), daemon.db.toString());
+    builder.environment().clear();
+    builder.environment().putAll(daemon.env);
+    Process parent = builder.start();
+    try {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!Files.exists(daemon.pidFile()) && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      long pid = daemon.pid();
+      ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+      Path stat = Path.of("/proc", Long.toString(pid), "stat");
+      while (!Files.readString(stat).contains(") Z ") && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(Files.readString(stat)).contains(") Z ");
+
+      // when
+      DaemonProcess.Result status = daemon.run("status");
+      DaemonProcess.Result start = daemon.run("start", "--port", "0", "--db-path", daemon.db.toString());
+
+      // then
+      assertThat(status.exitCode()).as(status.toString()).isEqualTo(3);
+      assertThat(status.out()).contains("NOT running (stale PID file)", "zombie");
+      assertThat(start.exitCode()).as(start.toString() + daemon.logs()).isZero();
+      assertThat(daemon.pid()).isNotEqualTo(pid);
+      assertThat(daemon.run("status").exitCode()).isZero();
+    } finally {
+      parent.destroyForcibly();
     }
   }
 }

@@ -57,19 +57,22 @@ public final class StoreLock implements AutoCloseable {
     }
   }
 
-  /** True when some process holds the lock of the store in {@code dbDir} (probe, then release). */
-  public static boolean isHeld(Path dbDir) {
+  /**
+   * True only when the lock of the store in {@code dbDir} could be taken (and was released at
+   * once): then no daemon uses the store. An unreadable lock file proves nothing and answers false.
+   */
+  public static boolean isFree(Path dbDir) {
     Path file = dbDir.resolve("daemon.lock");
     if (!Files.exists(file)) {
-      return false;
+      return Files.isDirectory(dbDir);
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       FileLock lock = tryLock(channel);
       if (lock == null) {
-        return true;
+        return false;
       }
       lock.release();
-      return false;
+      return true;
     } catch (IOException e) {
       return false;
     }
