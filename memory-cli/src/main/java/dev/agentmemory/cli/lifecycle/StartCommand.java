@@ -6,6 +6,7 @@ import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.daemon.MemoryDaemon;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.daemon.lifecycle.ProcessName;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class StartCommand implements Callable<Integer> {
       return new BackgroundStart(root.context(), spec.commandLine().getOut()).start(config, childArgs());
     }
     configureLogging(config);
+    ProcessName.set();
     MemoryDaemon daemon =
         MemoryDaemon.start(config, root.context().platform(), Clock.systemUTC(), Optional.ofNullable(logFile));
     if (exitWhenReady) {

@@ -26,6 +26,8 @@ final class DaemonProcess {
   final Path root;
   final Path db;
   final Map<String, String> env = new HashMap<>();
+  /** The command this sandbox runs: the packaged launcher unless a test installs it elsewhere. */
+  Path command = launcher();
 
   DaemonProcess(Path root) {
     this.root = root;
@@ -51,7 +53,7 @@ final class DaemonProcess {
   /** Runs {@code memory-daemon args...} to completion. */
   Result run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(launcher().toString());
+    command.add(this.command.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();

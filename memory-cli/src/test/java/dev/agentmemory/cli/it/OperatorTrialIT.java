@@ -149,4 +149,25 @@ class OperatorTrialIT {
       parent.destroyForcibly();
     }
   }
+
+  @Test
+  void shouldBeFoundByProcessTools_whereverTheDistributionIsInstalled() throws Exception {
+    // given: the distribution installed under a path that does not name it
+    Path install = Files.createDirectories(tmp.resolve("opt/agentmem"));
+    Files.createDirectories(install.resolve("bin"));
+    Files.copy(DaemonProcess.launcher(), install.resolve("bin/am"));
+    Files.createSymbolicLink(install.resolve("lib"), DaemonProcess.launcher().getParent().resolveSibling("lib"));
+    daemon.command = install.resolve("bin/am");
+    daemon.start();
+    long pid = daemon.pid();
+
+    // when
+    String pgrep = new String(new ProcessBuilder("pgrep", "memory-daemon").start().getInputStream().readAllBytes());
+    String psAux = new String(new ProcessBuilder("ps", "aux").start().getInputStream().readAllBytes());
+
+    // then
+    assertThat(pgrep.lines()).contains(Long.toString(pid));
+    assertThat(psAux.lines().filter(line -> line.contains("memory-daemon")))
+        .anySatisfy(line -> assertThat(line.split("\\s+")[1]).isEqualTo(Long.toString(pid)));
+  }
 }
