@@ -87,7 +87,8 @@ public final class MemoryDaemon implements AutoCloseable {
               dbPath.toString(),
               Version.current(),
               RunningDaemon.startTimeMs(self),
-              logFile.map(Path::toString).orElse(""));
+              logFile.map(Path::toString).orElse(""),
+              warnings(projects));
       files.write(info);
       server.markServing();
       LOG.info("Memory daemon ready on {} (pid {}, store {}, PID file {})", info.endpoint(), info.pid(), dbPath, files.pidFile());
@@ -102,6 +103,13 @@ public final class MemoryDaemon implements AutoCloseable {
       closeAll(resources, e);
       throw e;
     }
+  }
+
+  /** What the stores report that a person should act on; logged, and published for `status`. */
+  private static List<String> warnings(Projects projects) {
+    List<String> warnings = projects.all().stream().flatMap(store -> store.store().warnings().stream()).toList();
+    warnings.forEach(warning -> LOG.warn("{}", warning));
+    return warnings;
   }
 
   public DaemonInfo info() {

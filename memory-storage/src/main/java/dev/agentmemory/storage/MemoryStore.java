@@ -79,7 +79,12 @@ public final class MemoryStore implements AutoCloseable {
       // a file vanished under compaction: the total is approximate this once
     }
     return new StoreStats(storage.path(), events.count(), tocIndex.counter(TocIndexStore.NODE_COUNTER),
-        checkpoints.getLong(TocStore.GRIP_COUNT_CHECKPOINT).orElse(0L), outbox.pending(), disk);
+        checkpoints.getLong(TocStore.GRIP_COUNT_CHECKPOINT).orElse(0L), outbox.pending(), disk, warnings());
+  }
+
+  /** Problems with this store a person should act on (see {@link DamagedWal}). */
+  public java.util.List<String> warnings() {
+    return DamagedWal.notices(storage.path());
   }
 
   @Override

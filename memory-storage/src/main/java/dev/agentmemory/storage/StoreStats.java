@@ -1,6 +1,7 @@
 package dev.agentmemory.storage;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Sizes of a store. Counts are exact: kept as counters written with the data they count, so
@@ -9,5 +10,11 @@ import java.nio.file.Path;
  * @param tocNodes nodes linked into navigation (all levels)
  * @param outbox events not yet taken into the TOC
  * @param diskBytes size of the store directory's files
+ * @param warnings problems a person should act on, each saying what to do
  */
-public record StoreStats(Path path, long events, long tocNodes, long grips, long outbox, long diskBytes) {}
+public record StoreStats(
+    Path path, long events, long tocNodes, long grips, long outbox, long diskBytes, List<String> warnings) {
+  public StoreStats {
+    warnings = List.copyOf(warnings);
+  }
+}

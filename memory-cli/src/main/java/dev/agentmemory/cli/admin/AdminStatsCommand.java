@@ -61,11 +61,13 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("summarizer_fallbacks_today", usage.fallbacks())
           .put("summarizer_daily_token_budget", usage.dailyTokenBudget());
       both.projects().forEach(node.putArray("projects")::add);
+      stats.warnings().forEach(node.putArray("warnings")::add);
       DaemonOptions.print(out, node);
       return 0;
     }
     out.println("Database Statistics");
     out.println("===================");
+    stats.warnings().forEach(warning -> out.printf("WARNING: %s%n", warning));
     out.printf("Path: %s%n", stats.path());
     out.printf("Project: %s%n%n", both.project().isEmpty() ? "(default store)" : both.project());
     out.printf("Events:       %10d%n", stats.events());
@@ -99,7 +101,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     var stats = client.storeStats();
     return new Stats(
         new StoreStats(Path.of(stats.getPath()), stats.getEvents(), stats.getTocNodes(), stats.getGrips(),
-            stats.getOutbox(), stats.getDiskBytes()),
+            stats.getOutbox(), stats.getDiskBytes(), stats.getWarningsList()),
         new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
             stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
             stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()),

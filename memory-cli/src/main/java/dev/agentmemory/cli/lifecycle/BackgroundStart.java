@@ -67,6 +67,7 @@ final class BackgroundStart {
       if (info.isPresent() && serving(info.get())) {
         out.printf("Memory daemon started (PID %d) on %s%n", info.get().pid(), info.get().endpoint());
         out.printf("  PID file: \"%s\"%n  Log: %s%n", files.pidFile(), logFile);
+        info.get().warnings().forEach(warning -> out.printf("WARNING: %s%n", warning));
         return 0;
       }
       Thread.sleep(100);

@@ -72,6 +72,7 @@ public final class StartCommand implements Callable<Integer> {
     }, "memory-shutdown"));
     spec.commandLine().getOut().printf(
         "Memory daemon running on %s (PID %d). Press Ctrl-C to stop.%n", daemon.info().endpoint(), daemon.info().pid());
+    daemon.info().warnings().forEach(warning -> spec.commandLine().getOut().printf("WARNING: %s%n", warning));
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

@@ -53,6 +53,7 @@ public final class StatusCommand implements Callable<Integer> {
     if (!info.logFile().isEmpty()) {
       out.printf("Log: %s%n", info.logFile());
     }
+    info.warnings().forEach(warning -> out.printf("WARNING: %s%n", warning));
     Endpoint endpoint = Endpoint.of(new GrpcConfig(info.host(), info.port()));
     try (DaemonClient client = root.context().clients().apply(endpoint)) {
       String health = client.health(HEALTH_DEADLINE);

@@ -182,6 +182,8 @@ class DaemonLifecycleIT {
     assertThat(status.exitCode()).isEqualTo(3);
     assertThat(status.out()).contains("NOT running (stale PID file)");
     int newPort = daemon.start();
+    // a kill -9 is no damage: no warning about the write-ahead log
+    assertThat(daemon.run("status").out()).doesNotContain("WARNING");
     ManagedChannel again = daemon.channel(newPort);
     try {
       Set<String> stored = allEventIds(MemoryServiceGrpc.newBlockingStub(again), base);

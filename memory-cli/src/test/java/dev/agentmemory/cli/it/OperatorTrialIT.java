@@ -2,6 +2,8 @@ package dev.agentmemory.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmemory.proto.IngestEventRequest;
+import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -169,5 +171,44 @@ class OperatorTrialIT {
     assertThat(pgrep.lines()).contains(Long.toString(pid));
     assertThat(psAux.lines().filter(line -> line.contains("memory-daemon")))
         .anySatisfy(line -> assertThat(line.split("\\s+")[1]).isEqualTo(Long.toString(pid)));
+  }
+
+  @Test
+  void shouldWarnLoudly_whenTheWriteAheadLogWasDamaged() throws Exception {
+    // given: acknowledged events only in the write-ahead log, the daemon killed, the log damaged
+    int port = daemon.start();
+    long pid = daemon.pid();
+    ManagedChannel channel = daemon.channel(port);
+    try {
+      MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
+      long base = System.currentTimeMillis() - 3_600_000;
+      for (int i = 0; i < 500; i++) {
+        memory.ingestEvent(IngestEventRequest.newBuilder()
+            .setEvent(DaemonLifecycleIT.event("wal", base + i, "event " + i + " " + "y".repeat(300))).build());
+      }
+    } finally {
+      channel.shutdownNow();
+    }
+    ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+    ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+    Path wal;
+    try (var files = Files.list(daemon.db)) {
+      wal = files.filter(f -> f.toString().endsWith(".log")).max(Path::compareTo).orElseThrow();
+    }
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(wal.toFile(), "rw")) {
+      file.seek(file.length() / 2);
+      file.write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+    }
+
+    // when
+    DaemonProcess.Result start = daemon.run("start", "--port", "0", "--db-path", daemon.db.toString());
+
+    // then: it starts (the log is the only thing damaged) and says so everywhere a person looks
+    assertThat(start.exitCode()).as(start.toString() + daemon.logs()).isZero();
+    assertThat(start.out()).contains("WARNING: The write-ahead log of the store " + daemon.db + " was damaged",
+        "Acknowledged events written after the damage may be missing", "wal-damaged-");
+    assertThat(daemon.run("status").out()).contains("WARNING: The write-ahead log");
+    assertThat(daemon.run("admin", "stats").out()).contains("WARNING: The write-ahead log");
+    assertThat(daemon.logs()).contains("ERROR", "was damaged", "What to do");
   }
 }

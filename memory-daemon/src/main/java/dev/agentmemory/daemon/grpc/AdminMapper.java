@@ -51,6 +51,7 @@ final class AdminMapper {
         .setGrips(stats.grips())
         .setOutbox(stats.outbox())
         .setDiskBytes(stats.diskBytes())
+        .addAllWarnings(stats.warnings())
         .build();
   }
 

@@ -1,5 +1,6 @@
 package dev.agentmemory.storage.rocksdb;
 
+import dev.agentmemory.storage.DamagedWal;
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.StorageOpenException.Reason;
@@ -25,6 +26,7 @@ import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Status;
+import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public final class RocksStorage implements AutoCloseable {
   private final RocksDB db;
   private final Map<Cf, ColumnFamilyHandle> handles;
   private final WriteOptions writeOptions;
+  private DamagedWal damagedWal;
 
   private RocksStorage(
       Path path,
@@ -65,10 +68,34 @@ public final class RocksStorage implements AutoCloseable {
     this.writeOptions = writeOptions;
   }
 
-  /** Opens (creating if needed, with owner-only permissions) the store in {@code dir}. */
+  /**
+   * Opens (creating if needed, with owner-only permissions) the store in {@code dir}. A write-ahead
+   * log damaged before its end is recovered up to the damage, with a copy kept aside and the loss
+   * reported by {@link #damagedWal()}; RocksDB alone would drop the rest without a word.
+   */
   public static RocksStorage open(Path dir) {
     createStoreDirectory(dir);
-    return open(dir, false);
+    try {
+      // Tolerates only a torn last record (a write cut short, never acknowledged).
+      return open(dir, false, WALRecoveryMode.TolerateCorruptedTailRecords);
+    } catch (StorageOpenException e) {
+      if (e.reason() != Reason.CORRUPT) {
+        throw e;
+      }
+      Path kept = DamagedWal.preserveLogs(dir, java.time.Instant.now());
+      RocksStorage storage;
+      try {
+        storage = open(dir, false, WALRecoveryMode.PointInTimeRecovery);
+      } catch (RuntimeException damagedElsewhere) {
+        // not (only) the log: the copies would tell a wrong story
+        DamagedWal.discard(kept);
+        damagedElsewhere.addSuppressed(e);
+        throw damagedElsewhere;
+      }
+      storage.damagedWal = DamagedWal.describe(dir, kept);
+      LOG.error("{} {}", storage.damagedWal.notice(), storage.damagedWal.advice());
+      return storage;
+    }
   }
 
   /** Opens an existing store without taking its lock, so it works beside a running daemon. */
@@ -77,7 +104,7 @@ public final class RocksStorage implements AutoCloseable {
       throw new StorageOpenException(
           dir, Reason.MISSING, "Expected a store at " + dir + ", but there is none", null);
     }
-    return open(dir, true);
+    return open(dir, true, WALRecoveryMode.PointInTimeRecovery);
   }
 
   /**
@@ -88,7 +115,7 @@ public final class RocksStorage implements AutoCloseable {
     static final Cache INSTANCE = new LRUCache(BLOCK_CACHE_BYTES);
   }
 
-  private static RocksStorage open(Path dir, boolean readOnly) {
+  private static RocksStorage open(Path dir, boolean readOnly, WALRecoveryMode walRecovery) {
     Deque<AutoCloseable> owned = new ArrayDeque<>();
     Consumer<AutoCloseable> own = owned::push;
     try {
@@ -103,7 +130,8 @@ public final class RocksStorage implements AutoCloseable {
               // bound forces their memtables to flush so the WAL stays small.
               .setMaxTotalWalSize(128L * 1024 * 1024)
               // RocksDB's own LOG files in the store directory: keep a few, not forever.
-              .setKeepLogFileNum(5);
+              .setKeepLogFileNum(5)
+              .setWalRecoveryMode(walRecovery);
       own.accept(dbOptions);
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY));
@@ -155,6 +183,11 @@ public final class RocksStorage implements AutoCloseable {
     } catch (RocksDBException e) {
       throw new StorageException("Expected to commit a write to " + path + ", but RocksDB failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The damaged write-ahead log this open recovered from, if it was damaged. */
+  public java.util.Optional<DamagedWal> damagedWal() {
+    return java.util.Optional.ofNullable(damagedWal);
   }
 
   /** The store's directory. */
