@@ -162,7 +162,11 @@ public final class MemoryDaemon implements AutoCloseable {
       case PERMISSION_DENIED -> new DaemonStartException(
           "Permission denied on db_path " + path + " (" + e.getMessage() + "). Check who owns it (ls -la "
               + path + "), fix its permissions (chmod 700), or choose another --db-path.", e);
-      default -> new DaemonStartException(
+      case NOT_A_DIRECTORY -> new DaemonStartException(e.getMessage(), e);
+      case MISSING, OTHER -> new DaemonStartException(
+          "Cannot open the store at " + path + ": " + e.getMessage() + ". Check the path (db_path, --db-path) and "
+              + "that the disk is mounted and has space.", e);
+      case CORRUPT -> new DaemonStartException(
           "Cannot open the store at " + path + ": " + e.getMessage() + ". If its files are damaged, stop the "
               + "daemon, move the directory aside and restore it from a backup (see docs/operations.md, "
               + "\"Restore from a backup\").", e);

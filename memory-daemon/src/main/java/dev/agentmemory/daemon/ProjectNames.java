@@ -1,10 +1,13 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.storage.StorageOpenException;
+import dev.agentmemory.storage.StoreAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Project names and where their stores live: {@code <db_path>/projects/<name>/}. */
@@ -44,14 +47,25 @@ public final class ProjectNames {
     return dbPath.toAbsolutePath().resolve("projects");
   }
 
-  /** The projects that have a store in the default store {@code dbPath}, sorted. */
-  public static List<String> existing(Path dbPath) throws IOException {
+  /**
+   * The projects that have a store in the default store {@code dbPath}, sorted.
+   *
+   * @throws StorageOpenException when the projects directory cannot be read (saying why)
+   */
+  public static List<String> existing(Path dbPath) {
     Path dir = projectsDir(dbPath);
+    Optional<String> problem = StoreAccess.problem(dir, false);
+    if (problem.isPresent()) {
+      throw new StorageOpenException(dir, StorageOpenException.Reason.PERMISSION_DENIED, problem.get(), null);
+    }
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
     try (Stream<Path> stores = Files.list(dir)) {
       return stores.filter(Files::isDirectory).map(store -> store.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new StorageOpenException(dir, StorageOpenException.Reason.OTHER,
+          "Cannot list the project stores in " + dir + ": " + e.getMessage(), e);
     }
   }
 

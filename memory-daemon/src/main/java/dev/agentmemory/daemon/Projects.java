@@ -47,7 +47,7 @@ public final class Projects implements AutoCloseable {
   }
 
   /** Opens the stores of every project already on disk (their workers and jobs must run). */
-  public void openExisting() throws IOException {
+  public void openExisting() {
     if (separate) {
       ProjectNames.existing(dbPath).forEach(this::project);
     }

@@ -14,6 +14,8 @@ public class StorageOpenException extends StorageException {
     CORRUPT,
     /** The directory holds no store (read-only opens do not create one). */
     MISSING,
+    /** The path is a file, not a directory. */
+    NOT_A_DIRECTORY,
     OTHER
   }
 

@@ -12,6 +12,7 @@ import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.DaemonStartException;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.StoreAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,9 @@ public final class AdminCommand {
   /** The store, which must exist (admin commands never create one). */
   Path existingStore() {
     Path store = store();
+    StoreAccess.problem(store, false).ifPresent(problem -> {
+      throw new CliException(problem);
+    });
     if (!Files.exists(store.resolve("CURRENT"))) {
       if (!project().isEmpty()) {
         throw new CliException("No store of project '" + project() + "' at " + store

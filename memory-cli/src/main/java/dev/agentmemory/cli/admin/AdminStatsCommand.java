@@ -7,8 +7,6 @@ import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.storage.StoreStats;
 import java.io.PrintWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,11 +88,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
       List<String> projects) {}
 
   private static List<String> projectsBeside(Path defaultStore) {
-    try {
-      return ProjectNames.existing(defaultStore);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the projects beside " + defaultStore + ": " + e.getMessage(), e);
-    }
+    return ProjectNames.existing(defaultStore);
   }
 
   private static Stats fromDaemon(DaemonClient client) {

@@ -52,7 +52,24 @@ final class DaemonProcess {
 
   /** Runs {@code memory-daemon args...} to completion. */
   Result run(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
+    return run(List.of(), args);
+  }
+
+  /**
+   * Runs {@code memory-daemon args...} as a user who owns nothing of the sandbox: nobody (through
+   * setpriv) when the tests run as root, who may read anything. Otherwise the caller takes the
+   * permissions away from this user (see {@link #runsAsRoot()}).
+   */
+  Result runAsStranger(String... args) throws IOException, InterruptedException {
+    return run(runsAsRoot() ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of(), args);
+  }
+
+  static boolean runsAsRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  private Result run(List<String> prefix, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(prefix);
     command.add(this.command.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);

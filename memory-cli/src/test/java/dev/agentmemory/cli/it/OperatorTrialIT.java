@@ -211,4 +211,59 @@ class OperatorTrialIT {
     assertThat(daemon.run("admin", "stats").out()).contains("WARNING: The write-ahead log");
     assertThat(daemon.logs()).contains("ERROR", "was damaged", "What to do");
   }
+
+  @Test
+  void shouldNameTheRealProblem_whenDbPathIsAFile() throws Exception {
+    // given
+    Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+
+    // when
+    DaemonProcess.Result start = daemon.run("start", "--foreground", "--port", "0", "--db-path", file.toString());
+
+    // then
+    assertThat(start.exitCode()).as(start.toString()).isEqualTo(1);
+    assertThat(start.err()).contains(file + " is a file, not a directory", "--db-path")
+        .doesNotContain("FileAlreadyExists", "backup", "Exception");
+  }
+
+  @Test
+  void shouldSayPermissionDenied_forAStoreOrProjectsTheUserCannotRead() throws Exception {
+    // given: a store with a project, made by this user
+    daemon.start();
+    daemon.run("stop");
+    Files.createDirectories(daemon.db.resolve("projects/shop"));
+    openUp(tmp);
+    Path store = daemon.db;
+
+    // when: the store cannot be read
+    lockOut(store);
+    DaemonProcess.Result stats = daemon.runAsStranger("admin", "stats", "--db-path", store.toString());
+    DaemonProcess.Result start = daemon.runAsStranger("start", "--foreground", "--port", "0", "--db-path", store.toString());
+
+    // then
+    assertThat(stats.exitCode()).as(stats.toString()).isEqualTo(1);
+    assertThat(stats.err()).contains("Permission denied: cannot read the store at " + store).doesNotContain("No store");
+    assertThat(start.exitCode()).as(start.toString()).isEqualTo(1);
+    assertThat(start.err()).contains("Permission denied", store.toString()).doesNotContain("Exception");
+
+    // and when only its projects directory cannot be read
+    openUp(store);
+    lockOut(store.resolve("projects"));
+    DaemonProcess.Result projects = daemon.runAsStranger("admin", "stats", "--db-path", store.toString());
+    assertThat(projects.exitCode()).as(projects.toString()).isEqualTo(1);
+    assertThat(projects.err()).contains("Permission denied: cannot read the store at " + store.resolve("projects"))
+        .doesNotContain("Unexpected", "Exception");
+    openUp(store.resolve("projects"));
+  }
+
+  /** Lets everyone in (the stranger must reach the store to be refused by it, not by the path to it). */
+  private static void openUp(Path dir) throws Exception {
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  /** Takes reading away from the stranger: everyone but the owner when running as root, else everyone. */
+  private static void lockOut(Path dir) throws Exception {
+    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString(
+        DaemonProcess.runsAsRoot() ? "rwx------" : "---------"));
+  }
 }

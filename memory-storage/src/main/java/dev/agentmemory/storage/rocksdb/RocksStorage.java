@@ -258,6 +258,11 @@ public final class RocksStorage implements AutoCloseable {
 
   /** Creates {@code dir} (and parents) readable by its owner only, unless it exists. */
   public static void createStoreDirectory(Path dir) {
+    java.util.Optional<String> problem = dev.agentmemory.storage.StoreAccess.problem(dir, true);
+    if (problem.isPresent()) {
+      throw new StorageOpenException(dir, Files.exists(dir) && !Files.isDirectory(dir) ? Reason.NOT_A_DIRECTORY
+          : Reason.PERMISSION_DENIED, problem.get(), null);
+    }
     try {
       if (Files.isDirectory(dir)) {
         return;
@@ -272,8 +277,7 @@ public final class RocksStorage implements AutoCloseable {
       throw new StorageOpenException(
           dir, Reason.PERMISSION_DENIED, "Permission denied: cannot create " + e.getFile(), e);
     } catch (IOException e) {
-      throw new StorageOpenException(
-          dir, Reason.OTHER, "Expected to create the store directory " + dir + ", but " + e, e);
+      throw new StorageOpenException(dir, Reason.OTHER, "cannot create the directory: " + e.getMessage(), e);
     }
   }
 
