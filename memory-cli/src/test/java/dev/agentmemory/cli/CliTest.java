@@ -138,6 +138,37 @@ class CliTest {
   }
 
   @Test
+  void shouldExitWith2AndStateTheRange_forOutOfRangeValues() {
+    Result port = run("start", "--foreground", "--port", "70000");
+    Result date = run("admin", "rebuild-toc", "--from-date", "2026-13-01");
+    Result browse = run("query", "browse", "toc:year:2026", "--limit", "501", "-e", "127.0.0.1:1");
+    Result events = run("query", "events", "--limit", "5000", "-e", "127.0.0.1:1");
+    Result zero = run("query", "events", "--limit", "0", "-e", "127.0.0.1:1");
+    Result expand = run("query", "expand", "g", "--before", "101", "-e", "127.0.0.1:1");
+
+    assertThat(port.code()).as(port.err()).isEqualTo(2);
+    assertThat(port.err()).contains("Invalid value for --port: 70000 (allowed: 0 to 65535)");
+    assertThat(date.code()).isEqualTo(2);
+    assertThat(date.err()).contains("'2026-13-01' is not a date as YYYY-MM-DD");
+    assertThat(browse.code()).isEqualTo(2);
+    assertThat(browse.err()).contains("--limit: 501 (allowed: 1 to 500)");
+    assertThat(events.code()).isEqualTo(2);
+    assertThat(events.err()).contains("--limit: 5000 (allowed: 1 to 1000)");
+    assertThat(zero.code()).isEqualTo(2);
+    assertThat(expand.code()).isEqualTo(2);
+    assertThat(expand.err()).contains("--before: 101 (allowed: 0 to 100)");
+  }
+
+  @Test
+  void shouldListEverySchedulerJob_inTheHelpOfJobCommands() {
+    for (String command : new String[] {"pause", "resume", "run"}) {
+      assertThat(run("scheduler", command, "--help").out()).as(command).contains("toc_rollup_day", "toc_rollup_week",
+          "toc_rollup_month", "toc_rollup_year", "rocksdb_compaction", "segment_summaries");
+    }
+    assertThat(run("admin", "reset-checkpoint", "--help").out()).contains("segment_summaries", "rocksdb_compaction");
+  }
+
+  @Test
   void shouldNameTheKey_whenTheConfigurationIsInvalid() throws IOException {
     Path config = tmp.resolve("bad.toml");
     Files.writeString(config, "grpc_port = \"lots\"\n");

@@ -32,15 +32,16 @@ public final class AdminRebuildTocCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;
   @Spec CommandSpec spec;
 
-  @Option(names = "--from-date", paramLabel = "YYYY-MM-DD", description = "Rebuild only from this day on (default: everything).")
-  String fromDate;
+  @Option(names = "--from-date", paramLabel = "YYYY-MM-DD", converter = dev.agentmemory.cli.Usage.DateConverter.class,
+      description = "Rebuild only from this day on (default: everything).")
+  java.time.LocalDate fromDate;
 
   @Option(names = "--dry-run", description = "Only say how many events would be processed, and their time span.")
   boolean dryRun;
 
   @Override
   public Integer call() {
-    Optional<java.time.LocalDate> from = TocRebuilder.parseFromDate(fromDate);
+    Optional<java.time.LocalDate> from = Optional.ofNullable(fromDate);
     Progress progress = new Progress(spec.commandLine().getOut(), admin.root().zone(), dryRun, System.console() != null);
     RebuildTocRequest request =
         RebuildTocRequest.newBuilder().setFromDate(from.map(Object::toString).orElse("")).setDryRun(dryRun).build();

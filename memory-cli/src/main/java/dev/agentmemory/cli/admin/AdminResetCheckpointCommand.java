@@ -15,7 +15,7 @@ public final class AdminResetCheckpointCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;
   @Spec CommandSpec spec;
 
-  @Option(names = "--job", required = true, paramLabel = "NAME", description = "toc_rollup_day, toc_rollup_week, toc_rollup_month, toc_rollup_year or rocksdb_compaction.")
+  @Option(names = "--job", required = true, paramLabel = "NAME", completionCandidates = dev.agentmemory.cli.scheduler.JobNames.class, description = "One of: ${COMPLETION-CANDIDATES}.")
   String job;
 
   @Override

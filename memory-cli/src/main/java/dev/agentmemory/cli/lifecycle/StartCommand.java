@@ -3,6 +3,7 @@ package dev.agentmemory.cli.lifecycle;
 import dev.agentmemory.cli.LogFilter;
 import dev.agentmemory.cli.Logging;
 import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.cli.Usage;
 import dev.agentmemory.daemon.MemoryDaemon;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.DaemonConfig;
@@ -53,6 +54,9 @@ public final class StartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port != null) {
+      Usage.requireRange(spec, "--port", port, 0, 65_535);
+    }
     DaemonConfig config = root.config(flags());
     if (!foreground) {
       return new BackgroundStart(root.context(), spec.commandLine().getOut()).start(config, childArgs());

@@ -2,6 +2,7 @@ package dev.agentmemory.cli.lifecycle;
 
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.cli.Usage;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class StopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Usage.requireRange(spec, "--timeout", timeoutSeconds, 1, 3_600);
     PrintWriter out = spec.commandLine().getOut();
     DaemonFiles files = new DaemonFiles(root.context().platform().pidFile());
     RunningDaemon.State state = RunningDaemon.inspect(files);

@@ -2,6 +2,7 @@ package dev.agentmemory.cli.query;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
+import dev.agentmemory.cli.Usage;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import java.io.PrintWriter;
@@ -32,6 +33,7 @@ public final class QueryBrowseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Usage.requireRange(spec, "--limit", limit, 1, dev.agentmemory.toc.TocQuery.MAX_PAGE);
     BrowseTocRequest.Builder request = BrowseTocRequest.newBuilder().setParentId(parentId).setLimit(limit);
     if (token != null) {
       request.setContinuationToken(token);

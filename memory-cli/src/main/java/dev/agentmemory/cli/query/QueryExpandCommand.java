@@ -3,7 +3,8 @@ package dev.agentmemory.cli.query;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
-import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.cli.Usage;
+import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
@@ -29,17 +30,16 @@ public final class QueryExpandCommand implements Callable<Integer> {
   @Parameters(paramLabel = "GRIP_ID", description = "For example grip:1769860800000:01JK....")
   String gripId;
 
-  @Option(names = "--before", paramLabel = "N", defaultValue = "3", description = "Events before (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--before", paramLabel = "N", defaultValue = "3", description = "Events before (default: ${DEFAULT-VALUE}, at most 100).")
   int before;
 
-  @Option(names = "--after", paramLabel = "N", defaultValue = "3", description = "Events after (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--after", paramLabel = "N", defaultValue = "3", description = "Events after (default: ${DEFAULT-VALUE}, at most 100).")
   int after;
 
   @Override
   public Integer call() {
-    if (before < 0 || after < 0) {
-      throw new CliException("--before and --after must not be negative", ExitCode.USAGE);
-    }
+    Usage.requireRange(spec, "--before", before, 0, TocQuery.MAX_CONTEXT);
+    Usage.requireRange(spec, "--after", after, 0, TocQuery.MAX_CONTEXT);
     ExpandGripRequest request =
         ExpandGripRequest.newBuilder().setGripId(gripId).setEventsBefore(before).setEventsAfter(after).build();
     ExpandGripResponse response = query.ask(options, client -> client.expandGrip(request));

@@ -6,6 +6,9 @@ import dev.agentmemory.cli.CliException;
 final class JobControl {
   private JobControl() {}
 
+  /** What the daemon answered to a job call. */
+  record Outcome(boolean success, String error) {}
+
   /** Exits 1 with the daemon's reason (it names the known jobs for an unknown one). */
   static void check(boolean success, String error, String verb, String job) {
     if (!success) {

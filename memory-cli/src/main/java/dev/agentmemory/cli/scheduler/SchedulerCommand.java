@@ -8,11 +8,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "scheduler",
     mixinStandardHelpOptions = true,
-    description = "Show and control the daemon's scheduled jobs (rollups, compaction).",
+    description = "Show and control the daemon's scheduled jobs (rollups of days, weeks, months and years, segment summaries, compaction).",
     subcommands = {
       SchedulerStatusCommand.class,
-      SchedulerPauseCommand.class,
-      SchedulerResumeCommand.class,
+      JobToggleCommand.Pause.class,
+      JobToggleCommand.Resume.class,
       SchedulerRunCommand.class
     })
 public final class SchedulerCommand {

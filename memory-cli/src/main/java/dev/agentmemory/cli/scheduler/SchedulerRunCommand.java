@@ -2,6 +2,7 @@ package dev.agentmemory.cli.scheduler;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
+import dev.agentmemory.cli.Usage;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.proto.JobStatusProto;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ public final class SchedulerRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DaemonOptions options;
 
-  @Parameters(paramLabel = "JOB", description = "toc_rollup_day, toc_rollup_week, toc_rollup_month, toc_rollup_year or rocksdb_compaction.")
+  @Parameters(paramLabel = "JOB", completionCandidates = JobNames.class, description = "One of: ${COMPLETION-CANDIDATES}.")
   String job;
 
   @Option(names = "--wait", description = "Wait until the run has finished and print its result.")
@@ -34,22 +35,40 @@ public final class SchedulerRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Usage.requireRange(spec, "--timeout", timeoutSeconds, 1, 86_400);
     PrintWriter out = spec.commandLine().getOut();
     try (DaemonClient client = scheduler.root().context().clients().apply(options.endpoint(scheduler.root()))) {
       JobStatusProto before = find(client);
       var response = client.runJob(job);
       JobControl.check(response.getSuccess(), response.getError(), "run", job);
-      out.printf("Job '%s' started.%n", job);
       if (!waitForIt) {
+        if (options.json()) {
+          DaemonOptions.print(out, DaemonOptions.JSON.createObjectNode().put("job", job).put("started", true));
+        } else {
+          out.printf("Job '%s' started.%n", job);
+        }
         return 0;
+      }
+      if (!options.json()) {
+        out.printf("Job '%s' started.%n", job);
       }
       out.flush();
       Instant deadline = Instant.now().plus(Duration.ofSeconds(timeoutSeconds));
       while (Instant.now().isBefore(deadline)) {
         JobStatusProto now = find(client);
         if (!now.getIsRunning() && now.getLastRunMs() > 0 && !sameRun(before, now)) {
-          out.printf("Job '%s' finished: %s in %d ms%s%n", job, now.getLastResult().name().replace("JOB_RESULT_STATUS_", ""),
-              now.getLastDurationMs(), now.hasLastError() ? " (" + now.getLastError() + ")" : "");
+          String result = now.getLastResult().name().replace("JOB_RESULT_STATUS_", "");
+          if (options.json()) {
+            var node = DaemonOptions.JSON.createObjectNode().put("job", job).put("result", result)
+                .put("duration_ms", now.getLastDurationMs());
+            if (now.hasLastError()) {
+              node.put("error", now.getLastError());
+            }
+            DaemonOptions.print(out, node);
+          } else {
+            out.printf("Job '%s' finished: %s in %d ms%s%n", job, result, now.getLastDurationMs(),
+                now.hasLastError() ? " (" + now.getLastError() + ")" : "");
+          }
           return now.getLastResult().name().endsWith("FAILED") ? 1 : 0;
         }
         Thread.sleep(100);

@@ -266,4 +266,26 @@ class OperatorTrialIT {
     Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString(
         DaemonProcess.runsAsRoot() ? "rwx------" : "---------"));
   }
+
+  @Test
+  void shouldPrintOnlyJson_withJson_andExit2_onBadUsage() throws Exception {
+    // given
+    daemon.start();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    // when
+    DaemonProcess.Result pause = daemon.run("scheduler", "pause", "toc_rollup_day", "--json");
+    DaemonProcess.Result resume = daemon.run("scheduler", "resume", "toc_rollup_day", "--json");
+    DaemonProcess.Result run = daemon.run("scheduler", "run", "rocksdb_compaction", "--wait", "--json");
+    DaemonProcess.Result badPort = daemon.run("start", "--port", "70000");
+    DaemonProcess.Result badDate = daemon.run("admin", "rebuild-toc", "--from-date", "2026-13-01");
+
+    // then: stdout is one JSON document each
+    assertThat(json.readTree(pause.out()).get("paused").asBoolean()).as(pause.toString()).isTrue();
+    assertThat(json.readTree(resume.out()).get("paused").asBoolean()).as(resume.toString()).isFalse();
+    assertThat(json.readTree(run.out()).get("result").asText()).as(run.toString()).isEqualTo("SUCCESS");
+    assertThat(badPort.exitCode()).isEqualTo(2);
+    assertThat(badPort.err()).contains("--port: 70000 (allowed: 0 to 65535)");
+    assertThat(badDate.exitCode()).isEqualTo(2);
+  }
 }
