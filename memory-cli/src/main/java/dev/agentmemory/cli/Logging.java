@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class Logging {
   private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n";
 
+  private static final java.util.List<String> THIRD_PARTY =
+      java.util.List.of("io.grpc", "io.netty", "io.perfmark", "com.google", "org.rocksdb", "com.knuddels", "com.fasterxml");
+
   private Logging() {}
 
   /**
@@ -35,7 +38,13 @@ public final class Logging {
     } else {
       installConsole(context);
     }
-    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(rootLevel, Level.INFO));
+    Level root = Level.toLevel(rootLevel, Level.INFO);
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(root);
+    // Debug and trace are for our own lines: the libraries' internals (Netty's buffers, gRPC's
+    // frames) would bury them. They stay at info unless named in MEMORY_LOG.
+    if (!root.isGreaterOrEqual(Level.INFO)) {
+      THIRD_PARTY.forEach(name -> context.getLogger(name).setLevel(Level.INFO));
+    }
     // Quartz narrates its own start-up at info; our scheduler logs what matters. Override by name.
     context.getLogger("org.quartz").setLevel(Level.WARN);
     loggerLevels.forEach((name, level) -> context.getLogger(name).setLevel(Level.toLevel(level, Level.INFO)));

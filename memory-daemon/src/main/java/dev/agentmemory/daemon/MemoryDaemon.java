@@ -9,7 +9,10 @@ import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.hook.Spool;
+import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.storage.StorageOpenException;
+import dev.agentmemory.storage.StoreAccess;
+import java.nio.file.Files;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,11 +49,15 @@ public final class MemoryDaemon implements AutoCloseable {
    * @throws DaemonStartException with a message for a person when it cannot start
    */
   public static MemoryDaemon start(DaemonConfig config, Platform platform, Clock clock, Optional<Path> logFile) {
-    LOG.info("Memory daemon {} starting with configuration:{}", Version.current(), config.describe());
+    Path dbPath = config.storage().dbPath();
+    LOG.info("Memory daemon {} starting (store {}, gRPC {})", Version.current(), dbPath, config.grpc().endpoint());
+    LOG.debug("Configuration:{}", config.describe());
     ProcessHandle self = ProcessHandle.current();
     DaemonFiles files = new DaemonFiles(platform.pidFile());
+    // The cheap checks first, and nothing created until they pass.
     refuseIfAlreadyRunning(files, self.pid());
-    Path dbPath = config.storage().dbPath();
+    refuseIfStoreUnusable(dbPath, self.pid());
+    GrpcServer.checkBindable(config.grpc());
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       Summarizers.Selection[] selected = new Summarizers.Selection[1];
@@ -150,6 +157,20 @@ public final class MemoryDaemon implements AutoCloseable {
     if (state instanceof RunningDaemon.Stale stale) {
       LOG.warn("Removing stale PID file {} ({})", files.pidFile(), stale.reason());
       files.removeAll();
+    }
+  }
+
+  /** A db_path that is a file, cannot be written, or whose store another daemon holds. */
+  private static void refuseIfStoreUnusable(Path dbPath, long selfPid) {
+    StoreAccess.problem(dbPath, true).ifPresent(problem -> {
+      throw new DaemonStartException(problem);
+    });
+    if (Files.isDirectory(dbPath)) {
+      try (StoreLock probe = StoreLock.acquire(dbPath, selfPid)) {
+        // free: released at once, taken for good when the store opens
+      } catch (IOException e) {
+        throw new DaemonStartException("Cannot release the lock of " + dbPath + ": " + e.getMessage(), e);
+      }
     }
   }
 

@@ -45,6 +45,9 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--db-path", paramLabel = "PATH", description = "Store directory.")
   Path dbPath;
 
+  @Option(names = "--show-config", description = "Print the effective configuration (each value and where it comes from) first.")
+  boolean showConfig;
+
   // The build starts the daemon once this way to record the class-data archive the launcher uses.
   @Option(names = "--exit-when-ready", hidden = true, description = "Stop as soon as the daemon serves.")
   boolean exitWhenReady;
@@ -58,6 +61,10 @@ public final class StartCommand implements Callable<Integer> {
       Usage.requireRange(spec, "--port", port, 0, 65_535);
     }
     DaemonConfig config = root.config(flags());
+    if (showConfig) {
+      spec.commandLine().getOut().println("Configuration:" + config.describe());
+      spec.commandLine().getOut().flush();
+    }
     if (!foreground) {
       return new BackgroundStart(root.context(), spec.commandLine().getOut()).start(config, childArgs());
     }

@@ -288,4 +288,44 @@ class OperatorTrialIT {
     assertThat(badPort.err()).contains("--port: 70000 (allowed: 0 to 65535)");
     assertThat(badDate.exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void shouldCheckTheCheapThingsFirst_andCreateNothing_whenTheyFail() throws Exception {
+    // given: a running daemon
+    int port = daemon.start();
+    Path fresh = tmp.resolve("fresh-db");
+
+    // when: a second one in the foreground, and one on a new store but the taken port
+    DaemonProcess.Result second = daemon.run("start", "--foreground", "--port", "0", "--db-path", fresh.toString());
+    daemon.run("stop");
+    DaemonProcess.Result portTaken;
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      portTaken = daemon.run("start", "--foreground", "--port", Integer.toString(taken.getLocalPort()),
+          "--db-path", fresh.toString());
+    }
+
+    // then: one line saying why, no configuration dump, nothing created
+    assertThat(second.exitCode()).isEqualTo(1);
+    assertThat(second.err()).contains("already running").doesNotContain("grpc_port", "Configuration");
+    assertThat(second.out() + second.err()).doesNotContain("segment_gap");
+    assertThat(portTaken.exitCode()).as(portTaken.toString()).isEqualTo(1);
+    assertThat(portTaken.err()).contains("Address already in use").doesNotContain("segment_gap");
+    assertThat(fresh).doesNotExist();
+    assertThat(port).isPositive();
+  }
+
+  @Test
+  void shouldLogMostlyItsOwnLines_atDebugLevel_andShowTheConfigOnlyWhenAsked() throws Exception {
+    // when
+    DaemonProcess.Result debug = daemon.run("--log-level", "debug", "start", "--foreground", "--exit-when-ready",
+        "--port", "0", "--db-path", daemon.db.toString());
+    DaemonProcess.Result shown = daemon.run("start", "--foreground", "--exit-when-ready", "--show-config",
+        "--port", "0", "--db-path", daemon.db.toString());
+
+    // then
+    assertThat(debug.exitCode()).as(debug.toString()).isZero();
+    List<String> debugLines = debug.err().lines().filter(line -> line.contains(" DEBUG ")).toList();
+    assertThat(debugLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain("i.g.n", "io.grpc", "io.netty"));
+    assertThat(shown.out()).contains("Configuration:", "segment_gap");
+  }
 }

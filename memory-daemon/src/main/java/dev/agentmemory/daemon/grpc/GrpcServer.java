@@ -82,6 +82,22 @@ public final class GrpcServer implements AutoCloseable {
     return new GrpcServer(server, health, executor);
   }
 
+  /**
+   * Fails with the same explanation as {@link #start} when the address cannot be bound now, so a
+   * daemon says so before it opens (or creates) anything. Port 0 always binds.
+   */
+  public static void checkBindable(GrpcConfig config) {
+    if (config.port() == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(resolve(config));
+    } catch (IOException e) {
+      throw bindFailure(config, e);
+    }
+  }
+
   @SuppressWarnings("deprecation") // v1alpha reflection: older grpcurl and clients still use it.
   private static BindableService legacyReflection() {
     return ProtoReflectionService.newInstance();
