@@ -109,7 +109,7 @@ public final class MemoryDaemonCommand {
   public static final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"memory-daemon " + Version.current(), "Java " + Runtime.version()};
+      return new String[] {"memory-daemon " + Version.describe(), "Java " + Runtime.version()};
     }
   }
 }

@@ -184,6 +184,6 @@ class CliTest {
     Result version = run("--version");
 
     assertThat(version.code()).isZero();
-    assertThat(version.out()).startsWith("memory-daemon ");
+    assertThat(version.out()).startsWith("memory-daemon ").containsPattern("\\(commit [0-9a-f]{7,}(-dirty)?, built \\d{4}-\\d\\d-\\d\\dT");
   }
 }

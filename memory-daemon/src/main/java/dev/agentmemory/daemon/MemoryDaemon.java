@@ -50,7 +50,7 @@ public final class MemoryDaemon implements AutoCloseable {
    */
   public static MemoryDaemon start(DaemonConfig config, Platform platform, Clock clock, Optional<Path> logFile) {
     Path dbPath = config.storage().dbPath();
-    LOG.info("Memory daemon {} starting (store {}, gRPC {})", Version.current(), dbPath, config.grpc().endpoint());
+    LOG.info("Memory daemon {} starting (store {}, gRPC {})", Version.describe(), dbPath, config.grpc().endpoint());
     LOG.debug("Configuration:{}", config.describe());
     ProcessHandle self = ProcessHandle.current();
     DaemonFiles files = new DaemonFiles(platform.pidFile());
@@ -92,7 +92,7 @@ public final class MemoryDaemon implements AutoCloseable {
               config.grpc().host(),
               server.port(),
               dbPath.toString(),
-              Version.current(),
+              Version.describe(),
               RunningDaemon.startTimeMs(self),
               logFile.map(Path::toString).orElse(""),
               warnings(projects));

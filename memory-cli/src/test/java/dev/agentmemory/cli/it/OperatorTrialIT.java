@@ -280,7 +280,16 @@ class OperatorTrialIT {
     DaemonProcess.Result badPort = daemon.run("start", "--port", "70000");
     DaemonProcess.Result badDate = daemon.run("admin", "rebuild-toc", "--from-date", "2026-13-01");
 
-    // then: stdout is one JSON document each
+    DaemonProcess.Result version = daemon.run("--version");
+    DaemonProcess.Result status = daemon.run("status");
+
+    // then: the build is named the same way everywhere
+    String build = version.out().lines().findFirst().orElseThrow().substring("memory-daemon ".length());
+    assertThat(build).containsPattern("\\(commit [0-9a-f]{7,}(-dirty)?, built \\d{4}-");
+    assertThat(status.out()).contains("Version: " + build);
+    assertThat(daemon.logs()).contains("Memory daemon " + build + " starting");
+
+    // and stdout is one JSON document each
     assertThat(json.readTree(pause.out()).get("paused").asBoolean()).as(pause.toString()).isTrue();
     assertThat(json.readTree(resume.out()).get("paused").asBoolean()).as(resume.toString()).isFalse();
     assertThat(json.readTree(run.out()).get("result").asText()).as(run.toString()).isEqualTo("SUCCESS");
