@@ -98,6 +98,8 @@ class DaemonLifecycleIT {
           "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
       assertThat(listServicesV1(channel)).containsAll(expected);
       assertThat(listServicesV1alpha(channel)).containsAll(expected);
+      assertThat(filesContaining(channel, "memory.MemoryService")).contains("memory.proto");
+      assertThat(filesContaining(channel, "grpc.health.v1.Health")).isNotEmpty();
     } finally {
       channel.shutdownNow();
     }
@@ -297,6 +299,37 @@ class DaemonLifecycleIT {
       }
       next = page.getEvents(page.getEventsCount() - 1).getTimestampMs() + 1;
     }
+  }
+
+  /** The names of the proto files reflection gives for {@code symbol} (what grpcurl describe reads). */
+  private static List<String> filesContaining(ManagedChannel channel, String symbol) throws Exception {
+    CompletableFuture<List<String>> files = new CompletableFuture<>();
+    StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
+        new StreamObserver<>() {
+          @Override
+          public void onNext(ServerReflectionResponse response) {
+            List<String> names = new ArrayList<>();
+            for (com.google.protobuf.ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
+              try {
+                names.add(com.google.protobuf.DescriptorProtos.FileDescriptorProto.parseFrom(bytes).getName());
+              } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                files.completeExceptionally(e);
+              }
+            }
+            files.complete(names);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            files.completeExceptionally(t);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+    requests.onNext(ServerReflectionRequest.newBuilder().setFileContainingSymbol(symbol).build());
+    requests.onCompleted();
+    return files.get(10, TimeUnit.SECONDS);
   }
 
   private static List<String> listServicesV1(ManagedChannel channel) throws Exception {

@@ -337,4 +337,47 @@ class OperatorTrialIT {
     assertThat(debugLines).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain("i.g.n", "io.grpc", "io.netty"));
     assertThat(shown.out()).contains("Configuration:", "segment_gap");
   }
+
+  @Test
+  void shouldAnswerMalformedRequestsWithInvalidArgument_andNotFloodTheLog() throws Exception {
+    // given
+    int port = daemon.start();
+    Path log = tmp.resolve("state/agent-memory/logs/daemon.log");
+    long logBefore = Files.size(log);
+    ManagedChannel channel = daemon.channel(port);
+    java.util.Random random = new java.util.Random(42);
+    java.util.Map<io.grpc.Status.Code, Integer> codes = new java.util.EnumMap<>(io.grpc.Status.Code.class);
+    List<String> unknown = new java.util.ArrayList<>();
+
+    // when: random bytes, and well-formed frames holding invalid UTF-8, on every RPC (and health)
+    List<String> methods = new java.util.ArrayList<>(MemoryServiceGrpc.getServiceDescriptor().getMethods().stream()
+        .map(io.grpc.MethodDescriptor::getFullMethodName).toList());
+    methods.add("grpc.health.v1.Health/Check");
+    try {
+      for (int i = 0; i < 900; i++) {
+        String method = methods.get(i % methods.size());
+        byte[] body = i % 3 == 0 ? new byte[] {0x0a, 0x02, (byte) 0xff, (byte) 0xfe} : randomBytes(random);
+        io.grpc.Status.Code code = RawCalls.call(channel, method, body).getCode();
+        codes.merge(code, 1, Integer::sum);
+        if (code == io.grpc.Status.Code.UNKNOWN || code == io.grpc.Status.Code.INTERNAL) {
+          unknown.add(method);
+        }
+      }
+    } finally {
+      channel.shutdownNow();
+    }
+
+    // then
+    assertThat(unknown).as("calls answered UNKNOWN or INTERNAL; all codes: %s", codes).isEmpty();
+    assertThat(codes.getOrDefault(io.grpc.Status.Code.INVALID_ARGUMENT, 0)).isGreaterThan(300);
+    long grew = Files.size(log) - logBefore;
+    assertThat(grew).as("log growth in bytes").isLessThan(10_000);
+    assertThat(daemon.run("status").exitCode()).isZero();
+  }
+
+  private static byte[] randomBytes(java.util.Random random) {
+    byte[] bytes = new byte[1 + random.nextInt(200)];
+    random.nextBytes(bytes);
+    return bytes;
+  }
 }

@@ -68,10 +68,10 @@ public final class GrpcServer implements AutoCloseable {
         NettyServerBuilder.forAddress(address, InsecureServerCredentials.create())
             .executor(executor)
             .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, maxInboundBytes))
-            .addService(health.getHealthService())
-            .addService(ProtoReflectionServiceV1.newInstance())
-            .addService(legacyReflection());
-    services.forEach(builder::addService);
+            .addService(UnparseableRequests.guard(health.getHealthService().bindService()))
+            .addService(UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()))
+            .addService(UnparseableRequests.guard(legacyReflection().bindService()));
+    services.forEach(service -> builder.addService(UnparseableRequests.guard(service)));
     Server server = builder.build();
     try {
       server.start();
