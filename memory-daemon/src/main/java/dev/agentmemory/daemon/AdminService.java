@@ -39,7 +39,7 @@ public final class AdminService {
 
   /** How many secrets ingest has redacted in this store. */
   public long redactions() {
-    return RedactionCounter.count(store.checkpoints());
+    return store.events().redactions();
   }
 
   /** The summarizer in use and its API use today. */

@@ -39,12 +39,13 @@ public final class EventService {
    * created=false.
    */
   public IngestResult ingest(Event event) {
-    Event valid = redact(validator.validate(event));
+    Redacted redacted = redact(validator.validate(event));
+    Event valid = redacted.event();
     if (valid.agent().isEmpty() && !defaultAgent.isEmpty()) {
       valid = new Event(valid.eventId(), valid.sessionId(), valid.timestampMs(), valid.type(), valid.role(),
           valid.text(), valid.metadata(), defaultAgent);
     }
-    IngestResult result = store.append(valid);
+    IngestResult result = store.append(valid, redacted.secrets());
     if (result.created()) {
       onNewEvent.run();
     }
@@ -73,8 +74,10 @@ public final class EventService {
     return new BatchResult(created, duplicates, errors.size(), errors.subList(0, Math.min(10, errors.size())));
   }
 
+  private record Redacted(Event event, int secrets) {}
+
   /** The event with secrets in its text and metadata values replaced by markers. */
-  private Event redact(Event event) {
+  private Redacted redact(Event event) {
     var text = policy.redactor().redact(event.text());
     int count = text.redactions();
     java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
@@ -84,11 +87,10 @@ public final class EventService {
       metadata.put(entry.getKey(), value.text());
     }
     if (count == 0) {
-      return event;
+      return new Redacted(event, 0);
     }
-    policy.onRedacted().accept(count);
-    return new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(), text.text(),
-        metadata, event.agent());
+    return new Redacted(new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(),
+        text.text(), metadata, event.agent()), count);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.redaction.Redactor;
-import java.util.function.IntConsumer;
 
 /**
  * What ingest applies to every event besides validation.
@@ -9,12 +8,11 @@ import java.util.function.IntConsumer;
  * @param maxTextBytes largest text accepted (UTF-8 bytes)
  * @param defaultAgent agent recorded on events that arrive without one (empty: none)
  * @param redactor removes secrets from text and metadata before anything is stored
- * @param onRedacted hears how many secrets an event held, when it held any
  */
-public record IngestPolicy(long maxTextBytes, String defaultAgent, Redactor redactor, IntConsumer onRedacted) {
+public record IngestPolicy(long maxTextBytes, String defaultAgent, Redactor redactor) {
 
   /** No default agent, no redaction: for tests of the plain event log. */
   public static IngestPolicy plain(long maxTextBytes) {
-    return new IngestPolicy(maxTextBytes, "", new Redactor(false, java.util.List.of(), java.util.List.of()), n -> {});
+    return new IngestPolicy(maxTextBytes, "", new Redactor(false, java.util.List.of(), java.util.List.of()));
   }
 }

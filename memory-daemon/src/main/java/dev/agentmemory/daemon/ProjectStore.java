@@ -75,7 +75,7 @@ public final class ProjectStore implements AutoCloseable {
       resources.push(worker);
       worker.start();
       EventService events =
-          new EventService(store.events(), clock, IngestPolicies.of(config, store.checkpoints()), worker::nudge);
+          new EventService(store.events(), clock, IngestPolicies.of(config), worker::nudge);
       Summarizers.Selection selection = summarizers.apply(store);
       TocRollup rollup = new TocRollup(store, builder, selection.rollups(), clock);
       return new ProjectStore(name, store, builder, rebuilder, rollup, events,

@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class EventStore {
   /** Checkpoint holding the number of stored events. */
   public static final String COUNT_CHECKPOINT = "events.count";
+  /** Checkpoint holding the number of secrets redacted from the stored events. */
+  public static final String REDACTIONS_CHECKPOINT = "redactions.count";
 
   private final Table<EventKey, Event> events;
   private final Table<String, EventKey> ids;
@@ -23,6 +25,7 @@ public final class EventStore {
   private final CheckpointStore checkpoints;
   // Guarded by appendLock; persisted with every append, so stats never need a full scan.
   private long count;
+  private long redactions;
   // Serializes check-then-append, so concurrent duplicates of one id store exactly one event, and
   // outbox sequences are committed in order. A RocksDB write here takes microseconds.
   private final Object appendLock = new Object();
@@ -33,6 +36,14 @@ public final class EventStore {
     this.outbox = outbox;
     this.checkpoints = checkpoints;
     this.count = checkpoints.getLong(COUNT_CHECKPOINT).orElse(0L);
+    this.redactions = checkpoints.getLong(REDACTIONS_CHECKPOINT).orElse(0L);
+  }
+
+  /** Number of secrets redacted from the stored events (a duplicate that was not stored counts none). */
+  public long redactions() {
+    synchronized (appendLock) {
+      return redactions;
+    }
   }
 
   /** Number of stored events (exact). */
@@ -47,6 +58,14 @@ public final class EventStore {
    * which case nothing is written and the result says {@code created=false}.
    */
   public IngestResult append(Event event) {
+    return append(event, 0);
+  }
+
+  /**
+   * Like {@link #append(Event)}, for an event from which ingest redacted {@code redacted} secrets:
+   * the count is committed with the event, so it counts stored events only, exactly once.
+   */
+  public IngestResult append(Event event, int redacted) {
     synchronized (appendLock) {
       if (ids.get(event.eventId()).isPresent()) {
         return new IngestResult(event.eventId(), false);
@@ -58,8 +77,12 @@ public final class EventStore {
             events.upsert(batch, key, event);
             ids.upsert(batch, event.eventId(), key);
             checkpoints.putLong(batch, COUNT_CHECKPOINT, count + 1);
+            if (redacted > 0) {
+              checkpoints.putLong(batch, REDACTIONS_CHECKPOINT, redactions + redacted);
+            }
           });
       count++;
+      redactions += redacted;
       return new IngestResult(event.eventId(), true);
     }
   }

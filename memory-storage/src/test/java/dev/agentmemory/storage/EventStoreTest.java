@@ -138,4 +138,21 @@ class EventStoreTest {
     }
     return all;
   }
+
+  @Test
+  void shouldCountRedactionsOfStoredEventsOnly_andKeepTheCountAcrossARestart() {
+    // given
+    Event event = TestEvents.event(3_000L, "token [REDACTED:github-token]");
+
+    // when: the same event twice (a re-import), then another
+    store.events().append(event, 1);
+    store.events().append(event, 1);
+    store.events().append(TestEvents.event(3_001L, "[REDACTED:aws-access-key] [REDACTED:password]"), 2);
+    store.close();
+    store = MemoryStore.open(dir.resolve("db"));
+
+    // then
+    assertThat(store.events().redactions()).isEqualTo(3);
+    assertThat(store.events().count()).isEqualTo(2);
+  }
 }

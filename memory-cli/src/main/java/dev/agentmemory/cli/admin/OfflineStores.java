@@ -44,7 +44,7 @@ final class OfflineStores implements AutoCloseable {
     }
     MemoryStore store = MemoryStore.open(dir);
     resources.push(store);
-    return new EventService(store.events(), Clock.systemUTC(), IngestPolicies.of(config, store.checkpoints()), () -> { });
+    return new EventService(store.events(), Clock.systemUTC(), IngestPolicies.of(config), () -> { });
   }
 
   @Override
