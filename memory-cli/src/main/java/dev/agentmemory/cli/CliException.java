@@ -17,6 +17,15 @@ public class CliException extends RuntimeException {
     return exitCode;
   }
 
+  /** The daemon at {@code endpoint} accepts connections but answers nothing (stopped, hung, swamped). */
+  public static CliException notAnswering(Endpoint endpoint, java.time.Duration waited) {
+    return new CliException(
+        "The memory daemon at " + endpoint + " accepted the connection but did not answer within " + waited.toMillis()
+            + " ms: it is hung, stopped or overloaded. Look at its log (`memory-daemon status` says where), "
+            + "or restart it: memory-daemon stop, then memory-daemon start.",
+        ExitCode.NOT_RUNNING);
+  }
+
   /** The daemon cannot be reached at {@code endpoint}. */
   public static CliException unreachable(Endpoint endpoint, String reason) {
     return new CliException(

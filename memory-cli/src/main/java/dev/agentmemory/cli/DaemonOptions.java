@@ -5,9 +5,6 @@ import picocli.CommandLine.Option;
 
 /** Options of every command that talks to a running daemon: where it is, and JSON output. */
 public final class DaemonOptions {
-  /** The one JSON mapper of the CLI's --json output. */
-  public static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
   @Option(
       names = {"-e", "--endpoint"},
       paramLabel = "HOST:PORT",
@@ -42,15 +39,6 @@ public final class DaemonOptions {
   public <T> T ask(MemoryDaemonCommand root, java.util.function.Function<dev.agentmemory.cli.client.DaemonClient, T> call) {
     try (dev.agentmemory.cli.client.DaemonClient client = root.context().clients().apply(endpoint(root))) {
       return call.apply(client);
-    }
-  }
-
-  /** Prints {@code json} pretty, as --json asks. */
-  public static void print(java.io.PrintWriter out, com.fasterxml.jackson.databind.JsonNode json) {
-    try {
-      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Expected to print JSON, but " + e.getMessage(), e);
     }
   }
 }

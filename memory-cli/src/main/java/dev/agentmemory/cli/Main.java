@@ -1,5 +1,6 @@
 package dev.agentmemory.cli;
 
+import dev.agentmemory.cli.client.GrpcDaemonClient;
 import dev.agentmemory.daemon.DaemonStartException;
 import dev.agentmemory.daemon.config.ConfigException;
 import java.io.PrintWriter;
@@ -18,6 +19,17 @@ public final class Main {
   public static int execute(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
     MemoryDaemonCommand root = new MemoryDaemonCommand(context);
     CommandLine commandLine = new CommandLine(root);
+    // picocli builds the model of every command it is given, by reflection: a tenth of a second
+    // for all of them. A command line that names one gets only that one (help gets all).
+    String chosen = chosenSubcommand(args);
+    if (chosen != null && CLIENT_COMMANDS.contains(chosen)) {
+      GrpcDaemonClient.prepareInBackground();
+    }
+    MemoryDaemonCommand.SUBCOMMANDS.forEach((name, type) -> {
+      if (chosen == null || chosen.equals(name)) {
+        commandLine.addSubcommand(name, type);
+      }
+    });
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -35,6 +47,29 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Commands that talk to a running daemon. */
+  private static final java.util.Set<String> CLIENT_COMMANDS = java.util.Set.of("status", "query", "admin", "scheduler");
+
+  /**
+   * The subcommand named by the first argument that is not a global option; "" for --version
+   * (which needs none); null when it names none (help and errors list them all).
+   */
+  static String chosenSubcommand(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "-c", "--config", "--log-level" -> i++;
+        case "-x", "--stacktrace" -> { }
+        case "-V", "--version" -> {
+          return "";
+        }
+        default -> {
+          return MemoryDaemonCommand.SUBCOMMANDS.containsKey(args[i]) ? args[i] : null;
+        }
+      }
+    }
+    return null;
   }
 
   private static int report(Throwable error, PrintWriter err) {

@@ -26,18 +26,25 @@ import picocli.CommandLine.ScopeType;
     name = "memory-daemon",
     mixinStandardHelpOptions = true,
     versionProvider = MemoryDaemonCommand.VersionProvider.class,
-    description = "Long-term memory for AI coding agents: a local gRPC daemon over RocksDB.",
-    subcommands = {
-      StartCommand.class,
-      StopCommand.class,
-      StatusCommand.class,
-      QueryCommand.class,
-      AdminCommand.class,
-      SchedulerCommand.class,
-      HooksCommand.class,
-      HookCommand.class
-    })
+    description = "Long-term memory for AI coding agents: a local gRPC daemon over RocksDB.")
 public final class MemoryDaemonCommand {
+  /** The subcommands, in the order help lists them; Main adds only the one a command line runs. */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+    commands.put("start", StartCommand.class);
+    commands.put("stop", StopCommand.class);
+    commands.put("status", StatusCommand.class);
+    commands.put("query", QueryCommand.class);
+    commands.put("admin", AdminCommand.class);
+    commands.put("scheduler", SchedulerCommand.class);
+    commands.put("hooks", HooksCommand.class);
+    commands.put("hook", HookCommand.class);
+    commands.put("warm-up", dev.agentmemory.cli.lifecycle.WarmUpCommand.class);
+    return java.util.Collections.unmodifiableMap(commands);
+  }
+
   private final CliContext context;
 
   @Option(
@@ -60,6 +67,8 @@ public final class MemoryDaemonCommand {
       description = "Show stack traces of errors.")
   boolean stacktrace;
 
+  private DaemonConfig config;
+
   public MemoryDaemonCommand(CliContext context) {
     this.context = context;
   }
@@ -78,8 +87,12 @@ public final class MemoryDaemonCommand {
     return new ConfigLoader(context.platform()).load(Optional.ofNullable(configFile), all);
   }
 
+  /** The configuration without command flags, loaded once per command line. */
   public DaemonConfig config() {
-    return config(Map.of());
+    if (config == null) {
+      config = config(Map.of());
+    }
+    return config;
   }
 
   /** The zone times are shown in: the configured {@code timezone} (the system's by default). */

@@ -15,13 +15,13 @@ import java.util.Map;
  * JSON as plain maps, lists, strings, numbers and booleans, with jackson-core only: the hook must
  * start fast, and a data-binding library costs more classes to load than this costs lines.
  */
-final class JsonTree {
+public final class JsonTree {
   private static final JsonFactory JSON = new JsonFactory();
 
   private JsonTree() {}
 
   /** The object in {@code text}; IOException when it is not one complete JSON object. */
-  static Map<String, Object> parseObject(String text) throws IOException {
+  public static Map<String, Object> parseObject(String text) throws IOException {
     try (JsonParser parser = JSON.createParser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("Expected a JSON object");
@@ -71,7 +71,7 @@ final class JsonTree {
   }
 
   /** Compact JSON of a value built by {@link #parseObject}. */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(out)) {
       write(json, value);

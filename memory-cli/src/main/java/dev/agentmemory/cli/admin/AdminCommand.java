@@ -68,7 +68,7 @@ public final class AdminCommand {
 
   /** The store of {@code project} (inside the default store's projects/); blank: the default store. */
   Path storeOf(String project) {
-    if (project.isBlank() || !root.config(Map.of()).multiAgentMode().equals("separate")) {
+    if (project.isBlank() || !root.config().multiAgentMode().equals("separate")) {
       return defaultStore();
     }
     try {
@@ -85,7 +85,7 @@ public final class AdminCommand {
     }
     return root.context().runningDaemon()
         .map(info -> Path.of(info.dbPath()).toAbsolutePath().normalize())
-        .orElseGet(() -> root.config(Map.of()).storage().dbPath());
+        .orElseGet(() -> root.config().storage().dbPath());
   }
 
   /** The store, which must exist (admin commands never create one). */

@@ -45,7 +45,7 @@ public final class AdminRebuildTocCommand implements Callable<Integer> {
     Progress progress = new Progress(spec.commandLine().getOut(), admin.root().zone(), dryRun, System.console() != null);
     RebuildTocRequest request =
         RebuildTocRequest.newBuilder().setFromDate(from.map(Object::toString).orElse("")).setDryRun(dryRun).build();
-    DaemonConfig config = admin.root().config(java.util.Map.of());
+    DaemonConfig config = admin.root().config();
     return admin.onStore(false,
         client -> {
           client.rebuildToc(request, progress::report);

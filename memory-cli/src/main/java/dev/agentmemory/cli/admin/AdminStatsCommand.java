@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.client.DaemonClient;
@@ -43,7 +44,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     AdminService.SummarizerUsage usage = both.summarizer();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode node = DaemonOptions.JSON.createObjectNode()
+      ObjectNode node = Json.object()
           .put("path", stats.path().toString())
           .put("project", both.project())
           .put("events", stats.events())
@@ -60,7 +61,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("summarizer_daily_token_budget", usage.dailyTokenBudget());
       both.projects().forEach(node.putArray("projects")::add);
       stats.warnings().forEach(node.putArray("warnings")::add);
-      DaemonOptions.print(out, node);
+      Json.print(out, node);
       return 0;
     }
     out.println("Database Statistics");

@@ -29,7 +29,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.okhttp.OkHttpChannelBuilder;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -37,10 +37,14 @@ import java.util.function.Supplier;
 /** {@link DaemonClient} over a gRPC channel; maps transport failures to messages for people. */
 public final class GrpcDaemonClient implements DaemonClient {
   private static final Duration CALL_DEADLINE = Duration.ofSeconds(30);
+  // A daemon that accepts connections but answers nothing (stopped, hung) is told apart from a
+  // slow call by a health check this short before the first call.
+  private static final Duration PROBE_DEADLINE = Duration.ofSeconds(2);
 
   private final Endpoint endpoint;
   private final Channel channel;
   private final ManagedChannel owned;
+  private boolean answered;
 
   /** A client over {@code channel} (not closed by {@link #close()} unless it is managed by us). */
   public GrpcDaemonClient(Endpoint endpoint, Channel channel, ManagedChannel owned) {
@@ -49,9 +53,26 @@ public final class GrpcDaemonClient implements DaemonClient {
     this.owned = owned;
   }
 
+  /**
+   * Starts initializing the transport on another thread, while the command line is parsed: the
+   * OkHttp transport probes the JVM's TLS support when its first channel is built (a few dozen
+   * milliseconds, even for plaintext), and a command has a second core to spare.
+   */
+  public static void prepareInBackground() {
+    Thread prepare = new Thread(() -> {
+      try {
+        Class.forName("io.grpc.okhttp.OkHttpProtocolNegotiator", true, GrpcDaemonClient.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        // the channel is built anyway, just without the head start
+      }
+    }, "memory-cli-prepare");
+    prepare.setDaemon(true);
+    prepare.start();
+  }
+
   public static DaemonClient connect(Endpoint endpoint) {
     ManagedChannel channel =
-        NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
+        OkHttpChannelBuilder.forAddress(endpoint.host(), endpoint.port())
             .usePlaintext()
             .maxInboundMessageSize(64 * 1024 * 1024)
             .build();
@@ -60,11 +81,20 @@ public final class GrpcDaemonClient implements DaemonClient {
 
   @Override
   public String health(Duration deadline) {
-    return call(() -> HealthGrpc.newBlockingStub(channel)
-        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-        .check(HealthCheckRequest.getDefaultInstance())
-        .getStatus()
-        .name());
+    try {
+      String status = HealthGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .check(HealthCheckRequest.getDefaultInstance())
+          .getStatus()
+          .name();
+      answered = true;
+      return status;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        throw CliException.notAnswering(endpoint, deadline);
+      }
+      throw failure(e);
+    }
   }
 
   @Override
@@ -174,20 +204,28 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   private <T> T call(Supplier<T> rpc) {
+    if (!answered) {
+      health(PROBE_DEADLINE);
+    }
     try {
       return rpc.get();
     } catch (StatusRuntimeException e) {
-      Status status = e.getStatus();
-      switch (status.getCode()) {
-        case UNAVAILABLE -> throw CliException.unreachable(endpoint, describe(status));
-        case DEADLINE_EXCEEDED -> throw CliException.unreachable(endpoint, "no answer in time");
-        case UNIMPLEMENTED -> throw new CliException(
-            "The daemon at " + endpoint + " does not offer this yet (" + describe(status)
-                + "). Is it an older version?", ExitCode.ERROR);
-        default -> throw new CliException(
-            "The daemon refused the request: " + status.getCode() + ": " + describe(status), ExitCode.ERROR);
-      }
+      throw failure(e);
     }
+  }
+
+  private CliException failure(StatusRuntimeException e) {
+    Status status = e.getStatus();
+    return switch (status.getCode()) {
+      case UNAVAILABLE -> CliException.unreachable(endpoint, describe(status));
+      case DEADLINE_EXCEEDED -> new CliException("The memory daemon at " + endpoint + " did not finish the call in time ("
+          + describe(status) + "); it may be overloaded. Try again, or look at its log.", ExitCode.ERROR);
+      case UNIMPLEMENTED -> new CliException(
+          "The daemon at " + endpoint + " does not offer this yet (" + describe(status)
+              + "). Is it an older version?", ExitCode.ERROR);
+      default -> new CliException(
+          "The daemon refused the request: " + status.getCode() + ": " + describe(status), ExitCode.ERROR);
+    };
   }
 
   private static String describe(Status status) {

@@ -89,7 +89,7 @@ final class BackgroundStart {
     }
   }
 
-  private static List<String> command(List<String> daemonArgs, Path logFile) {
+  private List<String> command(List<String> daemonArgs, Path logFile) {
     List<String> command = new ArrayList<>();
     // setsid puts the daemon in its own session: closing the terminal does not hang it up.
     for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
@@ -98,11 +98,18 @@ final class BackgroundStart {
         break;
       }
     }
-    command.add(javaExecutable());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    // Through the launcher when there is one: it gives the daemon its own JVM settings (class-data
+    // archive, full JIT), not those of this short-lived client.
+    String launcher = context.platform().env().get("MEMORY_DAEMON_LAUNCHER");
+    if (launcher != null && !launcher.isBlank()) {
+      command.add(launcher);
+    } else {
+      command.add(javaExecutable());
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      command.add(Main.class.getName());
+    }
     command.addAll(daemonArgs);
     command.add("--log-file");
     command.add(logFile.toString());

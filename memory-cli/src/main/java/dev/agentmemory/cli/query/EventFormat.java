@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,6 @@ import java.util.Locale;
 
 /** How events look on the terminal and in {@code --json} output. */
 final class EventFormat {
-  static final ObjectMapper JSON = dev.agentmemory.cli.DaemonOptions.JSON;
   private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
   private static final int PREVIEW_CHARS = 100;
 
@@ -35,7 +35,7 @@ final class EventFormat {
   }
 
   static ObjectNode json(Event event) {
-    ObjectNode node = JSON.createObjectNode()
+    ObjectNode node = Json.object()
         .put("event_id", event.getEventId())
         .put("session_id", event.getSessionId())
         .put("timestamp_ms", event.getTimestampMs())
@@ -49,7 +49,7 @@ final class EventFormat {
   }
 
   static ArrayNode json(List<Event> events) {
-    ArrayNode array = JSON.createArrayNode();
+    ArrayNode array = Json.array();
     events.forEach(event -> array.add(json(event)));
     return array;
   }

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.Usage;
@@ -41,13 +42,13 @@ public final class QueryBrowseCommand implements Callable<Integer> {
     BrowseTocResponse response = query.ask(options, client -> client.browseToc(request.build()));
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      ObjectNode json = EventFormat.JSON.createObjectNode();
+      ObjectNode json = Json.object();
       json.set("children", TocFormat.json(response.getChildrenList()));
       json.put("has_more", response.getHasMore());
       if (response.hasContinuationToken()) {
         json.put("continuation_token", response.getContinuationToken());
       }
-      DaemonOptions.print(out, json);
+      Json.print(out, json);
       return 0;
     }
     if (response.getChildrenCount() == 0) {

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.Usage;
@@ -57,10 +58,10 @@ public final class QueryEventsCommand implements Callable<Integer> {
     GetEventsResponse response = query.ask(options, client -> client.getEvents(request));
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      ObjectNode json = EventFormat.JSON.createObjectNode();
+      ObjectNode json = Json.object();
       json.set("events", EventFormat.json(response.getEventsList()));
       json.put("has_more", response.getHasMore());
-      DaemonOptions.print(out, json);
+      Json.print(out, json);
       return 0;
     }
     if (response.getEventsCount() == 0) {

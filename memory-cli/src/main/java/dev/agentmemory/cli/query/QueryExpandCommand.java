@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
@@ -48,12 +49,12 @@ public final class QueryExpandCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      ObjectNode json = EventFormat.JSON.createObjectNode();
+      ObjectNode json = Json.object();
       json.set("grip", TocFormat.json(response.getGrip()));
       json.set("events_before", EventFormat.json(response.getEventsBeforeList()));
       json.set("excerpt_events", EventFormat.json(response.getExcerptEventsList()));
       json.set("events_after", EventFormat.json(response.getEventsAfterList()));
-      DaemonOptions.print(out, json);
+      Json.print(out, json);
       return 0;
     }
     ZoneId zone = query.root().zone();

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.proto.GetNodeResponse;
@@ -31,7 +32,7 @@ public final class QueryNodeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      DaemonOptions.print(out, TocFormat.json(response.getNode()));
+      Json.print(out, TocFormat.json(response.getNode()));
     } else {
       TocFormat.details(out, response.getNode(), query.root().zone());
     }

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.client.DaemonClient;
@@ -25,9 +26,9 @@ public final class QueryRootCommand implements Callable<Integer> {
     List<TocNode> years = query.ask(options, DaemonClient::getTocRoot).getNodesList();
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      ObjectNode json = EventFormat.JSON.createObjectNode();
+      ObjectNode json = Json.object();
       json.set("nodes", TocFormat.json(years));
-      DaemonOptions.print(out, json);
+      Json.print(out, json);
     } else if (years.isEmpty()) {
       out.println("No TOC nodes found.");
     } else {

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.query;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.proto.Grip;
@@ -60,7 +61,7 @@ final class TocFormat {
   }
 
   static ObjectNode json(TocNode node) {
-    ObjectNode json = EventFormat.JSON.createObjectNode()
+    ObjectNode json = Json.object()
         .put("node_id", node.getNodeId())
         .put("level", node.getLevel().name())
         .put("title", node.getTitle());
@@ -80,13 +81,13 @@ final class TocFormat {
   }
 
   static ArrayNode json(List<TocNode> nodes) {
-    ArrayNode array = EventFormat.JSON.createArrayNode();
+    ArrayNode array = Json.array();
     nodes.forEach(node -> array.add(json(node)));
     return array;
   }
 
   static ObjectNode json(Grip grip) {
-    return EventFormat.JSON.createObjectNode()
+    return Json.object()
         .put("grip_id", grip.getGripId())
         .put("excerpt", grip.getExcerpt())
         .put("event_id_start", grip.getEventIdStart())

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.scheduler;
 
+import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.DaemonOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +37,8 @@ abstract class JobToggleCommand implements Callable<Integer> {
     });
     JobControl.check(outcome.success(), outcome.error(), pause ? "pause" : "resume", job);
     if (options.json()) {
-      DaemonOptions.print(spec.commandLine().getOut(),
-          DaemonOptions.JSON.createObjectNode().put("job", job).put("paused", pause));
+      Json.print(spec.commandLine().getOut(),
+          Json.object().put("job", job).put("paused", pause));
     } else {
       spec.commandLine().getOut().printf("Job '%s' %s.%n", job, pause ? "paused" : "resumed");
     }

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.scheduler;
 
+import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.Usage;
@@ -43,7 +44,7 @@ public final class SchedulerRunCommand implements Callable<Integer> {
       JobControl.check(response.getSuccess(), response.getError(), "run", job);
       if (!waitForIt) {
         if (options.json()) {
-          DaemonOptions.print(out, DaemonOptions.JSON.createObjectNode().put("job", job).put("started", true));
+          Json.print(out, Json.object().put("job", job).put("started", true));
         } else {
           out.printf("Job '%s' started.%n", job);
         }
@@ -59,12 +60,12 @@ public final class SchedulerRunCommand implements Callable<Integer> {
         if (!now.getIsRunning() && now.getLastRunMs() > 0 && !sameRun(before, now)) {
           String result = now.getLastResult().name().replace("JOB_RESULT_STATUS_", "");
           if (options.json()) {
-            var node = DaemonOptions.JSON.createObjectNode().put("job", job).put("result", result)
+            var node = Json.object().put("job", job).put("result", result)
                 .put("duration_ms", now.getLastDurationMs());
             if (now.hasLastError()) {
               node.put("error", now.getLastError());
             }
-            DaemonOptions.print(out, node);
+            Json.print(out, node);
           } else {
             out.printf("Job '%s' finished: %s in %d ms%s%n", job, result, now.getLastDurationMs(),
                 now.hasLastError() ? " (" + now.getLastError() + ")" : "");

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.scheduler;
 
+import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
@@ -33,7 +34,7 @@ public final class SchedulerStatusCommand implements Callable<Integer> {
     GetSchedulerStatusResponse status = options.ask(scheduler.root(), DaemonClient::schedulerStatus);
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
-      ObjectNode json = DaemonOptions.JSON.createObjectNode().put("scheduler_running", status.getSchedulerRunning());
+      ObjectNode json = Json.object().put("scheduler_running", status.getSchedulerRunning());
       ArrayNode jobs = json.putArray("jobs");
       for (JobStatusProto job : status.getJobsList()) {
         ObjectNode node = jobs.addObject()
@@ -51,7 +52,7 @@ public final class SchedulerStatusCommand implements Callable<Integer> {
           node.put("last_error", job.getLastError());
         }
       }
-      DaemonOptions.print(out, json);
+      Json.print(out, json);
       return 0;
     }
     ZoneId zone = scheduler.root().zone();

@@ -380,4 +380,32 @@ class OperatorTrialIT {
     random.nextBytes(bytes);
     return bytes;
   }
+
+  @Test
+  void shouldSayTheDaemonDoesNotAnswer_withinSeconds_whenItHangs() throws Exception {
+    // given: a daemon that accepts connections but answers nothing (stopped with SIGSTOP)
+    daemon.start();
+    long pid = daemon.pid();
+    Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start();
+    assertThat(stop.waitFor()).isZero();
+    try {
+      // when
+      long start = System.nanoTime();
+      DaemonProcess.Result query = daemon.run("query", "root");
+      long queryMs = (System.nanoTime() - start) / 1_000_000;
+      start = System.nanoTime();
+      DaemonProcess.Result status = daemon.run("status");
+      long statusMs = (System.nanoTime() - start) / 1_000_000;
+
+      // then
+      assertThat(query.exitCode()).as(query.toString()).isEqualTo(3);
+      assertThat(query.err()).contains("did not answer within", "hung");
+      assertThat(queryMs).isLessThan(6_000);
+      assertThat(status.exitCode()).isEqualTo(3);
+      assertThat(status.out()).contains("did not answer within");
+      assertThat(statusMs).isLessThan(4_000);
+    } finally {
+      new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor();
+    }
+  }
 }

@@ -1,6 +1,6 @@
 package dev.agentmemory.daemon.lifecycle;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.hook.JsonTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,10 +12,9 @@ import java.util.Optional;
 /**
  * The PID file ({@code daemon.pid}, a bare number, for users' scripts) and {@code daemon.json}
  * beside it. Both are written to a temp file and moved into place, so a reader never sees half.
+ * Every CLI command reads them: plain jackson-core, no data binding, keeps that cheap.
  */
 public final class DaemonFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Path pidFile;
   private final Path infoFile;
 
@@ -35,7 +34,7 @@ public final class DaemonFiles {
   /** Publishes a started daemon. */
   public void write(DaemonInfo info) throws IOException {
     Files.createDirectories(pidFile.getParent());
-    writeAtomically(infoFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
+    writeAtomically(infoFile, (JsonTree.write(info.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
     writeAtomically(pidFile, (info.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -56,8 +55,8 @@ public final class DaemonFiles {
   /** The published info; empty when missing or unreadable. */
   public Optional<DaemonInfo> readInfo() {
     try {
-      return Optional.of(JSON.readValue(infoFile.toFile(), DaemonInfo.class));
-    } catch (IOException e) {
+      return Optional.of(DaemonInfo.fromJson(JsonTree.parseObject(Files.readString(infoFile, StandardCharsets.UTF_8))));
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }

@@ -289,7 +289,9 @@ public final class RocksStorage implements AutoCloseable {
       reason = Reason.PERMISSION_DENIED;
     } else if (message.contains("LOCK") || message.contains("lock hold")) {
       reason = Reason.LOCKED;
-    } else if (code == Status.Code.Corruption || code == Status.Code.InvalidArgument) {
+    } else if (code == Status.Code.Corruption || code == Status.Code.InvalidArgument
+        // a missing manifest or CURRENT file: the store's own files are damaged or incomplete
+        || message.contains("MANIFEST") || message.contains("CURRENT")) {
       reason = Reason.CORRUPT;
     } else {
       reason = Reason.OTHER;
