@@ -98,6 +98,10 @@ public final class MemoryDaemon implements AutoCloseable {
               warnings(projects));
       files.write(info);
       server.markServing();
+      DiskWatch disks = new DiskWatch(() -> projects.all().stream().map(ProjectStore::store).toList(),
+          server::markWritable);
+      resources.push(disks);
+      disks.start();
       LOG.info("Memory daemon ready on {} (pid {}, store {}, PID file {})", info.endpoint(), info.pid(), dbPath, files.pidFile());
       return new MemoryDaemon(info, files, resources);
     } catch (StorageOpenException e) {
@@ -136,11 +140,14 @@ public final class MemoryDaemon implements AutoCloseable {
     closed = true;
     LOG.info("Memory daemon shutting down");
     RuntimeException failure = new RuntimeException("Expected a clean shutdown, but some steps failed");
-    // The PID file goes right after the server: from then on, `status` rightly says not running.
-    AutoCloseable server = resources.pop();
-    closeOne(server, failure);
-    files.removeIfOwnedBy(info.pid());
-    closeAll(resources, failure);
+    while (!resources.isEmpty()) {
+      AutoCloseable resource = resources.pop();
+      closeOne(resource, failure);
+      if (resource instanceof GrpcServer) {
+        // right after the server: from then on, `status` rightly says not running
+        files.removeIfOwnedBy(info.pid());
+      }
+    }
     if (failure.getSuppressed().length > 0) {
       throw failure;
     }

@@ -3,6 +3,7 @@ package dev.agentmemory.daemon;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.daemon.summarizer.Summarizers;
+import dev.agentmemory.storage.DiskLimits;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.toc.TocBuilder;
@@ -64,6 +65,7 @@ public final class ProjectStore implements AutoCloseable {
       LOG.info("Opening store {}at {}", name.isEmpty() ? "" : "of project " + name + " ", dir);
       MemoryStore store = MemoryStore.open(dir);
       resources.push(store);
+      store.storage().setDiskLimits(new DiskLimits(config.storage().diskReserve(), config.storage().diskWarning()));
       TocBuilder builder = TocSetup.builder(store, config);
       resources.push(builder);
       TocRebuilder rebuilder = new TocRebuilder(store, builder);

@@ -4,6 +4,7 @@ import dev.agentmemory.hook.Spool;
 import dev.agentmemory.hook.SpoolEvent;
 import dev.agentmemory.storage.Event;
 import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.storage.StorageFullException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,9 @@ public final class SpoolDrainer implements AutoCloseable {
       }
     } catch (IOException e) {
       LOG.warn("Expected to list the spool {}, but {}", spool.dir(), e.getMessage());
+    } catch (StorageFullException e) {
+      // the file, and the rest, stay in the spool for a later round; the disk watch reports the disk
+      LOG.debug("Spooled events wait for disk space: {}", e.getMessage());
     }
     return taken;
   }

@@ -82,6 +82,10 @@ public final class TocWorker implements AutoCloseable {
         } else {
           awaitNudge();
         }
+      } catch (dev.agentmemory.storage.StorageFullException e) {
+        LOG.debug("The TOC waits for disk space: {}", e.getMessage()); // the disk watch reports it
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       } catch (RuntimeException e) {
         LOG.error("Expected to build the TOC from new events, but it failed; retrying in {}", backoff, e);
         pause(backoff);

@@ -82,9 +82,11 @@ public final class MemoryStore implements AutoCloseable {
         checkpoints.getLong(TocStore.GRIP_COUNT_CHECKPOINT).orElse(0L), outbox.pending(), disk, warnings());
   }
 
-  /** Problems with this store a person should act on (see {@link DamagedWal}). */
+  /** Problems with this store a person should act on: its disk, a damaged log (see {@link DamagedWal}). */
   public java.util.List<String> warnings() {
-    return DamagedWal.notices(storage.path());
+    java.util.List<String> warnings = new java.util.ArrayList<>(storage.diskWarnings());
+    warnings.addAll(DamagedWal.notices(storage.path()));
+    return warnings;
   }
 
   @Override

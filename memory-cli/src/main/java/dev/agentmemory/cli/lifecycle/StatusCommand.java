@@ -59,7 +59,13 @@ public final class StatusCommand implements Callable<Integer> {
     try (DaemonClient client = root.context().clients().apply(endpoint)) {
       String health = client.health(HEALTH_DEADLINE);
       out.printf("Health: %s%n", health);
-      return "SERVING".equals(health) ? ExitCode.OK : ExitCode.NOT_RUNNING;
+      if (!"SERVING".equals(health)) {
+        return ExitCode.NOT_RUNNING;
+      }
+      // what the store says now (a full disk), beyond what the daemon found at start
+      client.storeStats().getWarningsList().stream().filter(w -> !info.warnings().contains(w))
+          .forEach(warning -> out.printf("WARNING: %s%n", warning));
+      return ExitCode.OK;
     } catch (CliException e) {
       out.printf("Health: UNREACHABLE (%s)%n", e.getMessage());
       return ExitCode.NOT_RUNNING;

@@ -408,4 +408,104 @@ class OperatorTrialIT {
       new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor();
     }
   }
+
+  @Test
+  void shouldRefuseWithResourceExhausted_whenTheDiskFills_andRecoverByItself_losingNothing() throws Exception {
+    // given: the store on a 40 MiB file system, mostly taken by another file
+    assertThat(DaemonProcess.runsAsRoot()).as("mounting a small file system for this test needs root (CI runs as root)")
+        .isTrue();
+    Path small = Files.createDirectories(tmp.resolve("small"));
+    assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", small.toString()).start().waitFor())
+        .isZero();
+    try {
+      Path filler = small.resolve("filler");
+      try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(filler.toFile(), "rw")) {
+        byte[] block = new byte[1 << 20];
+        for (int i = 0; i < 26; i++) {
+          file.write(block);
+        }
+      }
+      daemon.env.put("MEMORY_DISK_RESERVE", "4MiB");
+      daemon.env.put("MEMORY_DISK_WARNING", "12MiB");
+      DaemonProcess.Result start = daemon.run("start", "--port", "0", "--db-path", small.resolve("db").toString());
+      assertThat(start.exitCode()).as(start.toString() + daemon.logs()).isZero();
+      int port = daemon.port();
+      ManagedChannel channel = daemon.channel(port);
+      try {
+        MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
+        List<String> acknowledged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<io.grpc.Status> refusals = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        long base = System.currentTimeMillis() - 3_600_000;
+
+        // when: 8 clients ingest until the disk is full
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int c = 0; c < 8; c++) {
+          int client = c;
+          clients.submit(() -> {
+            for (int i = 0; i < 20_000; i++) {
+              var event = DaemonLifecycleIT.event("disk-" + client, base + i, "event " + i + " " + "z".repeat(4_000));
+              try {
+                memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(event).build());
+                acknowledged.add(event.getEventId());
+              } catch (io.grpc.StatusRuntimeException e) {
+                refusals.add(e.getStatus());
+                return;
+              }
+            }
+          });
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+
+        // then: refused with RESOURCE_EXHAUSTED naming the place and the space, and visible everywhere
+        assertThat(refusals).isNotEmpty().allSatisfy(status -> {
+          assertThat(status.getCode()).isEqualTo(io.grpc.Status.Code.RESOURCE_EXHAUSTED);
+          assertThat(status.getDescription()).contains(small.resolve("db").toString(), "free", "Free some space");
+        });
+        assertThat(awaitHealth(channel, ServingStatus.NOT_SERVING)).isTrue();
+        assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus())
+            .isEqualTo(ServingStatus.SERVING);
+        assertThat(daemon.run("status").out()).contains("WARNING: The disk holding the store", "is full");
+        assertThat(daemon.run("admin", "stats").out()).contains("WARNING: The disk holding the store");
+
+        // when: space is freed
+        Files.delete(filler);
+
+        // then: it takes events again by itself, and every acknowledged event is there
+        assertThat(awaitHealth(channel, ServingStatus.SERVING)).isTrue();
+        var after = DaemonLifecycleIT.event("disk-after", base + 50_000, "after the disk was freed");
+        assertThat(memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(after).build()).getCreated()).isTrue();
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        long next = base;
+        while (true) {
+          var page = memory.getEvents(dev.agentmemory.proto.GetEventsRequest.newBuilder().setFromTimestampMs(next)
+              .setToTimestampMs(base + 60_000).setLimit(1000).build());
+          page.getEventsList().forEach(e -> stored.add(e.getEventId()));
+          if (!page.getHasMore()) {
+            break;
+          }
+          next = page.getEvents(page.getEventsCount() - 1).getTimestampMs();
+        }
+        assertThat(stored).containsAll(acknowledged).contains(after.getEventId());
+      } finally {
+        channel.shutdownNow();
+      }
+    } finally {
+      daemon.stopQuietly();
+      new ProcessBuilder("umount", "-l", small.toString()).start().waitFor();
+    }
+  }
+
+  /** Waits (10 s at most) until memory.MemoryService reports {@code wanted}. */
+  private static boolean awaitHealth(ManagedChannel channel, ServingStatus wanted) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 10_000;
+    HealthCheckRequest request = HealthCheckRequest.newBuilder().setService("memory.MemoryService").build();
+    while (System.currentTimeMillis() < deadline) {
+      if (HealthGrpc.newBlockingStub(channel).check(request).getStatus() == wanted) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
 }

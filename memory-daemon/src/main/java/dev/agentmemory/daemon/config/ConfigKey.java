@@ -27,6 +27,13 @@ public enum ConfigKey {
       "log_level", new ValueType.Choice(List.of("trace", "debug", "info", "warn", "error", "off")), p -> "info"),
   /** Largest event text accepted by IngestEvent (UTF-8 bytes). */
   MAX_EVENT_BYTES("max_event_bytes", new ValueType.Size(1024, 64L * 1024 * 1024), p -> "1MiB"),
+  /**
+   * Free space kept on the store's disk: below it new events are refused (RESOURCE_EXHAUSTED; hooks
+   * keep them in their spool) until space is freed, so RocksDB itself never runs out.
+   */
+  DISK_RESERVE("disk_reserve", new ValueType.Size(0, 1L << 40), p -> "64MiB"),
+  /** Below this much free space on the store's disk, status, admin stats and the log warn. */
+  DISK_WARNING("disk_warning", new ValueType.Size(0, 1L << 50), p -> "1GiB"),
   /** Who writes summaries: "local" (offline, default), "openai" or "anthropic". */
   SUMMARIZER_PROVIDER(
       "summarizer.provider", new ValueType.Choice(List.of("local", "openai", "anthropic")), p -> "local"),

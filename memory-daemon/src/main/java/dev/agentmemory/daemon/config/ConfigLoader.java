@@ -61,7 +61,8 @@ public final class ConfigLoader {
     Map<ConfigKey, Object> typed = new EnumMap<>(ConfigKey.class);
     raw.forEach((key, value) -> typed.put(key, parse(key, value, sources.get(key))));
     return new DaemonConfig(
-        new DaemonConfig.StorageConfig((Path) typed.get(ConfigKey.DB_PATH), (Long) typed.get(ConfigKey.MAX_EVENT_BYTES)),
+        new DaemonConfig.StorageConfig((Path) typed.get(ConfigKey.DB_PATH), (Long) typed.get(ConfigKey.MAX_EVENT_BYTES),
+            (Long) typed.get(ConfigKey.DISK_RESERVE), (Long) typed.get(ConfigKey.DISK_WARNING)),
         new DaemonConfig.GrpcConfig((String) typed.get(ConfigKey.GRPC_HOST), (Integer) typed.get(ConfigKey.GRPC_PORT)),
         (String) typed.get(ConfigKey.MULTI_AGENT_MODE),
         (String) typed.get(ConfigKey.AGENT_ID),

@@ -30,7 +30,11 @@ public record DaemonConfig(
   }
 
   /** Where the store lives and how large an event may be. */
-  public record StorageConfig(Path dbPath, long maxEventBytes) {}
+  /**
+   * @param diskReserve free bytes kept: below it new events are refused
+   * @param diskWarning below this many free bytes, status and stats warn
+   */
+  public record StorageConfig(Path dbPath, long maxEventBytes, long diskReserve, long diskWarning) {}
 
   /** Where the gRPC server listens. */
   public record GrpcConfig(String host, int port) {
@@ -77,6 +81,8 @@ public record DaemonConfig(
     append(out, ConfigKey.AGENT_ID, agentId);
     append(out, ConfigKey.LOG_LEVEL, logLevel);
     append(out, ConfigKey.MAX_EVENT_BYTES, storage.maxEventBytes());
+    append(out, ConfigKey.DISK_RESERVE, storage.diskReserve());
+    append(out, ConfigKey.DISK_WARNING, storage.diskWarning());
     append(out, ConfigKey.SUMMARIZER_PROVIDER, summarizer.provider());
     append(out, ConfigKey.SUMMARIZER_MODEL, summarizer.model());
     append(out, ConfigKey.SUMMARIZER_BASE_URL, summarizer.baseUrl());

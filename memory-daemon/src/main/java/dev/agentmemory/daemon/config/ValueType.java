@@ -210,7 +210,7 @@ sealed interface ValueType {
   /** A size in bytes: a number with an optional unit (KiB, MiB, KB, MB, k, m). */
   record Size(long min, long max) implements ValueType {
     private static final Pattern SIZE =
-        Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib)?", Pattern.CASE_INSENSITIVE);
+        Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
 
     @Override
     public Object parse(String raw, Platform platform) {
@@ -222,6 +222,7 @@ sealed interface ValueType {
           long bytes = switch (unit.charAt(0)) {
             case 'k' -> Math.multiplyExact(number, 1024L);
             case 'm' -> Math.multiplyExact(number, 1024L * 1024);
+            case 'g' -> Math.multiplyExact(number, 1024L * 1024 * 1024);
             default -> number;
           };
           if (bytes >= min && bytes <= max) {
@@ -232,7 +233,7 @@ sealed interface ValueType {
         }
       }
       throw new IllegalArgumentException(
-          "expected a size between " + min + " bytes and " + (max / (1024 * 1024)) + " MiB, such as 1MiB or 524288");
+          "expected a size between " + min + " bytes and " + (max / (1024 * 1024)) + " MiB, such as 64MiB, 1GiB or 524288");
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.agentmemory.storage.FailedPreconditionException;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.NotFoundException;
 import dev.agentmemory.storage.StorageException;
+import dev.agentmemory.storage.StorageFullException;
 import dev.agentmemory.storage.UnavailableException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -33,6 +34,10 @@ final class GrpcErrors {
     } else if (error instanceof UnavailableException) {
       LOG.warn("{}: unavailable: {}", rpc, error.getMessage());
       status = Status.UNAVAILABLE.withDescription(error.getMessage());
+    } else if (error instanceof StorageFullException) {
+      // the disk watch logs when the disk fills and when it frees up: no line per refused call
+      LOG.debug("{}: disk full: {}", rpc, error.getMessage());
+      status = Status.RESOURCE_EXHAUSTED.withDescription(error.getMessage());
     } else if (error instanceof StorageException) {
       LOG.error("Expected to serve {}, but storage failed", rpc, error);
       status = Status.INTERNAL.withDescription(

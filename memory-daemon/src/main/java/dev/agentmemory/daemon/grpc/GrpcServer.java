@@ -108,6 +108,15 @@ public final class GrpcServer implements AutoCloseable {
     return server.getPort();
   }
 
+  /**
+   * Reports whether the memory service can take new events: NOT_SERVING for
+   * {@code memory.MemoryService} while its disk is full (reads still work; the overall status stays
+   * SERVING, the process is fine), so a client checking health can hold its events back.
+   */
+  public void markWritable(boolean writable) {
+    health.setStatus(MemoryServiceGrpc.SERVICE_NAME, writable ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+  }
+
   /** Reports SERVING to health checks: storage is open and requests can be answered. */
   public void markServing() {
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);

@@ -95,6 +95,8 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_MULTI_AGENT_MODE", "unified", ConfigKey.MULTI_AGENT_MODE, "unified"),
         Arguments.of("MEMORY_AGENT_ID", "copilot", ConfigKey.AGENT_ID, "copilot"),
         Arguments.of("MEMORY_MAX_EVENT_BYTES", "4096", ConfigKey.MAX_EVENT_BYTES, "4096"),
+        Arguments.of("MEMORY_DISK_RESERVE", "16MiB", ConfigKey.DISK_RESERVE, "16777216"),
+        Arguments.of("MEMORY_DISK_WARNING", "2GiB", ConfigKey.DISK_WARNING, "2147483648"),
         Arguments.of("MEMORY_TIMEZONE", "America/New_York", ConfigKey.TIMEZONE, "America/New_York"),
         Arguments.of("MEMORY_TOC_SEGMENT_GAP", "45m", ConfigKey.TOC_SEGMENT_GAP, "PT45M"),
         Arguments.of("MEMORY_TOC_SEGMENT_MAX_TOKENS", "2000", ConfigKey.TOC_SEGMENT_MAX_TOKENS, "2000"),
@@ -132,6 +134,8 @@ class ConfigLoaderTest {
         agent_id = "file-agent"
         log_level = "error"
         max_event_bytes = 8192
+        disk_reserve = "1MiB"
+        disk_warning = "10MiB"
         timezone = "Asia/Tokyo"
         [redaction]
         enabled = true
@@ -335,6 +339,8 @@ class ConfigLoaderTest {
       case AGENT_ID -> config.agentId();
       case LOG_LEVEL -> config.logLevel();
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
+      case DISK_RESERVE -> Long.toString(config.storage().diskReserve());
+      case DISK_WARNING -> Long.toString(config.storage().diskWarning());
       case SUMMARIZER_PROVIDER -> config.summarizer().provider();
       case SUMMARIZER_MODEL -> config.summarizer().model();
       case SUMMARIZER_BASE_URL -> config.summarizer().baseUrl();

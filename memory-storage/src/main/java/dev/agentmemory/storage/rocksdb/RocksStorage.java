@@ -1,7 +1,9 @@
 package dev.agentmemory.storage.rocksdb;
 
 import dev.agentmemory.storage.DamagedWal;
+import dev.agentmemory.storage.DiskLimits;
 import dev.agentmemory.storage.StorageException;
+import dev.agentmemory.storage.StorageFullException;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.StorageOpenException.Reason;
 import java.io.IOException;
@@ -21,6 +23,8 @@ import org.rocksdb.Cache;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
@@ -52,6 +56,10 @@ public final class RocksStorage implements AutoCloseable {
   private final Map<Cf, ColumnFamilyHandle> handles;
   private final WriteOptions writeOptions;
   private DamagedWal damagedWal;
+  private volatile DiskLimits diskLimits = DiskLimits.NONE;
+  // Set when RocksDB itself met a full disk while writing its log: it then refuses every write
+  // until the store is reopened (RocksJava has no resume()).
+  private volatile boolean stoppedByFullDisk;
 
   private RocksStorage(
       Path path,
@@ -115,6 +123,22 @@ public final class RocksStorage implements AutoCloseable {
     static final Cache INSTANCE = new LRUCache(BLOCK_CACHE_BYTES);
   }
 
+  /**
+   * Lets RocksDB recover by itself from a flush or compaction that met a full disk, once space is
+   * free again (without one, such an error stops writes until the store is reopened).
+   */
+  private static final class SharedSstFileManager {
+    static final SstFileManager INSTANCE = create();
+
+    private static SstFileManager create() {
+      try {
+        return new SstFileManager(Env.getDefault());
+      } catch (RocksDBException e) {
+        throw new StorageException("Expected to create RocksDB's file manager, but " + e.getMessage(), e);
+      }
+    }
+  }
+
   private static RocksStorage open(Path dir, boolean readOnly, WALRecoveryMode walRecovery) {
     Deque<AutoCloseable> owned = new ArrayDeque<>();
     Consumer<AutoCloseable> own = owned::push;
@@ -132,6 +156,9 @@ public final class RocksStorage implements AutoCloseable {
               // RocksDB's own LOG files in the store directory: keep a few, not forever.
               .setKeepLogFileNum(5)
               .setWalRecoveryMode(walRecovery);
+      if (!readOnly) {
+        dbOptions.setSstFileManager(SharedSstFileManager.INSTANCE);
+      }
       own.accept(dbOptions);
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
       descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY));
@@ -174,6 +201,11 @@ public final class RocksStorage implements AutoCloseable {
    * survives the process being killed.
    */
   public void write(Consumer<Batch> writes) {
+    DiskLimits limits = diskLimits;
+    long free = limits.reserve() > 0 ? DiskLimits.free(path) : Long.MAX_VALUE;
+    if (free < limits.reserve()) {
+      throw new StorageFullException(path, free, limits.reserve(), null);
+    }
     try (WriteBatch writeBatch = new WriteBatch()) {
       Batch batch = new Batch(writeBatch);
       writes.accept(batch);
@@ -181,8 +213,46 @@ public final class RocksStorage implements AutoCloseable {
         db.write(writeOptions, writeBatch);
       }
     } catch (RocksDBException e) {
+      if (e.getStatus() != null && e.getStatus().getSubCode() == Status.SubCode.NoSpace) {
+        stoppedByFullDisk = true;
+        throw new StorageFullException(path, DiskLimits.free(path), limits.reserve(), e);
+      }
       throw new StorageException("Expected to commit a write to " + path + ", but RocksDB failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Keeps {@code limits.reserve()} bytes free on the store's disk: writes below it are refused. */
+  public void setDiskLimits(DiskLimits limits) {
+    this.diskLimits = limits;
+  }
+
+  /**
+   * Problems with the disk a person should act on: writes refused for lack of space, RocksDB
+   * stopped by a full disk, or space running low. Empty when all is well.
+   */
+  public java.util.List<String> diskWarnings() {
+    DiskLimits limits = diskLimits;
+    long free = DiskLimits.free(path);
+    if (stoppedByFullDisk) {
+      return java.util.List.of("RocksDB stopped writing the store " + path + " when its disk filled up ("
+          + DiskLimits.human(free) + " free now). Free some space, then restart the daemon (memory-daemon stop, "
+          + "then start); nothing acknowledged is lost. Raise disk_reserve to keep this from happening.");
+    }
+    if (free < limits.reserve()) {
+      return java.util.List.of("The disk holding the store " + path + " is full (" + DiskLimits.human(free)
+          + " free, " + DiskLimits.human(limits.reserve()) + " kept in reserve): new events are refused. Free some "
+          + "space; the daemon takes events again by itself.");
+    }
+    if (free < limits.warning()) {
+      return java.util.List.of("Low disk space: " + DiskLimits.human(free) + " free on the disk holding the store "
+          + path + " (new events are refused below " + DiskLimits.human(limits.reserve()) + "). Free some space.");
+    }
+    return java.util.List.of();
+  }
+
+  /** Whether writes are refused now for lack of disk space. */
+  public boolean refusesWrites() {
+    return stoppedByFullDisk || DiskLimits.free(path) < diskLimits.reserve();
   }
 
   /** The damaged write-ahead log this open recovered from, if it was damaged. */

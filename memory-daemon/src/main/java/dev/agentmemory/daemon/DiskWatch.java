@@ -1,0 +1,66 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.storage.MemoryStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the disks of the stores: says once, in the log and in health, when new events are
+ * refused for lack of space and when they are taken again, and warns once when space runs low.
+ * Writes themselves check the reserve, so taking events again needs nothing from here.
+ */
+final class DiskWatch implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiskWatch.class);
+  private static final Duration PERIOD = Duration.ofSeconds(2);
+
+  private final Supplier<List<MemoryStore>> stores;
+  private final Consumer<Boolean> writable;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(new NamedThreads("memory-disk-watch", true));
+  private boolean refusing;
+  private List<String> lastWarnings = List.of();
+
+  /** @param writable hears whether every store takes new events (health) */
+  DiskWatch(Supplier<List<MemoryStore>> stores, Consumer<Boolean> writable) {
+    this.stores = stores;
+    this.writable = writable;
+  }
+
+  void start() {
+    timer.scheduleWithFixedDelay(this::check, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void check() {
+    try {
+      List<MemoryStore> all = stores.get();
+      boolean refusingNow = all.stream().anyMatch(store -> store.storage().refusesWrites());
+      List<String> warnings = all.stream().flatMap(store -> store.storage().diskWarnings().stream()).toList();
+      if (refusingNow != refusing) {
+        writable.accept(!refusingNow);
+        if (refusingNow) {
+          warnings.forEach(warning -> LOG.warn("{}", warning));
+        } else {
+          LOG.info("Disk space is available again: taking new events");
+        }
+        refusing = refusingNow;
+      } else if (!warnings.isEmpty() && !warnings.equals(lastWarnings) && !refusingNow) {
+        warnings.forEach(warning -> LOG.warn("{}", warning));
+      }
+      lastWarnings = warnings;
+    } catch (RuntimeException e) {
+      LOG.warn("Expected to check the free disk space, but {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
