@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The TOC builder's working indexes (all rebuildable from the event log): events by session,
- * segment states by session and day, segments by day, and term document frequencies.
+ * segment states by session and day, segments by day, and counters. (Stores written before
+ * summaries stopped depending on the store hold term counts under prefix 't'; nothing reads them.)
  */
 public final class TocIndexStore {
   private static final String MIN_ID = EventCodecs.MIN_EVENT_ID;
@@ -29,7 +30,6 @@ public final class TocIndexStore {
   private final Table<SessionKey, SessionValue> sessions;
   private final Table<SegmentKey, SegmentState> segments;
   private final Table<DaySegmentKey, String> daySegments;
-  private final Table<String, Long> terms;
   private final Table<String, Long> counters;
   private final Table<String, Long> rollups;
 
@@ -37,7 +37,6 @@ public final class TocIndexStore {
     sessions = storage.table(Cf.TOC_INDEX, TocIndexCodecs.SESSION_KEY, TocIndexCodecs.SESSION_VALUE);
     segments = storage.table(Cf.TOC_INDEX, TocIndexCodecs.SEGMENT_KEY, TocIndexCodecs.SEGMENT_STATE);
     daySegments = storage.table(Cf.TOC_INDEX, TocIndexCodecs.DAY_SEGMENT_KEY, TocIndexCodecs.STRING);
-    terms = storage.table(Cf.TOC_INDEX, TocIndexCodecs.TERM_KEY, TocIndexCodecs.COUNT);
     counters = storage.table(Cf.TOC_INDEX, TocIndexCodecs.COUNTER_KEY, TocIndexCodecs.COUNT);
     rollups = storage.table(Cf.TOC_INDEX, TocIndexCodecs.ROLLUP_KEY, TocIndexCodecs.COUNT);
   }
@@ -132,21 +131,6 @@ public final class TocIndexStore {
           result.put(new EventKey(entry.key().timestampMs(), entry.key().eventId()), entry.value()));
     }
     return result;
-  }
-
-  // --- term statistics -----------------------------------------------------------------------
-
-  /** In how many indexed events {@code term} occurs. */
-  public long termCount(String term) {
-    return terms.get(term).orElse(0L);
-  }
-
-  public void putTermCount(Batch batch, String term, long count) {
-    if (count <= 0) {
-      terms.deleteIfExists(batch, term);
-    } else {
-      terms.upsert(batch, term, count);
-    }
   }
 
   public long counter(String name) {

@@ -39,6 +39,7 @@ public final class TocBuilder implements AutoCloseable {
   private final TocConfig config;
   private final Summarizer summarizer;
   private final TokenCounter tokens;
+  private final TermWeights weights;
   private final Segmenter segmenter;
   // One step at a time: the live worker and a rebuild share this builder.
   private final Object stepLock = new Object();
@@ -60,6 +61,7 @@ public final class TocBuilder implements AutoCloseable {
     this.config = config;
     this.summarizer = summarizer;
     this.tokens = tokens;
+    this.weights = new TokenRankWeights(tokens);
     this.segmenter = new Segmenter(config);
   }
 
@@ -83,13 +85,11 @@ public final class TocBuilder implements AutoCloseable {
   public int apply(List<Event> events, OptionalLong ackSequence) {
     synchronized (stepLock) {
       TocChanges changes = new TocChanges(store);
-      AsOfTermWeights weights =
-          new AsOfTermWeights(store.tocIndex(), store.tocIndex().counter(TocChanges.EVENT_COUNTER));
-      Set<SessionDay> touched = index(events, changes, weights);
+      Set<SessionDay> touched = index(events, changes);
       Set<LocalDate> days = new TreeSet<>();
       List<SegmentWork> work = new ArrayList<>();
       for (SessionDay sessionDay : touched) {
-        if (resegment(sessionDay, changes, weights, work)) {
+        if (resegment(sessionDay, changes, work)) {
           days.add(LocalDate.ofEpochDay(sessionDay.epochDay()));
         }
       }
@@ -106,6 +106,11 @@ public final class TocBuilder implements AutoCloseable {
     }
   }
 
+  /** How distinctive terms are, for every summary of this store's TOC. */
+  TermWeights weights() {
+    return weights;
+  }
+
   /** Day bucket of a timestamp in the TOC's zone. */
   public long epochDay(long timestampMs) {
     return LocalDate.ofInstant(java.time.Instant.ofEpochMilli(timestampMs), config.zone()).toEpochDay();
@@ -117,7 +122,7 @@ public final class TocBuilder implements AutoCloseable {
     return Texts.prefix(event.text(), tool ? config.toolResultChars() : TocConfig.MAX_TEXT_CHARS);
   }
 
-  private Set<SessionDay> index(List<Event> events, TocChanges changes, AsOfTermWeights weights) {
+  private Set<SessionDay> index(List<Event> events, TocChanges changes) {
     List<Event> sorted = new ArrayList<>(events);
     sorted.sort(Comparator.comparing(Event::key));
     List<Event> fresh = new ArrayList<>();
@@ -127,25 +132,21 @@ public final class TocBuilder implements AutoCloseable {
         fresh.add(event);
       }
     }
-    List<Indexed> indexed = inParallel(fresh, event -> {
-      String text = boundedText(event);
-      return new Indexed(tokens.count(text), Texts.distinctTerms(text));
-    });
+    List<Integer> counts = inParallel(fresh, event -> tokens.count(boundedText(event)));
     Set<SessionDay> touched = new TreeSet<>();
     for (int i = 0; i < fresh.size(); i++) {
       Event event = fresh.get(i);
       SessionEntry entry = new SessionEntry(
-          event.sessionId(), event.timestampMs(), event.eventId(), indexed.get(i).tokens(), event.type());
+          event.sessionId(), event.timestampMs(), event.eventId(), counts.get(i), event.type());
       SessionDay sessionDay = new SessionDay(event.sessionId(), epochDay(event.timestampMs()));
-      changes.addEntry(entry, sessionDay, event, indexed.get(i).terms());
-      weights.add(entry, indexed.get(i).terms());
+      changes.addEntry(entry, sessionDay, event);
       touched.add(sessionDay);
     }
     return touched;
   }
 
   /** Re-cuts one session-day, queueing changed segments as work; returns whether any changed. */
-  private boolean resegment(SessionDay sessionDay, TocChanges changes, AsOfTermWeights weights, List<SegmentWork> work) {
+  private boolean resegment(SessionDay sessionDay, TocChanges changes, List<SegmentWork> work) {
     LocalDate date = LocalDate.ofEpochDay(sessionDay.epochDay());
     List<SessionEntry> entries = entriesOf(sessionDay, changes);
     List<List<SessionEntry>> segments = segmenter.split(entries);
@@ -164,7 +165,7 @@ public final class TocBuilder implements AutoCloseable {
         continue;
       }
       List<SessionEntry> before = i == 0 ? List.of() : segments.get(i - 1);
-      work.add(new SegmentWork(state, segment, context(before, first), weights.asOf(last.eventKey())));
+      work.add(new SegmentWork(state, segment, context(before, first)));
       changed = true;
     }
     for (SegmentState gone : previous.values()) {
@@ -205,7 +206,7 @@ public final class TocBuilder implements AutoCloseable {
 
   private Summary summarize(SegmentWork work, TocChanges changes) {
     return summarizer.summarize(new SummaryRequest(
-        work.state().nodeId(), load(work.segment(), changes), load(work.context(), changes), work.weights()));
+        work.state().nodeId(), load(work.segment(), changes), load(work.context(), changes), weights));
   }
 
   private void writeSegment(SegmentWork work, Summary summary, TocChanges changes) {
@@ -272,8 +273,8 @@ public final class TocBuilder implements AutoCloseable {
       TocChanges changes = new TocChanges(store);
       List<SessionEntry> context = i == 0 ? List.of() : context(segments.get(i - 1), segment.get(0));
       Summary summary = better.summarize(new SummaryRequest(nodeId, load(segment, changes), load(context, changes),
-          term -> 1.0));
-      writeSegment(new SegmentWork(state, segment, context, term -> 1.0), summary, changes);
+          weights));
+      writeSegment(new SegmentWork(state, segment, context), summary, changes);
       new ParentNodes(changes, config.zone()).refresh(java.util.Set.of(period.date()));
       int version = changes.node(nodeId).map(TocNode::version).orElse(node.get().version());
       store.storage().write(batch -> {
@@ -307,10 +308,9 @@ public final class TocBuilder implements AutoCloseable {
 
   /** A segment that changed and must be summarized. */
   private record SegmentWork(
-      SegmentState state, List<SessionEntry> segment, List<SessionEntry> context, TermWeights weights) {}
+      SegmentState state, List<SessionEntry> segment, List<SessionEntry> context) {}
 
   /** What indexing learns of one event. */
-  private record Indexed(int tokens, Set<String> terms) {}
 
   private List<SummaryEvent> load(List<SessionEntry> entries, TocChanges changes) {
     List<SummaryEvent> events = new ArrayList<>(entries.size());

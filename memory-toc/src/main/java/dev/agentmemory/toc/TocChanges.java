@@ -41,7 +41,6 @@ final class TocChanges {
   private final Map<EventKey, Event> addedEvents = new HashMap<>();
   private final Map<SegmentKey, SegmentState> putStates = new LinkedHashMap<>();
   private final Map<SegmentKey, SegmentState> deletedStates = new LinkedHashMap<>();
-  private final Map<String, Long> termDeltas = new LinkedHashMap<>();
   private long eventDelta;
   private long nodeDelta;
   private final Set<String> newGrips = new HashSet<>();
@@ -98,17 +97,15 @@ final class TocChanges {
 
   // --- events and the session index ------------------------------------------------------------
 
-  void addEntry(SessionEntry entry, SessionDay sessionDay, Event event, Set<String> terms) {
+  void addEntry(SessionEntry entry, SessionDay sessionDay, Event event) {
     addedEntries.add(entry);
     addedBySessionDay.computeIfAbsent(sessionDay, k -> new ArrayList<>()).add(entry);
     addedEvents.put(entry.eventKey(), event);
-    terms.forEach(term -> termDeltas.merge(term, 1L, Long::sum));
     eventDelta++;
   }
 
-  void removeEntry(SessionEntry entry, Set<String> terms) {
+  void removeEntry(SessionEntry entry) {
     removedEntries.add(entry);
-    terms.forEach(term -> termDeltas.merge(term, -1L, Long::sum));
     eventDelta--;
   }
 
@@ -153,12 +150,6 @@ final class TocChanges {
     return new ArrayList<>(byStart.values());
   }
 
-  // --- term statistics -----------------------------------------------------------------------
-
-  Map<String, Long> termDeltas() {
-    return termDeltas;
-  }
-
   /** Writes every change, plus whatever {@code extra} adds, in {@code batch}. */
   void writeTo(Batch batch) {
     removedEntries.forEach(entry -> store.tocIndex().delete(batch, entry));
@@ -168,11 +159,6 @@ final class TocChanges {
     grips.forEach(grip -> store.toc().putGrip(batch, grip));
     nodes.values().forEach(node -> store.toc().put(batch, node));
     unlinked.forEach(nodeId -> store.toc().unlink(batch, nodeId));
-    termDeltas.forEach((term, delta) -> {
-      if (delta != 0) {
-        store.tocIndex().putTermCount(batch, term, store.tocIndex().termCount(term) + delta);
-      }
-    });
     if (eventDelta != 0) {
       store.tocIndex().putCounter(batch, EVENT_COUNTER, store.tocIndex().counter(EVENT_COUNTER) + eventDelta);
     }

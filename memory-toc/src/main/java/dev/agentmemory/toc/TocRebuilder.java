@@ -123,7 +123,7 @@ public final class TocRebuilder {
     for (Event event : events) {
       Optional<SessionEntry> entry = store.tocIndex().entry(event.sessionId(), event.key());
       if (entry.isPresent()) {
-        changes.removeEntry(entry.get(), Texts.distinctTerms(builder.boundedText(event)));
+        changes.removeEntry(entry.get());
         sessionDays.add(new SessionDay(event.sessionId(), builder.epochDay(event.timestampMs())));
       }
     }

@@ -72,7 +72,7 @@ public final class TocRollup {
       if (statements.isEmpty()) {
         return false;
       }
-      Summary summary = summarizer.summarize(new SummaryRequest(nodeId, statements, List.of(), currentWeights()));
+      Summary summary = summarizer.summarize(new SummaryRequest(nodeId, statements, List.of(), builder.weights()));
       List<TocBullet> bullets = new ArrayList<>();
       for (Summary.Bullet bullet : summary.bullets()) {
         List<String> grips = evidence.get(bullet.eventIdStart());
@@ -108,11 +108,5 @@ public final class TocRollup {
 
   private static String asSentence(String text) {
     return text.matches(".*[.!?…]$") ? text : text + ".";
-  }
-
-  private TermWeights currentWeights() {
-    TocIndexStore index = store.tocIndex();
-    long events = index.counter(TocChanges.EVENT_COUNTER);
-    return term -> Math.log((events + 1.0) / (index.termCount(term) + 1.0)) + 1.0;
   }
 }

@@ -32,6 +32,11 @@ public final class TokenCounter {
     return SHARED;
   }
 
+  /** The cl100k token ids of {@code text} (lower ids are merges of more frequent text). */
+  public int[] tokens(String text) {
+    return encoding.join().encodeOrdinary(text).toArray();
+  }
+
   /** Tokens of {@code text}; special-token markers in it count as ordinary text. */
   public int count(String text) {
     return text.isEmpty() ? 0 : encoding.join().countTokensOrdinary(text);

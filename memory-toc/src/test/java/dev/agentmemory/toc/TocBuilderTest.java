@@ -113,6 +113,65 @@ class TocBuilderTest {
     assertThat(oneByOne).isEqualTo(allAtOnce);
   }
 
+  /** Five conversations interleaved in time over two days, with varied vocabulary. */
+  private static List<Event> fiveInterleavedConversations(TocFixture toc) {
+    String[] topics = {"invoice rounding in the BillingService", "OAuth token refresh in the gateway",
+        "flaky Kafka consumer rebalance test", "Postgres migration adding the vat_rate column",
+        "React checkout form validation"};
+    String[] moves = {"I think %s fails because of a null customer.", "Let me check the logs around %s first.",
+        "We decided to keep %s behind a feature flag.", "The stack trace points into %s again.",
+        "Fixed %s and added a regression test.", "Can you explain why %s needs a retry?"};
+    java.util.Random random = new java.util.Random(11);
+    List<Event> events = new java.util.ArrayList<>();
+    long start = java.time.LocalDateTime.parse("2026-03-02T09:00").atZone(TocFixture.ZONE).toInstant().toEpochMilli();
+    for (int i = 0; i < 150; i++) {
+      int conversation = i % topics.length;
+      long ts = start + i * 7 * 60_000L + (i / 75) * 24 * 3_600_000L;
+      String text = String.format(moves[random.nextInt(moves.length)], topics[conversation]) + " word" + random.nextInt(40);
+      events.add(toc.event("conversation-" + conversation, ts, i % 2 == 0 ? EventRole.USER : EventRole.ASSISTANT,
+          EventType.USER_MESSAGE, text));
+    }
+    return events;
+  }
+
+  @Test
+  void shouldBuildTheSameToc_whateverTheArrivalOrder_andAcrossARestart() {
+    // given: the events in time order, built at once
+    Map<String, TocNode> inOrder;
+    List<Event> events;
+    try (TocFixture toc = new TocFixture(dir.resolve("ordered"))) {
+      events = fiveInterleavedConversations(toc);
+      toc.ingestAndBuild(events);
+      inOrder = toc.snapshot();
+    }
+
+    // when: the same events arrive shuffled, in batches of any size, with a restart half-way
+    List<Event> shuffled = new java.util.ArrayList<>(events);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(3));
+    java.util.Random sizes = new java.util.Random(5);
+    Map<String, TocNode> shuffledBuild;
+    int next = 0;
+    try (TocFixture toc = new TocFixture(dir.resolve("shuffled"))) {
+      while (next < shuffled.size() / 2) {
+        int end = Math.min(shuffled.size(), next + 1 + sizes.nextInt(20));
+        toc.ingestAndBuild(shuffled.subList(next, end));
+        next = end;
+      }
+    }
+    try (TocFixture toc = new TocFixture(dir.resolve("shuffled"))) {
+      while (next < shuffled.size()) {
+        int end = Math.min(shuffled.size(), next + 1 + sizes.nextInt(20));
+        toc.ingestAndBuild(shuffled.subList(next, end));
+        next = end;
+      }
+      shuffledBuild = toc.snapshot();
+    }
+
+    // then: every node the same: titles, bullets, keywords, summaries
+    assertThat(shuffledBuild.keySet()).isEqualTo(inOrder.keySet());
+    assertThat(shuffledBuild).isEqualTo(inOrder);
+  }
+
   @Test
   void shouldChangeNothing_whenTheSameEventsAreAppliedAgain() {
     try (TocFixture toc = new TocFixture(dir)) {

@@ -14,7 +14,7 @@ public final class TocIndexCodecs {
   private static final byte SESSION = 's';
   private static final byte SEGMENT = 'g';
   private static final byte DAY_SEGMENT = 'd';
-  private static final byte TERM = 't';
+  // 't' held term counts in stores of earlier builds: never reuse it for something else.
   private static final byte COUNTER = 'c';
   private static final byte ROLLUP = 'r';
   private static final int FORMAT = 1;
@@ -93,7 +93,6 @@ public final class TocIndexCodecs {
       };
 
   /** Term keys: the prefix, then the term in UTF-8. */
-  public static final KeyCodec<String> TERM_KEY = prefixedString(TERM);
 
   /** Named counters (such as the number of indexed events). */
   public static final KeyCodec<String> COUNTER_KEY = prefixedString(COUNTER);
