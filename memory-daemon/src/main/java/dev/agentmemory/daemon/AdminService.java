@@ -1,14 +1,11 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StoreStats;
-import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.scheduler.UnknownJobException;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.daemon.summarizer.UsageMeter;
 import dev.agentmemory.toc.TocRollup;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,7 +41,7 @@ public final class AdminService {
 
   /** The summarizer in use and its API use today. */
   public SummarizerUsage summarizerUsage() {
-    UsageMeter.Usage today = meter.today();
+    dev.agentmemory.storage.SummarizerUsage today = meter.today();
     return new SummarizerUsage(summarizer, today.requests(), today.inputTokens(), today.outputTokens(),
         today.fallbacks(), meter.dailyTokenBudget());
   }
@@ -59,13 +56,7 @@ public final class AdminService {
 
   /** Compacts the named column family, or all when {@code name} is empty; returns which. */
   public List<String> compact(String name) {
-    if (name == null || name.isBlank()) {
-      return MaintenanceJobs.compactAll(store);
-    }
-    Cf cf = Cf.byRocksName(name.trim()).orElseThrow(() -> new InvalidArgumentException(
-        "column_family '" + name + "' does not exist. Valid ones: " + String.join(", ", names())));
-    store.storage().compact(cf);
-    return List.of(cf.rocksName());
+    return store.compact(name);
   }
 
   /** Clears a job's checkpoint; returns what was cleared, for people. */
@@ -84,7 +75,4 @@ public final class AdminService {
         .orElse(job + " keeps no checkpoint; nothing to clear.");
   }
 
-  private static List<String> names() {
-    return Arrays.stream(Cf.values()).map(Cf::rocksName).toList();
-  }
 }

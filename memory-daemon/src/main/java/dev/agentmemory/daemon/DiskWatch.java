@@ -40,8 +40,8 @@ final class DiskWatch implements AutoCloseable {
   private void check() {
     try {
       List<MemoryStore> all = stores.get();
-      boolean refusingNow = all.stream().anyMatch(store -> store.storage().refusesWrites());
-      List<String> warnings = all.stream().flatMap(store -> store.storage().diskWarnings().stream()).toList();
+      boolean refusingNow = all.stream().anyMatch(store -> store.refusesWrites());
+      List<String> warnings = all.stream().flatMap(store -> store.diskWarnings().stream()).toList();
       if (refusingNow != refusing) {
         writable.accept(!refusingNow);
         if (refusingNow) {

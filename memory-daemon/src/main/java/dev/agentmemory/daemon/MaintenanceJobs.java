@@ -4,7 +4,6 @@ import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.scheduler.JobSpec;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocLevel;
-import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.toc.Summarizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +65,7 @@ public final class MaintenanceJobs {
             () -> onEveryStore(projects, store -> store.rollup().run(level.get()))));
       } else {
         specs.add(new JobSpec(name, cron, Duration.ofMinutes(10), "Compacts every column family",
-            () -> onEveryStore(projects, store -> compactAll(store.store()))));
+            () -> onEveryStore(projects, store -> store.store().compact(""))));
       }
     }
     api.ifPresent(summarizer -> specs.add(new JobSpec(SEGMENT_SUMMARIES, config.schedules().get(SEGMENT_SUMMARIES),
@@ -97,12 +96,4 @@ public final class MaintenanceJobs {
     }
   }
 
-  static List<String> compactAll(MemoryStore store) {
-    List<String> compacted = new ArrayList<>();
-    for (Cf cf : Cf.values()) {
-      store.storage().compact(cf);
-      compacted.add(cf.rocksName());
-    }
-    return compacted;
-  }
 }

@@ -7,18 +7,15 @@ import dev.agentmemory.daemon.grpc.MemoryGrpcService;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
-import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.storage.Closeables;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.StoreAccess;
 import java.nio.file.Files;
-import dev.agentmemory.scheduler.MemoryScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,13 +29,11 @@ public final class MemoryDaemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MemoryDaemon.class);
 
   private final DaemonInfo info;
-  private final DaemonFiles files;
-  private final Deque<AutoCloseable> resources;
+  private final Closeables resources;
   private boolean closed;
 
-  private MemoryDaemon(DaemonInfo info, DaemonFiles files, Deque<AutoCloseable> resources) {
+  private MemoryDaemon(DaemonInfo info, Closeables resources) {
     this.info = info;
-    this.files = files;
     this.resources = resources;
   }
 
@@ -58,34 +53,25 @@ public final class MemoryDaemon implements AutoCloseable {
     refuseIfAlreadyRunning(files, self.pid());
     refuseIfStoreUnusable(dbPath, self.pid());
     GrpcServer.checkBindable(config.grpc());
-    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    Closeables resources = new Closeables();
     try {
-      Summarizers.Selection[] selected = new Summarizers.Selection[1];
-      ProjectStore main = ProjectStore.open("", dbPath, config,
-          store -> selected[0] = Summarizers.select(config, platform.env(), store.checkpoints(), clock), clock);
-      resources.push(main);
-      Summarizers.Selection summarizers = selected[0];
-      Projects projects = new Projects(config, main,
-          name -> ProjectStore.open(name, ProjectNames.storeDir(dbPath, name), config, store -> summarizers, clock));
-      resources.push(projects);
-      projects.openExisting();
-      MemoryScheduler scheduler = new MemoryScheduler(
-          MaintenanceJobs.specs(config, projects, summarizers.api(), clock), main.store().jobs(),
-          config.toc().zone(), clock);
-      resources.push(scheduler);
-      scheduler.start();
+      DaemonServices services = resources.register(DaemonServices.open(config, platform.env(), clock));
+      Projects projects = services.projects();
+      services.startScheduler();
       SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), projects::ingest);
       int spooled = spool.drain();
       if (spooled > 0) {
         LOG.info("Took in {} events that hooks spooled while the daemon was down", spooled);
       }
-      resources.push(spool);
-      spool.start();
+      resources.register(spool).start();
+      // The PID file goes right after the server (closed in reverse): from then on, `status`
+      // rightly says not running.
+      resources.register(() -> files.removeIfOwnedBy(self.pid()));
       // Room for the largest accepted text plus metadata, so an oversized text gets the clear
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
-      GrpcServer server = GrpcServer.start(config.grpc(), maxInbound, List.of(MemoryGrpcService.definition(projects, scheduler)));
-      resources.push(server);
+      GrpcServer server = resources.register(GrpcServer.start(config.grpc(), maxInbound,
+          List.of(MemoryGrpcService.definition(projects, services.scheduler()))));
       DaemonInfo info =
           new DaemonInfo(
               self.pid(),
@@ -98,20 +84,18 @@ public final class MemoryDaemon implements AutoCloseable {
               warnings(projects));
       files.write(info);
       server.markServing();
-      DiskWatch disks = new DiskWatch(() -> projects.all().stream().map(ProjectStore::store).toList(),
-          server::markWritable);
-      resources.push(disks);
-      disks.start();
+      resources.register(new DiskWatch(() -> projects.all().stream().map(ProjectStore::store).toList(),
+          server::markWritable)).start();
       LOG.info("Memory daemon ready on {} (pid {}, store {}, PID file {})", info.endpoint(), info.pid(), dbPath, files.pidFile());
-      return new MemoryDaemon(info, files, resources);
+      return new MemoryDaemon(info, resources);
     } catch (StorageOpenException e) {
-      closeAll(resources, e);
+      resources.closeAfter(e);
       throw explain(e);
     } catch (IOException e) {
-      closeAll(resources, e);
+      resources.closeAfter(e);
       throw new DaemonStartException("Cannot write the PID file " + files.pidFile() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeAll(resources, e);
+      resources.closeAfter(e);
       throw e;
     }
   }
@@ -131,7 +115,7 @@ public final class MemoryDaemon implements AutoCloseable {
     return info.port();
   }
 
-  /** Stops serving (in-flight RPCs finish), flushes and closes the store, removes the PID file. */
+  /** Stops serving (in-flight RPCs finish), removes the PID file, flushes and closes the stores. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -139,17 +123,10 @@ public final class MemoryDaemon implements AutoCloseable {
     }
     closed = true;
     LOG.info("Memory daemon shutting down");
-    RuntimeException failure = new RuntimeException("Expected a clean shutdown, but some steps failed");
-    while (!resources.isEmpty()) {
-      AutoCloseable resource = resources.pop();
-      closeOne(resource, failure);
-      if (resource instanceof GrpcServer) {
-        // right after the server: from then on, `status` rightly says not running
-        files.removeIfOwnedBy(info.pid());
-      }
-    }
-    if (failure.getSuppressed().length > 0) {
-      throw failure;
+    try {
+      resources.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("Expected a clean shutdown, but some steps failed: " + e.getMessage(), e);
     }
     LOG.info("Memory daemon stopped");
   }
@@ -201,17 +178,4 @@ public final class MemoryDaemon implements AutoCloseable {
     };
   }
 
-  private static void closeAll(Deque<AutoCloseable> resources, Throwable failure) {
-    while (!resources.isEmpty()) {
-      closeOne(resources.pop(), failure);
-    }
-  }
-
-  private static void closeOne(AutoCloseable resource, Throwable failure) {
-    try {
-      resource.close();
-    } catch (Exception e) {
-      failure.addSuppressed(e);
-    }
-  }
 }

@@ -5,15 +5,14 @@ import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.storage.DiskLimits;
 import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.storage.rocksdb.RocksStorage;
+import dev.agentmemory.storage.Closeables;
 import dev.agentmemory.toc.TocBuilder;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.toc.TocRebuilder;
 import dev.agentmemory.toc.TocRollup;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,70 +27,90 @@ public final class ProjectStore implements AutoCloseable {
 
   private final String name;
   private final MemoryStore store;
+  private final Summarizers.Selection summarizers;
   private final TocBuilder builder;
   private final TocRebuilder rebuilder;
   private final TocRollup rollup;
   private final TocQuery toc;
   private final EventService events;
   private final AdminService admin;
-  private final Deque<AutoCloseable> resources;
+  private final Closeables resources;
 
-  private ProjectStore(String name, MemoryStore store, TocBuilder builder, TocRebuilder rebuilder, TocRollup rollup,
-      EventService events, AdminService admin, Deque<AutoCloseable> resources) {
+  private ProjectStore(String name, MemoryStore store, Summarizers.Selection summarizers, TocBuilder builder,
+      TocRebuilder rebuilder, TocRollup rollup, EventService events, Closeables resources) {
     this.name = name;
     this.store = store;
+    this.summarizers = summarizers;
     this.builder = builder;
     this.rebuilder = rebuilder;
     this.rollup = rollup;
     this.toc = new TocQuery(store);
     this.events = events;
-    this.admin = admin;
+    this.admin = new AdminService(store, summarizers);
     this.resources = resources;
   }
 
   /**
-   * Opens (creating it if needed) the store in {@code dir}, takes its lock, finishes an interrupted
-   * rebuild, and starts its TOC worker.
-   *
-   * @param name the project, empty for the default store
-   * @param summarizers the summarizers, given the opened store (whose checkpoints may meter them)
+   * Opens the default store (in {@code db_path}) with the summarizers the configuration asks for;
+   * their API use is metered in this store, for the whole daemon.
    */
-  public static ProjectStore open(String name, Path dir, DaemonConfig config,
-      Function<MemoryStore, Summarizers.Selection> summarizers, Clock clock) {
-    Deque<AutoCloseable> resources = new ArrayDeque<>();
+  public static ProjectStore openDefault(DaemonConfig config, Map<String, String> env, Clock clock) {
+    Path dir = config.storage().dbPath();
+    return open("", dir, config, clock, store -> Summarizers.select(config, env, store.checkpoints(), clock));
+  }
+
+  /**
+   * Opens (creating it if needed) the store of project {@code name} in {@code dir}, with the
+   * summarizers of the daemon's default store.
+   */
+  public static ProjectStore open(String name, Path dir, DaemonConfig config, Clock clock,
+      Summarizers.Selection summarizers) {
+    return open(name, dir, config, clock, store -> summarizers);
+  }
+
+  /**
+   * Opens a store for an admin command run with the daemon stopped: the same services as the
+   * daemon's, with the local summarizer (offline commands never call a summarizer's API).
+   */
+  public static ProjectStore openOffline(String name, Path dir, DaemonConfig config, Clock clock) {
+    return open(name, dir, config, clock, store -> Summarizers.local(config, store.checkpoints(), clock));
+  }
+
+  /**
+   * The one place a store's services are put together, for the daemon, offline admin commands
+   * and tests alike: takes the store's lock, opens it, finishes an interrupted rebuild, starts
+   * its TOC worker.
+   */
+  private static ProjectStore open(String name, Path dir, DaemonConfig config, Clock clock,
+      Function<MemoryStore, Summarizers.Selection> summarizersOf) {
+    Closeables resources = new Closeables();
     try {
-      RocksStorage.createStoreDirectory(dir);
-      resources.push(StoreLock.acquire(dir, ProcessHandle.current().pid()));
+      MemoryStore.createDirectory(dir);
+      resources.register(StoreLock.acquire(dir, ProcessHandle.current().pid()));
       LOG.info("Opening store {}at {}", name.isEmpty() ? "" : "of project " + name + " ", dir);
-      MemoryStore store = MemoryStore.open(dir);
-      resources.push(store);
-      store.storage().setDiskLimits(new DiskLimits(config.storage().diskReserve(), config.storage().diskWarning()));
-      TocBuilder builder = TocSetup.builder(store, config);
-      resources.push(builder);
+      MemoryStore store = resources.register(MemoryStore.open(dir));
+      store.setDiskLimits(new DiskLimits(config.storage().diskReserve(), config.storage().diskWarning()));
+      Summarizers.Selection summarizers = summarizersOf.apply(store);
+      TocBuilder builder = resources.register(TocSetup.builder(store, config));
       TocRebuilder rebuilder = new TocRebuilder(store, builder);
       if (rebuilder.resumeIfInterrupted(progress -> LOG.info("Finishing an interrupted TOC rebuild of {}: {} of {} events",
           dir, progress.done(), progress.plan().events()))) {
         LOG.info("Finished the TOC rebuild of {} that was interrupted", dir);
       }
-      TocWorker worker = new TocWorker(store, builder, config.toc().refreshInterval());
-      resources.push(worker);
+      TocWorker worker = resources.register(new TocWorker(store, builder, config.toc().refreshInterval()));
       worker.start();
-      EventService events =
-          new EventService(store.events(), clock, IngestPolicies.of(config), worker::nudge);
-      Summarizers.Selection selection = summarizers.apply(store);
-      TocRollup rollup = new TocRollup(store, builder, selection.rollups(), clock);
-      return new ProjectStore(name, store, builder, rebuilder, rollup, events,
-          new AdminService(store, selection), resources);
+      EventService events = new EventService(store.events(), clock, IngestPolicies.of(config), worker::nudge);
+      TocRollup rollup = new TocRollup(store, builder, summarizers.rollups(), clock);
+      return new ProjectStore(name, store, summarizers, builder, rebuilder, rollup, events, resources);
     } catch (RuntimeException e) {
-      while (!resources.isEmpty()) {
-        try {
-          resources.pop().close();
-        } catch (Exception suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      resources.closeAfter(e);
       throw e;
     }
+  }
+
+  /** The summarizers of this store (the daemon's). */
+  public Summarizers.Selection summarizers() {
+    return summarizers;
   }
 
   /** The project, empty for the default store. */
@@ -130,20 +149,6 @@ public final class ProjectStore implements AutoCloseable {
   /** Stops the worker (the current batch finishes), then closes the store and releases its lock. */
   @Override
   public void close() throws Exception {
-    Exception failure = null;
-    while (!resources.isEmpty()) {
-      try {
-        resources.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    resources.close();
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.storage.Closeables;
 import dev.agentmemory.storage.Event;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.IngestResult;
@@ -145,20 +146,9 @@ public final class Projects implements AutoCloseable {
   /** Closes the project stores (the default store is closed by its owner). */
   @Override
   public void close() throws Exception {
-    Exception failure = null;
-    for (ProjectStore store : all().subList(1, all().size())) {
-      try {
-        store.close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    Closeables stores = new Closeables();
+    List<ProjectStore> all = all();
+    all.subList(1, all.size()).forEach(stores::register);
+    stores.close();
   }
 }

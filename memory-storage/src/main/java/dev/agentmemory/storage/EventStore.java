@@ -1,7 +1,6 @@
 package dev.agentmemory.storage;
 
 import dev.agentmemory.storage.rocksdb.Cf;
-import dev.agentmemory.storage.rocksdb.CloseableIterator;
 import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.EventCodecs;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
@@ -14,11 +13,7 @@ import java.util.Optional;
  * exist or none. Nothing here updates or deletes an event.
  */
 public final class EventStore {
-  /** Checkpoint holding the number of stored events. */
-  public static final String COUNT_CHECKPOINT = "events.count";
-  /** Checkpoint holding the number of secrets redacted from the stored events. */
-  public static final String REDACTIONS_CHECKPOINT = "redactions.count";
-
+  private final RocksStorage storage;
   private final Table<EventKey, Event> events;
   private final Table<String, EventKey> ids;
   private final OutboxStore outbox;
@@ -30,13 +25,14 @@ public final class EventStore {
   // outbox sequences are committed in order. A RocksDB write here takes microseconds.
   private final Object appendLock = new Object();
 
-  public EventStore(RocksStorage storage, OutboxStore outbox, CheckpointStore checkpoints) {
+  EventStore(RocksStorage storage, OutboxStore outbox, CheckpointStore checkpoints) {
+    this.storage = storage;
     this.events = storage.table(Cf.EVENTS, EventCodecs.EVENT_KEY, EventCodecs.EVENT);
     this.ids = storage.table(Cf.EVENT_IDS, EventCodecs.EVENT_ID, EventCodecs.EVENT_POSITION);
     this.outbox = outbox;
     this.checkpoints = checkpoints;
-    this.count = checkpoints.getLong(COUNT_CHECKPOINT).orElse(0L);
-    this.redactions = checkpoints.getLong(REDACTIONS_CHECKPOINT).orElse(0L);
+    this.count = checkpoints.get(Checkpoint.EVENTS_COUNT).orElse(0L);
+    this.redactions = checkpoints.get(Checkpoint.REDACTIONS_COUNT).orElse(0L);
   }
 
   /** Number of secrets redacted from the stored events (a duplicate that was not stored counts none). */
@@ -71,16 +67,18 @@ public final class EventStore {
         return new IngestResult(event.eventId(), false);
       }
       EventKey key = event.key();
-      outbox.enqueueAndCommit(
-          key,
-          batch -> {
-            events.upsert(batch, key, event);
-            ids.upsert(batch, event.eventId(), key);
-            checkpoints.putLong(batch, COUNT_CHECKPOINT, count + 1);
-            if (redacted > 0) {
-              checkpoints.putLong(batch, REDACTIONS_CHECKPOINT, redactions + redacted);
-            }
-          });
+      long sequence = outbox.nextSequence();
+      storage.write(batch -> {
+        WriteTx tx = new WriteTx(batch);
+        events.upsert(batch, key, event);
+        ids.upsert(batch, event.eventId(), key);
+        checkpoints.put(tx, Checkpoint.EVENTS_COUNT, count + 1);
+        if (redacted > 0) {
+          checkpoints.put(tx, Checkpoint.REDACTIONS_COUNT, redactions + redacted);
+        }
+        outbox.enqueue(tx, sequence, key);
+      });
+      outbox.committed(sequence);
       count++;
       redactions += redacted;
       return new IngestResult(event.eventId(), true);

@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import java.nio.file.Path;
 
@@ -57,8 +58,65 @@ public final class MemoryStore implements AutoCloseable {
     return checkpoints;
   }
 
-  public RocksStorage storage() {
-    return storage;
+  /**
+   * Commits everything {@code work} adds to its transaction atomically: after a crash all of it
+   * is there or none. It is in the write-ahead log before this returns.
+   */
+  public void write(java.util.function.Consumer<WriteTx> work) {
+    storage.write(batch -> work.accept(new WriteTx(batch)));
+  }
+
+  /** Creates {@code dir} (and parents) readable by its owner only, unless it exists. */
+  public static void createDirectory(Path dir) {
+    RocksStorage.createStoreDirectory(dir);
+  }
+
+  /** Keeps free space on the store's disk: below the reserve, writes are refused. */
+  public void setDiskLimits(DiskLimits limits) {
+    storage.setDiskLimits(limits);
+  }
+
+  /** Whether writes are refused now for lack of disk space. */
+  public boolean refusesWrites() {
+    return storage.refusesWrites();
+  }
+
+  /** Problems with the disk a person should act on (full, nearly full). */
+  public java.util.List<String> diskWarnings() {
+    return storage.diskWarnings();
+  }
+
+  /** The damaged write-ahead log this open recovered from, if it was damaged. */
+  public java.util.Optional<DamagedWal> damagedWal() {
+    return storage.damagedWal();
+  }
+
+  /** The names of the store's column families. */
+  public static java.util.List<String> families() {
+    return java.util.Arrays.stream(Cf.values()).map(Cf::rocksName).toList();
+  }
+
+  /**
+   * Compacts the family named {@code family}, or all of them when it is blank; returns which.
+   *
+   * @throws InvalidArgumentException naming the valid families when there is none of that name
+   */
+  public java.util.List<String> compact(String family) {
+    if (family == null || family.isBlank()) {
+      for (Cf cf : Cf.values()) {
+        storage.compact(cf);
+      }
+      return families();
+    }
+    Cf cf = Cf.byRocksName(family.trim()).orElseThrow(() -> new InvalidArgumentException(
+        "column_family '" + family + "' does not exist. Valid ones: " + String.join(", ", families())));
+    storage.compact(cf);
+    return java.util.List.of(cf.rocksName());
+  }
+
+  /** Flushes every memtable to disk, so that a restart replays no write-ahead log. */
+  public void flush() {
+    storage.flush();
   }
 
   public Path path() {
@@ -79,12 +137,12 @@ public final class MemoryStore implements AutoCloseable {
       // a file vanished under compaction: the total is approximate this once
     }
     return new StoreStats(storage.path(), events.count(), tocIndex.counter(TocIndexStore.NODE_COUNTER),
-        checkpoints.getLong(TocStore.GRIP_COUNT_CHECKPOINT).orElse(0L), outbox.pending(), disk, warnings());
+        checkpoints.get(Checkpoint.GRIPS_COUNT).orElse(0L), outbox.pending(), disk, warnings());
   }
 
   /** Problems with this store a person should act on: its disk, a damaged log (see {@link DamagedWal}). */
   public java.util.List<String> warnings() {
-    java.util.List<String> warnings = new java.util.ArrayList<>(storage.diskWarnings());
+    java.util.List<String> warnings = new java.util.ArrayList<>(diskWarnings());
     warnings.addAll(DamagedWal.notices(storage.path()));
     return warnings;
   }

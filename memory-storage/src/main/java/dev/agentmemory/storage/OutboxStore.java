@@ -1,8 +1,6 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.storage.rocksdb.Batch;
 import dev.agentmemory.storage.rocksdb.Cf;
-import dev.agentmemory.storage.rocksdb.CloseableIterator;
 import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.EventCodecs;
 import dev.agentmemory.storage.rocksdb.OutboxCodecs;
@@ -17,15 +15,12 @@ import java.util.List;
  * prefix, which deletes it and records the high-water mark so sequences never restart lower.
  */
 public final class OutboxStore {
-  /** Checkpoint holding the highest acknowledged sequence. */
-  public static final String ACKED_CHECKPOINT = "outbox.acked";
-
   private final RocksStorage storage;
   private final Table<Long, EventKey> table;
   private final CheckpointStore checkpoints;
   private long nextSequence;
 
-  public OutboxStore(RocksStorage storage, CheckpointStore checkpoints) {
+  OutboxStore(RocksStorage storage, CheckpointStore checkpoints) {
     this.storage = storage;
     this.checkpoints = checkpoints;
     this.table = storage.table(Cf.OUTBOX, OutboxCodecs.SEQUENCE, EventCodecs.EVENT_POSITION);
@@ -33,18 +28,22 @@ public final class OutboxStore {
   }
 
   /**
-   * Adds an entry for {@code eventKey} to {@code batch} and commits it. Callers serialize calls
-   * (the event store's append lock), so sequence order is commit order and a consumer never sees
-   * a later sequence before an earlier one.
+   * The sequence of the next entry. Enqueuers serialize (the event store's append lock) and call
+   * {@link #committed} after their write, so sequence order is commit order and a consumer never
+   * sees a later sequence before an earlier one.
    */
-  synchronized void enqueueAndCommit(EventKey eventKey, java.util.function.Consumer<Batch> with) {
-    long sequence = nextSequence;
-    storage.write(
-        batch -> {
-          with.accept(batch);
-          // upsert, not insert: the sequence is new by construction, and a read per ingest costs.
-          table.upsert(batch, sequence, eventKey);
-        });
+  synchronized long nextSequence() {
+    return nextSequence;
+  }
+
+  /** Adds the entry {@code sequence} for {@code eventKey} to {@code tx}. */
+  void enqueue(WriteTx tx, long sequence, EventKey eventKey) {
+    // upsert, not insert: the sequence is new by construction, and a read per ingest costs.
+    table.upsert(tx.batch(), sequence, eventKey);
+  }
+
+  /** The write holding entry {@code sequence} is committed. */
+  synchronized void committed(long sequence) {
     nextSequence = sequence + 1;
   }
 
@@ -61,14 +60,14 @@ public final class OutboxStore {
   }
 
   /** Deletes every entry up to {@code sequence} as part of {@code batch} (with the work done). */
-  public void acknowledgeUpTo(Batch batch, long sequence) {
-    table.deleteRange(batch, 0L, sequence + 1);
-    checkpoints.putLong(batch, ACKED_CHECKPOINT, sequence);
+  public void acknowledgeUpTo(WriteTx tx, long sequence) {
+    table.deleteRange(tx.batch(), 0L, sequence + 1);
+    checkpoints.put(tx, Checkpoint.OUTBOX_ACKED, sequence);
   }
 
   /** The highest acknowledged sequence, 0 when none. */
   public long lastAcknowledged() {
-    return checkpoints.getLong(ACKED_CHECKPOINT).orElse(0L);
+    return checkpoints.get(Checkpoint.OUTBOX_ACKED).orElse(0L);
   }
 
   /** Number of unacknowledged entries (exact: sequences are dense). */

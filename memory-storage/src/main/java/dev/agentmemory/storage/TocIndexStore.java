@@ -1,8 +1,6 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.storage.rocksdb.Batch;
 import dev.agentmemory.storage.rocksdb.Cf;
-import dev.agentmemory.storage.rocksdb.CloseableIterator;
 import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.EventCodecs;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
@@ -33,7 +31,7 @@ public final class TocIndexStore {
   private final Table<String, Long> counters;
   private final Table<String, Long> rollups;
 
-  public TocIndexStore(RocksStorage storage) {
+  TocIndexStore(RocksStorage storage) {
     sessions = storage.table(Cf.TOC_INDEX, TocIndexCodecs.SESSION_KEY, TocIndexCodecs.SESSION_VALUE);
     segments = storage.table(Cf.TOC_INDEX, TocIndexCodecs.SEGMENT_KEY, TocIndexCodecs.SEGMENT_STATE);
     daySegments = storage.table(Cf.TOC_INDEX, TocIndexCodecs.DAY_SEGMENT_KEY, TocIndexCodecs.STRING);
@@ -42,8 +40,8 @@ public final class TocIndexStore {
   }
 
   /** Deletes every index entry (a full rebuild starts from nothing). */
-  public void clear(Batch batch) {
-    sessions.deleteWholeFamily(batch);
+  public void clear(WriteTx tx) {
+    sessions.deleteWholeFamily(tx.batch());
   }
 
   // --- events by session ---------------------------------------------------------------------
@@ -92,12 +90,12 @@ public final class TocIndexStore {
     return result;
   }
 
-  public void put(Batch batch, SessionEntry entry) {
-    sessions.upsert(batch, sessionKey(entry.sessionId(), entry.eventKey()), new SessionValue(entry.tokens(), entry.type()));
+  public void put(WriteTx tx, SessionEntry entry) {
+    sessions.upsert(tx.batch(), sessionKey(entry.sessionId(), entry.eventKey()), new SessionValue(entry.tokens(), entry.type()));
   }
 
-  public void delete(Batch batch, SessionEntry entry) {
-    sessions.deleteIfExists(batch, sessionKey(entry.sessionId(), entry.eventKey()));
+  public void delete(WriteTx tx, SessionEntry entry) {
+    sessions.deleteIfExists(tx.batch(), sessionKey(entry.sessionId(), entry.eventKey()));
   }
 
   // --- segments ------------------------------------------------------------------------------
@@ -112,14 +110,14 @@ public final class TocIndexStore {
     return result;
   }
 
-  public void put(Batch batch, SegmentState state) {
-    segments.upsert(batch, segmentKey(state), state);
-    daySegments.upsert(batch, daySegmentKey(state), state.nodeId());
+  public void put(WriteTx tx, SegmentState state) {
+    segments.upsert(tx.batch(), segmentKey(state), state);
+    daySegments.upsert(tx.batch(), daySegmentKey(state), state.nodeId());
   }
 
-  public void delete(Batch batch, SegmentState state) {
-    segments.deleteIfExists(batch, segmentKey(state));
-    daySegments.deleteIfExists(batch, daySegmentKey(state));
+  public void delete(WriteTx tx, SegmentState state) {
+    segments.deleteIfExists(tx.batch(), segmentKey(state));
+    daySegments.deleteIfExists(tx.batch(), daySegmentKey(state));
   }
 
   /** Every segment of a day (all sessions) as (first event, node id), in start order. */
@@ -137,8 +135,8 @@ public final class TocIndexStore {
     return counters.get(name).orElse(0L);
   }
 
-  public void putCounter(Batch batch, String name, long value) {
-    counters.upsert(batch, name, value);
+  public void putCounter(WriteTx tx, String name, long value) {
+    counters.upsert(tx.batch(), name, value);
   }
 
   // --- rollups ------------------------------------------------------------------------------
@@ -148,13 +146,13 @@ public final class TocIndexStore {
     return rollups.get(nodeId).orElse(0L);
   }
 
-  public void putRolledUpVersion(Batch batch, String nodeId, long version) {
-    rollups.upsert(batch, nodeId, version);
+  public void putRolledUpVersion(WriteTx tx, String nodeId, long version) {
+    rollups.upsert(tx.batch(), nodeId, version);
   }
 
   /** Forgets every rollup of nodes whose id starts with {@code idPrefix} (they roll up again). */
-  public void clearRollups(Batch batch, String idPrefix) {
-    rollups.deleteRange(batch, idPrefix, idPrefix + Character.MAX_VALUE);
+  public void clearRollups(WriteTx tx, String idPrefix) {
+    rollups.deleteRange(tx.batch(), idPrefix, idPrefix + Character.MAX_VALUE);
   }
 
   private static SessionKey sessionKey(String sessionId, EventKey event) {

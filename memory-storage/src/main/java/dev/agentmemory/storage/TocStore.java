@@ -1,8 +1,6 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.storage.rocksdb.Batch;
 import dev.agentmemory.storage.rocksdb.Cf;
-import dev.agentmemory.storage.rocksdb.CloseableIterator;
 import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.storage.rocksdb.Table;
@@ -19,14 +17,12 @@ import java.util.Optional;
  * taken out of navigation keeps an unlinked pointer, so its version numbers never restart.
  */
 public final class TocStore {
-  /** Checkpoint counting stored grips (grips survive rebuilds, so they are not in toc_index). */
-  public static final String GRIP_COUNT_CHECKPOINT = "grips.count";
 
   private final Table<NodeVersion, TocNode> nodes;
   private final Table<String, Pointer> latest;
   private final Table<String, Grip> grips;
 
-  public TocStore(RocksStorage storage) {
+  TocStore(RocksStorage storage) {
     this.nodes = storage.table(Cf.TOC_NODES, TocCodecs.NODE_VERSION, TocCodecs.NODE);
     this.latest = storage.table(Cf.TOC_LATEST, TocCodecs.NODE_ID, TocCodecs.POINTER);
     this.grips = storage.table(Cf.GRIPS, TocCodecs.GRIP_ID, TocCodecs.GRIP);
@@ -64,16 +60,16 @@ public final class TocStore {
   }
 
   /** Stores {@code node} (its version must be new) and makes it the latest, in {@code batch}. */
-  public void put(Batch batch, TocNode node) {
-    nodes.insert(batch, new NodeVersion(node.nodeId(), node.version()), node);
-    latest.upsert(batch, node.nodeId(), new Pointer(node.version(), true));
+  public void put(WriteTx tx, TocNode node) {
+    nodes.insert(tx.batch(), new NodeVersion(node.nodeId(), node.version()), node);
+    latest.upsert(tx.batch(), node.nodeId(), new Pointer(node.version(), true));
   }
 
   /** Takes a node out of navigation; its versions stay stored. */
-  public void unlink(Batch batch, String nodeId) {
+  public void unlink(WriteTx tx, String nodeId) {
     int version = lastVersion(nodeId);
     if (version > 0) {
-      latest.upsert(batch, nodeId, new Pointer(version, false));
+      latest.upsert(tx.batch(), nodeId, new Pointer(version, false));
     }
   }
 
@@ -94,8 +90,8 @@ public final class TocStore {
     return grips.get(gripId);
   }
 
-  public void putGrip(Batch batch, Grip grip) {
-    grips.upsert(batch, grip.gripId(), grip);
+  public void putGrip(WriteTx tx, Grip grip) {
+    grips.upsert(tx.batch(), grip.gripId(), grip);
   }
 
   /** Whether a node id has a pointer that is linked into navigation. */

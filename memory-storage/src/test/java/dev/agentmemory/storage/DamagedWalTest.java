@@ -55,8 +55,8 @@ class DamagedWalTest {
     // when
     try (MemoryStore store = MemoryStore.open(image)) {
       // then: recovered up to the damage, and said so
-      assertThat(store.storage().damagedWal()).isPresent();
-      DamagedWal damaged = store.storage().damagedWal().orElseThrow();
+      assertThat(store.damagedWal()).isPresent();
+      DamagedWal damaged = store.damagedWal().orElseThrow();
       assertThat(damaged.dropped()).anySatisfy(line -> assertThat(line).contains(wal.getFileName().toString(), "bytes"));
       assertThat(damaged.kept().resolve(wal.getFileName())).exists();
       assertThat(store.events().count()).isBetween(1L, 999L);
@@ -67,7 +67,7 @@ class DamagedWalTest {
 
     // and the warning stays on later opens until the copy is removed
     try (MemoryStore again = MemoryStore.open(image)) {
-      assertThat(again.storage().damagedWal()).isEmpty();
+      assertThat(again.damagedWal()).isEmpty();
       assertThat(again.warnings()).hasSize(1);
       DamagedWal.discard(onlyKeptDir(image));
       assertThat(again.warnings()).isEmpty();
@@ -88,7 +88,7 @@ class DamagedWalTest {
     // when
     try (MemoryStore store = MemoryStore.open(torn)) {
       // then
-      assertThat(store.storage().damagedWal()).isEmpty();
+      assertThat(store.damagedWal()).isEmpty();
       assertThat(store.warnings()).isEmpty();
       assertThat(store.events().count()).isEqualTo(299);
     }

@@ -2,7 +2,7 @@ package dev.agentmemory.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import dev.agentmemory.storage.CloseableIterator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

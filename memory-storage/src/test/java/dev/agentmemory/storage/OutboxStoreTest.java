@@ -2,7 +2,6 @@ package dev.agentmemory.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentmemory.storage.rocksdb.Cf;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +47,7 @@ class OutboxStoreTest {
     }
 
     // when
-    store.storage().write(batch -> store.outbox().acknowledgeUpTo(batch, 5));
+    store.write(tx -> store.outbox().acknowledgeUpTo(tx, 5));
     store.close();
     store = MemoryStore.open(dir.resolve("db"));
     Event next = TestEvents.event(9_000L, "next");
@@ -66,11 +65,11 @@ class OutboxStoreTest {
     for (int i = 0; i < total; i++) {
       store.events().append(TestEvents.event(1_000L + i, "e"));
     }
-    store.storage().write(batch -> store.outbox().acknowledgeUpTo(batch, total / 2));
+    store.write(tx -> store.outbox().acknowledgeUpTo(tx, total / 2));
 
     // when
-    store.storage().flush();
-    store.storage().compact(Cf.OUTBOX);
+    store.flush();
+    store.compact("outbox");
 
     // then
     List<OutboxEntry> remaining = store.outbox().peek(total);

@@ -98,9 +98,9 @@ public final class TocBuilder implements AutoCloseable {
         writeSegment(work.get(i), summaries.get(i), changes);
       }
       new ParentNodes(changes, config.zone()).refresh(days);
-      store.storage().write(batch -> {
-        changes.writeTo(batch);
-        ackSequence.ifPresent(sequence -> store.outbox().acknowledgeUpTo(batch, sequence));
+      store.write(tx -> {
+        changes.writeTo(tx);
+        ackSequence.ifPresent(sequence -> store.outbox().acknowledgeUpTo(tx, sequence));
       });
       return changes.addedEntries().size();
     }
@@ -277,9 +277,9 @@ public final class TocBuilder implements AutoCloseable {
       writeSegment(new SegmentWork(state, segment, context), summary, changes);
       new ParentNodes(changes, config.zone()).refresh(java.util.Set.of(period.date()));
       int version = changes.node(nodeId).map(TocNode::version).orElse(node.get().version());
-      store.storage().write(batch -> {
-        changes.writeTo(batch);
-        store.tocIndex().putRolledUpVersion(batch, nodeId, version);
+      store.write(tx -> {
+        changes.writeTo(tx);
+        store.tocIndex().putRolledUpVersion(tx, nodeId, version);
       });
       return true;
     }

@@ -9,7 +9,8 @@ import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocIndexStore;
 import dev.agentmemory.storage.TocNode;
 import dev.agentmemory.storage.TocStore;
-import dev.agentmemory.storage.rocksdb.Batch;
+import dev.agentmemory.storage.WriteTx;
+import dev.agentmemory.storage.Checkpoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -151,23 +152,23 @@ final class TocChanges {
   }
 
   /** Writes every change, plus whatever {@code extra} adds, in {@code batch}. */
-  void writeTo(Batch batch) {
-    removedEntries.forEach(entry -> store.tocIndex().delete(batch, entry));
-    addedEntries.forEach(entry -> store.tocIndex().put(batch, entry));
-    deletedStates.values().forEach(state -> store.tocIndex().delete(batch, state));
-    putStates.values().forEach(state -> store.tocIndex().put(batch, state));
-    grips.forEach(grip -> store.toc().putGrip(batch, grip));
-    nodes.values().forEach(node -> store.toc().put(batch, node));
-    unlinked.forEach(nodeId -> store.toc().unlink(batch, nodeId));
+  void writeTo(WriteTx tx) {
+    removedEntries.forEach(entry -> store.tocIndex().delete(tx, entry));
+    addedEntries.forEach(entry -> store.tocIndex().put(tx, entry));
+    deletedStates.values().forEach(state -> store.tocIndex().delete(tx, state));
+    putStates.values().forEach(state -> store.tocIndex().put(tx, state));
+    grips.forEach(grip -> store.toc().putGrip(tx, grip));
+    nodes.values().forEach(node -> store.toc().put(tx, node));
+    unlinked.forEach(nodeId -> store.toc().unlink(tx, nodeId));
     if (eventDelta != 0) {
-      store.tocIndex().putCounter(batch, EVENT_COUNTER, store.tocIndex().counter(EVENT_COUNTER) + eventDelta);
+      store.tocIndex().putCounter(tx, EVENT_COUNTER, store.tocIndex().counter(EVENT_COUNTER) + eventDelta);
     }
     if (nodeDelta != 0) {
-      store.tocIndex().putCounter(batch, TocIndexStore.NODE_COUNTER, store.tocIndex().counter(TocIndexStore.NODE_COUNTER) + nodeDelta);
+      store.tocIndex().putCounter(tx, TocIndexStore.NODE_COUNTER, store.tocIndex().counter(TocIndexStore.NODE_COUNTER) + nodeDelta);
     }
     if (!newGrips.isEmpty()) {
-      store.checkpoints().putLong(batch, TocStore.GRIP_COUNT_CHECKPOINT,
-          store.checkpoints().getLong(TocStore.GRIP_COUNT_CHECKPOINT).orElse(0L) + newGrips.size());
+      store.checkpoints().put(tx, Checkpoint.GRIPS_COUNT,
+          store.checkpoints().get(Checkpoint.GRIPS_COUNT).orElse(0L) + newGrips.size());
     }
   }
 

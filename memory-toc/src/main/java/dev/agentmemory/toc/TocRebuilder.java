@@ -3,8 +3,8 @@ package dev.agentmemory.toc;
 import dev.agentmemory.storage.Event;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.SessionEntry;
-import dev.agentmemory.storage.rocksdb.BinaryWriter;
-import dev.agentmemory.storage.rocksdb.CloseableIterator;
+import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.CloseableIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +21,6 @@ import java.util.function.Consumer;
  * daemon that died during one finishes it at its next start ({@link #resumeIfInterrupted}).
  */
 public final class TocRebuilder {
-  /** Checkpoint holding the start (ms) of a rebuild in progress. */
-  public static final String CHECKPOINT = "toc.rebuild";
   private static final int STEP = 5_000;
 
   private final MemoryStore store;
@@ -57,7 +55,7 @@ public final class TocRebuilder {
     return builder.exclusively(() -> {
       Plan plan = plan(fromDate);
       long from = startMs(fromDate);
-      store.storage().write(batch -> store.checkpoints().put(batch, CHECKPOINT, new BinaryWriter(8).writeLong(from).toByteArray()));
+      store.checkpoints().put(Checkpoint.TOC_REBUILD_FROM, from);
       if (fromDate.isEmpty()) {
         clearEverything();
       } else {
@@ -77,29 +75,29 @@ public final class TocRebuilder {
           }
         }
       }
-      store.checkpoints().delete(CHECKPOINT);
+      store.checkpoints().delete(Checkpoint.TOC_REBUILD_FROM);
       return plan;
     });
   }
 
   /** Finishes a rebuild a crash interrupted; returns whether there was one. */
   public boolean resumeIfInterrupted(Consumer<Progress> progress) {
-    OptionalLong from = store.checkpoints().getLong(CHECKPOINT);
+    Optional<Long> from = store.checkpoints().get(Checkpoint.TOC_REBUILD_FROM);
     if (from.isEmpty()) {
       return false;
     }
-    Optional<LocalDate> date = from.getAsLong() <= 0
+    Optional<LocalDate> date = from.get() <= 0
         ? Optional.empty()
-        : Optional.of(LocalDate.ofEpochDay(builder.epochDay(from.getAsLong())));
+        : Optional.of(LocalDate.ofEpochDay(builder.epochDay(from.get())));
     rebuild(date, progress);
     return true;
   }
 
   private void clearEverything() {
     List<String> linked = store.toc().linkedIds();
-    store.storage().write(batch -> {
-      store.tocIndex().clear(batch);
-      linked.forEach(id -> store.toc().unlink(batch, id));
+    store.write(tx -> {
+      store.tocIndex().clear(tx);
+      linked.forEach(id -> store.toc().unlink(tx, id));
     });
   }
 
@@ -136,7 +134,7 @@ public final class TocRebuilder {
       days.add(LocalDate.ofEpochDay(sessionDay.epochDay()));
     }
     new ParentNodes(changes, builder.config().zone()).refresh(new TreeSet<>(days));
-    store.storage().write(changes::writeTo);
+    store.write(changes::writeTo);
   }
 
   /** The day a rebuild starts from: empty text means everything; otherwise YYYY-MM-DD. */

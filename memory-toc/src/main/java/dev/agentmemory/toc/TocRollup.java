@@ -50,7 +50,7 @@ public final class TocRollup {
 
   /** Forgets which periods of {@code level} were rolled up, so the next run redoes them all. */
   public static void reset(MemoryStore store, TocLevel level) {
-    store.storage().write(batch -> store.tocIndex().clearRollups(batch, level.idPrefix()));
+    store.write(tx -> store.tocIndex().clearRollups(tx, level.idPrefix()));
   }
 
   private boolean needsRollup(TocNode node) {
@@ -84,9 +84,9 @@ public final class TocRollup {
       changes.write(new TocNode(nodeId, node.level(), node.title(), summary.summary(), bullets, summary.keywords(),
           node.childNodeIds(), node.startTimeMs(), node.endTimeMs(), 0));
       int version = changes.node(nodeId).map(TocNode::version).orElse(node.version());
-      store.storage().write(batch -> {
-        changes.writeTo(batch);
-        store.tocIndex().putRolledUpVersion(batch, nodeId, version);
+      store.write(tx -> {
+        changes.writeTo(tx);
+        store.tocIndex().putRolledUpVersion(tx, nodeId, version);
       });
       return true;
     });

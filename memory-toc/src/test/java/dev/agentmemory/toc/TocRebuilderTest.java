@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentmemory.storage.Event;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.TocNode;
-import dev.agentmemory.storage.rocksdb.BinaryWriter;
+import dev.agentmemory.storage.Checkpoint;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class TocRebuilderTest {
       assertThat(progress).last().extracting(TocRebuilder.Progress::done).isEqualTo((long) events.size());
       assertThat(progress).first().extracting(TocRebuilder.Progress::done).isEqualTo(0L);
       assertThat(toc.snapshot()).isEqualTo(live);
-      assertThat(toc.store.checkpoints().get(TocRebuilder.CHECKPOINT)).isEmpty();
+      assertThat(toc.store.checkpoints().get(Checkpoint.TOC_REBUILD_FROM)).isEmpty();
     }
   }
 
@@ -79,10 +79,10 @@ class TocRebuilderTest {
       toc.ingestAndBuild(threeDaysOfWork(toc));
       Map<String, TocNode> before = toc.snapshot();
       // given: a crash right after a full rebuild cleared the TOC
-      toc.store.storage().write(batch -> {
-        toc.store.checkpoints().put(batch, TocRebuilder.CHECKPOINT, new BinaryWriter(8).writeLong(0).toByteArray());
-        toc.store.tocIndex().clear(batch);
-        toc.store.toc().linkedIds().forEach(id -> toc.store.toc().unlink(batch, id));
+      toc.store.write(tx -> {
+        toc.store.checkpoints().put(tx, Checkpoint.TOC_REBUILD_FROM, 0L);
+        toc.store.tocIndex().clear(tx);
+        toc.store.toc().linkedIds().forEach(id -> toc.store.toc().unlink(tx, id));
       });
       assertThat(toc.query.root()).isEmpty();
 

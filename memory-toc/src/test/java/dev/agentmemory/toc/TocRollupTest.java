@@ -89,7 +89,7 @@ class TocRollupTest {
       // given: a run that crashed after committing Feb 10 only (Feb 11 not yet written)
       rollup.run(TocLevel.DAY);
       int doneVersion = toc.node("toc:day:2026-02-10").version();
-      toc.store.storage().write(batch -> toc.store.tocIndex().putRolledUpVersion(batch, "toc:day:2026-02-11", 0));
+      toc.store.write(tx -> toc.store.tocIndex().putRolledUpVersion(tx, "toc:day:2026-02-11", 0));
 
       // when
       int written = rollup.run(TocLevel.DAY);

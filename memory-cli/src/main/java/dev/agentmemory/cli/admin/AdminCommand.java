@@ -10,13 +10,11 @@ import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.DaemonStartException;
-import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StoreAccess;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -105,28 +103,46 @@ public final class AdminCommand {
   }
 
   /**
-   * Does the work through the daemon when one serves the store, else on the store opened here:
-   * read-only (no lock, works beside a daemon and on a backup copy) or read-write holding the
-   * store lock (so no daemon starts on it meanwhile).
+   * Reads through the daemon when one serves the store, else from the store opened here
+   * read-only (no lock: works beside a daemon and on a backup copy).
    */
-  <T> T onStore(boolean readOnly, Function<DaemonClient, T> viaDaemon, Function<MemoryStore, T> here) {
+  <T> T reading(Function<DaemonClient, T> viaDaemon, Function<MemoryStore, T> here) {
     Optional<DaemonClient> daemon = viaDaemon();
     if (daemon.isPresent()) {
       try (DaemonClient client = daemon.get()) {
         return viaDaemon.apply(client.inProject(project()));
       }
     }
-    Path store = existingStore();
-    if (readOnly) {
-      try (MemoryStore opened = MemoryStore.openReadOnly(store)) {
-        return here.apply(opened);
+    try (MemoryStore opened = MemoryStore.openReadOnly(existingStore())) {
+      return here.apply(opened);
+    }
+  }
+
+  /**
+   * Does the work through the daemon when one serves the store, else on the store opened here as
+   * the daemon opens it (the same services, holding the store lock, so no daemon starts on it
+   * meanwhile).
+   */
+  <T> T maintaining(Function<DaemonClient, T> viaDaemon, Function<ProjectStore, T> here) {
+    Optional<DaemonClient> daemon = viaDaemon();
+    if (daemon.isPresent()) {
+      try (DaemonClient client = daemon.get()) {
+        return viaDaemon.apply(client.inProject(project()));
       }
     }
-    try (StoreLock lock = StoreLock.acquire(store, ProcessHandle.current().pid());
-        MemoryStore opened = MemoryStore.open(store)) {
+    try (ProjectStore opened = openOffline(project(), existingStore())) {
       return here.apply(opened);
-    } catch (IOException e) {
-      throw new CliException("Cannot release the lock of " + store + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CliException("Expected to close the store " + existingStore() + " cleanly, but " + e.getMessage());
+    }
+  }
+
+  /** A store opened here, the daemon stopped: as the daemon would open it, with its lock. */
+  ProjectStore openOffline(String name, Path dir) {
+    try {
+      return ProjectStore.openOffline(name, dir, root.config(), java.time.Clock.systemUTC());
     } catch (DaemonStartException e) {
       throw lockedOut(e);
     }

@@ -1,6 +1,5 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.daemon.AdminService;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,9 +24,9 @@ public final class AdminCompactCommand implements Callable<Integer> {
     out.println(cf == null ? "Compacting all column families..." : "Compacting column family: " + cf);
     out.flush();
     String name = cf == null ? "" : cf;
-    List<String> compacted = admin.onStore(false,
+    List<String> compacted = admin.maintaining(
         client -> client.compactStore(name).getCompactedList(),
-        store -> AdminService.offline(store, admin.root().config()).compact(name));
+        store -> store.admin().compact(name));
     out.printf("Compaction complete (%s).%n", String.join(", ", compacted));
     return 0;
   }

@@ -1,6 +1,5 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.daemon.TocSetup;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.grpc.RebuildMessages;
 import dev.agentmemory.proto.RebuildTocProgress;
@@ -45,14 +44,13 @@ public final class AdminRebuildTocCommand implements Callable<Integer> {
     Progress progress = new Progress(spec.commandLine().getOut(), admin.root().zone(), dryRun, System.console() != null);
     RebuildTocRequest request =
         RebuildTocRequest.newBuilder().setFromDate(from.map(Object::toString).orElse("")).setDryRun(dryRun).build();
-    DaemonConfig config = admin.root().config();
-    return admin.onStore(false,
+    return admin.maintaining(
         client -> {
           client.rebuildToc(request, progress::report);
           return 0;
         },
         store -> {
-          TocRebuilder rebuilder = new TocRebuilder(store, TocSetup.builder(store, config));
+          TocRebuilder rebuilder = store.rebuilder();
           if (dryRun) {
             progress.report(RebuildMessages.of(rebuilder.plan(from), 0, true));
           } else {

@@ -1,7 +1,6 @@
 package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
-import dev.agentmemory.daemon.AdminService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +19,7 @@ public final class AdminResetCheckpointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String description = admin.onStore(false,
+    String description = admin.maintaining(
         client -> {
           var response = client.resetJobCheckpoint(job);
           if (!response.getSuccess()) {
@@ -28,7 +27,7 @@ public final class AdminResetCheckpointCommand implements Callable<Integer> {
           }
           return response.getDescription();
         },
-        store -> AdminService.offline(store, admin.root().config()).resetCheckpoint(job));
+        store -> store.admin().resetCheckpoint(job));
     spec.commandLine().getOut().println(description);
     return 0;
   }

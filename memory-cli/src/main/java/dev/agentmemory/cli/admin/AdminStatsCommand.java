@@ -2,7 +2,6 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.ProjectNames;
@@ -35,7 +34,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Stats both = admin.onStore(true, AdminStatsCommand::fromDaemon, store -> {
+    Stats both = admin.reading(AdminStatsCommand::fromDaemon, store -> {
       AdminService service = AdminService.offline(store, admin.root().config());
       return new Stats(service.stats(), service.summarizerUsage(), service.redactions(), admin.project(),
           projectsBeside(admin.defaultStore()));

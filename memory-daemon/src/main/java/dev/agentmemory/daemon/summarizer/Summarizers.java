@@ -28,6 +28,12 @@ public final class Summarizers {
 
   private Summarizers() {}
 
+  /** The local summarizer alone, its (unused) API meter in {@code checkpoints}. */
+  public static Selection local(DaemonConfig config, CheckpointStore checkpoints, Clock clock) {
+    return new Selection(Optional.empty(), new LocalSummarizer(),
+        new UsageMeter(checkpoints, config.summarizer().dailyTokenBudget(), config.toc().zone(), clock), "local");
+  }
+
   public static Selection select(DaemonConfig config, Map<String, String> env, CheckpointStore checkpoints, Clock clock) {
     DaemonConfig.SummarizerConfig settings = config.summarizer();
     UsageMeter meter = new UsageMeter(checkpoints, settings.dailyTokenBudget(), config.toc().zone(), clock);

@@ -1,8 +1,8 @@
 package dev.agentmemory.daemon.summarizer;
 
+import dev.agentmemory.storage.Checkpoint;
 import dev.agentmemory.storage.CheckpointStore;
-import dev.agentmemory.storage.rocksdb.BinaryReader;
-import dev.agentmemory.storage.rocksdb.BinaryWriter;
+import dev.agentmemory.storage.SummarizerUsage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,13 +25,6 @@ public final class UsageMeter {
     this.clock = clock;
   }
 
-  /** One day's use. */
-  public record Usage(long requests, long inputTokens, long outputTokens, long fallbacks) {
-    public long tokens() {
-      return inputTokens + outputTokens;
-    }
-  }
-
   public long dailyTokenBudget() {
     return dailyTokenBudget;
   }
@@ -41,36 +34,27 @@ public final class UsageMeter {
     return today().tokens() < dailyTokenBudget;
   }
 
-  public synchronized Usage today() {
+  public synchronized SummarizerUsage today() {
     return read(checkpoints, LocalDate.now(clock.withZone(zone)));
   }
 
   synchronized void recordRequest(long inputTokens, long outputTokens) {
-    Usage usage = today();
-    write(new Usage(usage.requests() + 1, usage.inputTokens() + inputTokens, usage.outputTokens() + outputTokens,
+    SummarizerUsage usage = today();
+    write(new SummarizerUsage(usage.requests() + 1, usage.inputTokens() + inputTokens, usage.outputTokens() + outputTokens,
         usage.fallbacks()));
   }
 
   synchronized void recordFallback() {
-    Usage usage = today();
-    write(new Usage(usage.requests(), usage.inputTokens(), usage.outputTokens(), usage.fallbacks() + 1));
+    SummarizerUsage usage = today();
+    write(new SummarizerUsage(usage.requests(), usage.inputTokens(), usage.outputTokens(), usage.fallbacks() + 1));
   }
 
   /** A day's use as stored (all zero when none). */
-  public static Usage read(CheckpointStore checkpoints, LocalDate day) {
-    return checkpoints.get(key(day)).map(bytes -> {
-      BinaryReader reader = new BinaryReader(bytes);
-      return new Usage(reader.readLong(), reader.readLong(), reader.readLong(), reader.readLong());
-    }).orElse(new Usage(0, 0, 0, 0));
+  public static SummarizerUsage read(CheckpointStore checkpoints, LocalDate day) {
+    return checkpoints.get(Checkpoint.summarizerUsage(day)).orElse(SummarizerUsage.NONE);
   }
 
-  private void write(Usage usage) {
-    checkpoints.put(key(LocalDate.now(clock.withZone(zone))), new BinaryWriter(32)
-        .writeLong(usage.requests()).writeLong(usage.inputTokens()).writeLong(usage.outputTokens())
-        .writeLong(usage.fallbacks()).toByteArray());
-  }
-
-  private static String key(LocalDate day) {
-    return "summarizer.usage." + day;
+  private void write(SummarizerUsage usage) {
+    checkpoints.put(Checkpoint.summarizerUsage(LocalDate.now(clock.withZone(zone))), usage);
   }
 }

@@ -1,19 +1,14 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.daemon.MaintenanceJobs;
-import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.daemon.ProjectStore;
+import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.hook.Platform;
-import dev.agentmemory.daemon.summarizer.Summarizers;
-import dev.agentmemory.daemon.summarizer.UsageMeter;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.toc.LocalSummarizer;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -46,11 +41,9 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   private final long maxTextBytes;
   private final String multiAgentMode;
   private Path dir;
-  private ProjectStore main;
-  private Projects projects;
+  private DaemonServices services;
   private Server server;
   private ManagedChannel channel;
-  private MemoryScheduler scheduler;
 
   public InProcessMemoryService(long maxTextBytes) {
     this(maxTextBytes, "separate");
@@ -73,33 +66,23 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
         ConfigKey.TOC_REFRESH_INTERVAL, "100ms",
         ConfigKey.REDACTION_ENABLED, "false",
         ConfigKey.MULTI_AGENT_MODE, multiAgentMode));
-    main = ProjectStore.open("", config.storage().dbPath(), config, store -> selection(store, clock), clock);
-    projects = new Projects(config, main, name -> ProjectStore.open(name,
-        ProjectNames.storeDir(config.storage().dbPath(), name), config, store -> selection(store, clock), clock));
-    scheduler = new MemoryScheduler(MaintenanceJobs.specs(config, projects, Optional.empty(), clock),
-        main.store().jobs(), ZoneOffset.UTC, clock);
-    scheduler.start();
+    services = DaemonServices.open(config, Map.of(), clock);
+    services.startScheduler();
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
         .directExecutor()
-        .addService(MemoryGrpcService.definition(projects, scheduler))
+        .addService(MemoryGrpcService.definition(services.projects(), services.scheduler()))
         .build()
         .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
 
-  private static Summarizers.Selection selection(MemoryStore store, Clock clock) {
-    return new Summarizers.Selection(Optional.empty(), new LocalSummarizer(),
-        new UsageMeter(store.checkpoints(), 0, ZoneOffset.UTC, clock), "local");
-  }
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
     channel.shutdownNow();
     server.shutdownNow();
-    scheduler.close();
-    projects.close();
-    main.close();
+    services.close();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
@@ -108,7 +91,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   /** Waits (bounded) until the TOC worker has taken in every ingested event. */
   public void awaitTocBuilt() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (projects.all().stream().anyMatch(p -> p.store().outbox().pending() > 0)) {
+    while (services.projects().all().stream().anyMatch(p -> p.store().outbox().pending() > 0)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("TOC worker did not catch up within 20 s");
       }
@@ -121,16 +104,16 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   }
 
   public MemoryScheduler scheduler() {
-    return scheduler;
+    return services.scheduler();
   }
 
   /** The default store. */
   public MemoryStore store() {
-    return main.store();
+    return services.projects().defaultStore().store();
   }
 
   public Projects projects() {
-    return projects;
+    return services.projects();
   }
 
   /** A stub whose calls name {@code project} in the project header. */

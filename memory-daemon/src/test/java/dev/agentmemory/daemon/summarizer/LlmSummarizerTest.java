@@ -84,7 +84,7 @@ class LlmSummarizerTest {
     assertThat(summary.bullets().get(0).eventIdStart()).isEqualTo("01KDV92TG0K4C5ME89BN0S41AA");
     assertThat(summary.bullets().get(1).eventIdStart()).isEqualTo("01KDV92TG0K4C5ME89BN0S41AB");
     assertThat(events().get(1).text()).contains(summary.bullets().get(1).excerpt());
-    assertThat(meter.today()).isEqualTo(new UsageMeter.Usage(1, 120, 40, 0));
+    assertThat(meter.today()).isEqualTo(new dev.agentmemory.storage.SummarizerUsage(1, 120, 40, 0));
   }
 
   @Test
@@ -178,7 +178,7 @@ class LlmSummarizerTest {
 
     assertThat(server.requests).hasSize(1);
     assertThat(second.bullets()).isNotEmpty();
-    assertThat(meter.today()).isEqualTo(new UsageMeter.Usage(1, 1_000, 600, 1));
+    assertThat(meter.today()).isEqualTo(new dev.agentmemory.storage.SummarizerUsage(1, 1_000, 600, 1));
     assertThatThrownBy(() -> api.summarize(request())).hasMessageContaining("daily token budget");
   }
 

@@ -1,5 +1,6 @@
 package dev.agentmemory.storage.rocksdb;
 
+import dev.agentmemory.storage.Closeables;
 import dev.agentmemory.storage.DamagedWal;
 import dev.agentmemory.storage.DiskLimits;
 import dev.agentmemory.storage.StorageException;
@@ -12,9 +13,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ public final class RocksStorage implements AutoCloseable {
 
   private final Path path;
   private final boolean readOnly;
-  private final Deque<AutoCloseable> owned;
+  private final Closeables owned;
   private final RocksDB db;
   private final Map<Cf, ColumnFamilyHandle> handles;
   private final WriteOptions writeOptions;
@@ -64,7 +63,7 @@ public final class RocksStorage implements AutoCloseable {
   private RocksStorage(
       Path path,
       boolean readOnly,
-      Deque<AutoCloseable> owned,
+      Closeables owned,
       RocksDB db,
       Map<Cf, ColumnFamilyHandle> handles,
       WriteOptions writeOptions) {
@@ -140,8 +139,8 @@ public final class RocksStorage implements AutoCloseable {
   }
 
   private static RocksStorage open(Path dir, boolean readOnly, WALRecoveryMode walRecovery) {
-    Deque<AutoCloseable> owned = new ArrayDeque<>();
-    Consumer<AutoCloseable> own = owned::push;
+    Closeables owned = new Closeables();
+    Consumer<AutoCloseable> own = owned::register;
     try {
       Cache cache = SharedBlockCache.INSTANCE;
       DBOptions dbOptions =
@@ -182,10 +181,10 @@ public final class RocksStorage implements AutoCloseable {
       LOG.debug("Opened store {} (read-only: {})", dir, readOnly);
       return new RocksStorage(dir, readOnly, owned, db, handles, writeOptions);
     } catch (RocksDBException e) {
-      closeAll(owned);
+      owned.closeAfter(e);
       throw openFailure(dir, e);
     } catch (RuntimeException e) {
-      closeAll(owned);
+      owned.closeAfter(e);
       throw e;
     }
   }
@@ -299,7 +298,12 @@ public final class RocksStorage implements AutoCloseable {
     } catch (RuntimeException e) {
       failure = e;
     }
-    RuntimeException closeFailure = closeAll(owned);
+    RuntimeException closeFailure = null;
+    try {
+      owned.close();
+    } catch (Exception e) {
+      closeFailure = new StorageException("Expected to release RocksDB resources, but one failed", e);
+    }
     if (failure == null) {
       failure = closeFailure;
     } else if (closeFailure != null) {
@@ -310,21 +314,6 @@ public final class RocksStorage implements AutoCloseable {
     }
   }
 
-  private static RuntimeException closeAll(Deque<AutoCloseable> owned) {
-    RuntimeException failure = null;
-    while (!owned.isEmpty()) {
-      try {
-        owned.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = new StorageException("Expected to release RocksDB resources, but one failed", e);
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    return failure;
-  }
 
   /** Creates {@code dir} (and parents) readable by its owner only, unless it exists. */
   public static void createStoreDirectory(Path dir) {

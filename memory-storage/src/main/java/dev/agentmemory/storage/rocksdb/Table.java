@@ -1,5 +1,7 @@
 package dev.agentmemory.storage.rocksdb;
 
+import dev.agentmemory.storage.CloseableIterator;
+
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.storage.StorageInconsistencyException;
 import java.util.NoSuchElementException;

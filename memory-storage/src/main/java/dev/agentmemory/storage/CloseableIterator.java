@@ -1,4 +1,4 @@
-package dev.agentmemory.storage.rocksdb;
+package dev.agentmemory.storage;
 
 import java.util.Iterator;
 

@@ -1,0 +1,68 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.scheduler.MemoryScheduler;
+import dev.agentmemory.storage.Closeables;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The daemon's services without its transport: the default store, the project stores and the
+ * scheduler over all of them. The composition root the daemon serves over gRPC and tests serve
+ * in-process; each store's own services come from {@link ProjectStore}, which offline admin
+ * commands use directly.
+ */
+public final class DaemonServices implements AutoCloseable {
+  private final Projects projects;
+  private final MemoryScheduler scheduler;
+  private final Closeables resources;
+
+  private DaemonServices(Projects projects, MemoryScheduler scheduler, Closeables resources) {
+    this.projects = projects;
+    this.scheduler = scheduler;
+    this.resources = resources;
+  }
+
+  /**
+   * Opens the stores of {@code config} (the default one, and every project's) and prepares the
+   * scheduler; {@link #startScheduler} starts it.
+   *
+   * @param env the daemon's environment (API keys of a configured summarizer)
+   */
+  public static DaemonServices open(DaemonConfig config, Map<String, String> env, Clock clock) {
+    Closeables resources = new Closeables();
+    try {
+      ProjectStore main = resources.register(ProjectStore.openDefault(config, env, clock));
+      Path dbPath = config.storage().dbPath();
+      Projects projects = resources.register(new Projects(config, main,
+          name -> ProjectStore.open(name, ProjectNames.storeDir(dbPath, name), config, clock, main.summarizers())));
+      projects.openExisting();
+      MemoryScheduler scheduler = resources.register(new MemoryScheduler(
+          MaintenanceJobs.specs(config, projects, main.summarizers().api(), clock), main.store().jobs(),
+          config.toc().zone(), clock));
+      return new DaemonServices(projects, scheduler, resources);
+    } catch (RuntimeException e) {
+      resources.closeAfter(e);
+      throw e;
+    }
+  }
+
+  public void startScheduler() {
+    scheduler.start();
+  }
+
+  public Projects projects() {
+    return projects;
+  }
+
+  public MemoryScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Stops the scheduler, then closes the project stores and the default store. */
+  @Override
+  public void close() throws Exception {
+    resources.close();
+  }
+}
