@@ -5,7 +5,7 @@ import dev.agentmemory.storage.rocksdb.RocksStorage;
 import java.nio.file.Path;
 
 /** One opened store and its domain stores; closing it flushes and releases RocksDB. */
-public final class MemoryStore implements AutoCloseable {
+public final class MemoryStore implements TocReader, AutoCloseable {
   private final RocksStorage storage;
   private final CheckpointStore checkpoints;
   private final OutboxStore outbox;
@@ -145,6 +145,51 @@ public final class MemoryStore implements AutoCloseable {
     java.util.List<String> warnings = new java.util.ArrayList<>(diskWarnings());
     warnings.addAll(DamagedWal.notices(storage.path()));
     return warnings;
+  }
+
+  @Override
+  public java.util.List<TocNode> latestOfLevel(TocLevel level) {
+    return toc.latestOfLevel(level);
+  }
+
+  @Override
+  public java.util.Optional<TocNode> node(String nodeId) {
+    return toc.latest(nodeId);
+  }
+
+  @Override
+  public java.util.List<TocNode> nodes(java.util.List<String> nodeIds) {
+    return toc.latest(nodeIds);
+  }
+
+  @Override
+  public java.util.Optional<Grip> grip(String gripId) {
+    return toc.grip(gripId);
+  }
+
+  @Override
+  public java.util.Optional<Event> event(String eventId) {
+    return events.get(eventId);
+  }
+
+  @Override
+  public java.util.Optional<Event> event(EventKey key) {
+    return events.get(key);
+  }
+
+  @Override
+  public java.util.List<SessionEntry> session(String sessionId, long fromMs, long toMs) {
+    return tocIndex.session(sessionId, fromMs, toMs);
+  }
+
+  @Override
+  public java.util.List<SessionEntry> sessionBefore(String sessionId, EventKey event, int count) {
+    return tocIndex.sessionBefore(sessionId, event, count);
+  }
+
+  @Override
+  public java.util.List<SessionEntry> sessionAfter(String sessionId, EventKey event, int count) {
+    return tocIndex.sessionAfter(sessionId, event, count);
   }
 
   @Override

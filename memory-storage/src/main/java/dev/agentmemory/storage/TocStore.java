@@ -35,6 +35,28 @@ public final class TocStore {
         .flatMap(pointer -> nodes.get(new NodeVersion(nodeId, pointer.version())));
   }
 
+  /**
+   * The latest versions of the linked nodes among {@code nodeIds}, in their order (unknown or
+   * unlinked ones left out): two reads of RocksDB for the whole list, pointers then nodes.
+   */
+  public List<TocNode> latest(List<String> nodeIds) {
+    List<Pointer> pointers = latest.getAll(nodeIds);
+    List<NodeVersion> wanted = new ArrayList<>();
+    for (int i = 0; i < nodeIds.size(); i++) {
+      Pointer pointer = pointers.get(i);
+      if (pointer != null && pointer.linked()) {
+        wanted.add(new NodeVersion(nodeIds.get(i), pointer.version()));
+      }
+    }
+    List<TocNode> found = new ArrayList<>(wanted.size());
+    for (TocNode node : nodes.getAll(wanted)) {
+      if (node != null) {
+        found.add(node);
+      }
+    }
+    return found;
+  }
+
   /** The highest version ever stored for {@code nodeId}, linked or not; 0 when none. */
   public int lastVersion(String nodeId) {
     return latest.get(nodeId).map(Pointer::version).orElse(0);
@@ -47,13 +69,19 @@ public final class TocStore {
 
   /** Latest versions of every node of {@code level}, in id order (time order for one level). */
   public List<TocNode> latestOfLevel(TocLevel level) {
-    List<TocNode> result = new ArrayList<>();
+    List<NodeVersion> wanted = new ArrayList<>();
     try (CloseableIterator<Entry<String, Pointer>> it = latest.scan(levelStart(level), levelEnd(level))) {
       while (it.hasNext()) {
         Entry<String, Pointer> pointer = it.next();
         if (pointer.value().linked()) {
-          nodes.get(new NodeVersion(pointer.key(), pointer.value().version())).ifPresent(result::add);
+          wanted.add(new NodeVersion(pointer.key(), pointer.value().version()));
         }
+      }
+    }
+    List<TocNode> result = new ArrayList<>(wanted.size());
+    for (TocNode node : nodes.getAll(wanted)) {
+      if (node != null) {
+        result.add(node);
       }
     }
     return result;

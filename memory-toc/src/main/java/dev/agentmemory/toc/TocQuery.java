@@ -4,7 +4,7 @@ import dev.agentmemory.storage.Event;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.InvalidArgumentException;
-import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.TocReader;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
@@ -27,15 +27,15 @@ public final class TocQuery {
   public static final int MAX_CONTEXT = 100;
   private static final String TOKEN_PREFIX = "v1:";
 
-  private final MemoryStore store;
+  private final TocReader store;
 
-  public TocQuery(MemoryStore store) {
+  public TocQuery(TocReader store) {
     this.store = store;
   }
 
   /** Year nodes, newest first. */
   public List<TocNode> root() {
-    List<TocNode> years = new ArrayList<>(store.toc().latestOfLevel(TocLevel.YEAR));
+    List<TocNode> years = new ArrayList<>(store.latestOfLevel(TocLevel.YEAR));
     years.sort(Comparator.comparing(TocNode::nodeId).reversed());
     return years;
   }
@@ -45,25 +45,26 @@ public final class TocQuery {
     if (nodeId == null || nodeId.isBlank()) {
       throw new InvalidArgumentException("node_id must not be empty");
     }
-    return store.toc().latest(nodeId.trim());
+    return store.node(nodeId.trim());
   }
 
   /** A page of children of {@code parentId} (the years when empty), oldest first. */
   public Page browse(String parentId, int limit, String continuationToken) {
     int size = limit <= 0 ? DEFAULT_PAGE : Math.min(limit, MAX_PAGE);
     int offset = decode(continuationToken);
-    List<String> childIds;
+    List<TocNode> children;
+    boolean more;
     if (parentId == null || parentId.isBlank()) {
-      childIds = store.toc().latestOfLevel(TocLevel.YEAR).stream().map(TocNode::nodeId).toList();
-    } else {
-      childIds = store.toc().latest(parentId.trim()).map(TocNode::childNodeIds).orElse(List.of());
+      List<TocNode> years = store.latestOfLevel(TocLevel.YEAR);
+      int end = Math.min(years.size(), offset + size);
+      children = offset >= end ? List.of() : years.subList(offset, end);
+      more = end < years.size();
+      return new Page(children, more ? Optional.of(encode(end)) : Optional.empty());
     }
-    List<TocNode> children = new ArrayList<>();
+    List<String> childIds = store.node(parentId.trim()).map(TocNode::childNodeIds).orElse(List.of());
     int end = Math.min(childIds.size(), offset + size);
-    for (int i = offset; i < end; i++) {
-      store.toc().latest(childIds.get(i)).ifPresent(children::add);
-    }
-    boolean more = end < childIds.size();
+    children = offset >= end ? List.of() : store.nodes(childIds.subList(offset, end));
+    more = end < childIds.size();
     return new Page(children, more ? Optional.of(encode(end)) : Optional.empty());
   }
 
@@ -77,13 +78,13 @@ public final class TocQuery {
     }
     int wantBefore = contextSize("events_before", before);
     int wantAfter = contextSize("events_after", after);
-    Optional<Grip> found = store.toc().grip(gripId.trim());
+    Optional<Grip> found = store.grip(gripId.trim());
     if (found.isEmpty()) {
       return Optional.empty();
     }
     Grip grip = found.get();
-    Optional<Event> start = store.events().get(grip.eventIdStart());
-    Optional<Event> end = store.events().get(grip.eventIdEnd());
+    Optional<Event> start = store.event(grip.eventIdStart());
+    Optional<Event> end = store.event(grip.eventIdEnd());
     if (start.isEmpty() || end.isEmpty()) {
       return Optional.of(new GripExpansion(grip, List.of(), List.of(), List.of()));
     }
@@ -91,23 +92,23 @@ public final class TocQuery {
     EventKey first = start.get().key();
     EventKey last = end.get().key();
     List<Event> excerpt = new ArrayList<>();
-    for (SessionEntry entry : store.tocIndex().session(session, first.timestampMs(), last.timestampMs())) {
+    for (SessionEntry entry : store.session(session, first.timestampMs(), last.timestampMs())) {
       if (entry.eventKey().compareTo(first) >= 0 && entry.eventKey().compareTo(last) <= 0) {
-        store.events().get(entry.eventKey()).ifPresent(excerpt::add);
+        store.event(entry.eventKey()).ifPresent(excerpt::add);
       }
     }
     if (excerpt.isEmpty()) {
       excerpt.add(start.get());
     }
     return Optional.of(new GripExpansion(grip,
-        load(store.tocIndex().sessionBefore(session, first, wantBefore)),
+        load(store.sessionBefore(session, first, wantBefore)),
         excerpt,
-        load(store.tocIndex().sessionAfter(session, last, wantAfter))));
+        load(store.sessionAfter(session, last, wantAfter))));
   }
 
   private List<Event> load(List<SessionEntry> entries) {
     List<Event> events = new ArrayList<>(entries.size());
-    entries.forEach(entry -> store.events().get(entry.eventKey()).ifPresent(events::add));
+    entries.forEach(entry -> store.event(entry.eventKey()).ifPresent(events::add));
     return events;
   }
 

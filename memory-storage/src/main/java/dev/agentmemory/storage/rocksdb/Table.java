@@ -41,6 +41,33 @@ public final class Table<K, V> {
     }
   }
 
+  /**
+   * The values of {@code keys}, in their order, {@code null} where a key is absent: one call to
+   * RocksDB however many keys (a page of children reads its nodes at once).
+   */
+  public java.util.List<V> getAll(java.util.List<K> keys) {
+    if (keys.isEmpty()) {
+      return java.util.List.of();
+    }
+    java.util.List<byte[]> encoded = new java.util.ArrayList<>(keys.size());
+    java.util.List<ColumnFamilyHandle> handles = new java.util.ArrayList<>(keys.size());
+    for (K key : keys) {
+      encoded.add(this.keys.encode(key));
+      handles.add(handle);
+    }
+    try {
+      java.util.List<byte[]> raw = db.multiGetAsList(handles, encoded);
+      java.util.List<V> result = new java.util.ArrayList<>(raw.size());
+      for (byte[] value : raw) {
+        result.add(value == null ? null : values.decode(value));
+      }
+      return result;
+    } catch (RocksDBException e) {
+      throw new StorageException("Expected to read " + keys.size() + " keys from " + cf.rocksName()
+          + ", but RocksDB failed", e);
+    }
+  }
+
   /** Adds {@code key -> value}; a key already present means a bug upstream. */
   public void insert(Batch batch, K key, V value) {
     if (get(key).isPresent()) {
