@@ -8,7 +8,7 @@ import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.MemoryStore;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;

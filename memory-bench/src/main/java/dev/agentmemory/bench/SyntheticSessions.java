@@ -1,7 +1,8 @@
 package dev.agentmemory.bench;
 
 import com.github.f4b6a3.ulid.Ulid;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.EventType;
 import java.time.LocalDate;
@@ -67,7 +68,7 @@ final class SyntheticSessions {
           }
           session++;
         }
-        today.sort((a, b) -> a.key().compareTo(b.key()));
+        today.sort((a, b) -> EventKey.of(a).compareTo(EventKey.of(b)));
         today.forEach(sink);
         made += today.size();
       }

@@ -1,6 +1,6 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.EventStore;
 import dev.agentmemory.storage.IngestResult;

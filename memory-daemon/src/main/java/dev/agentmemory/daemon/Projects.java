@@ -2,7 +2,8 @@ package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.storage.Closeables;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.IngestResult;
 import dev.agentmemory.storage.NotFoundException;
@@ -78,7 +79,7 @@ public final class Projects implements AutoCloseable {
     }
     // Each store's page holds its first events; past the end of a page that was cut short, another
     // store's events may not come before the cut one's: stop the merged page there.
-    Comparator<Event> order = Comparator.comparing(Event::key);
+    Comparator<Event> order = Comparator.comparing(EventKey::of);
     List<Event> merged = new ArrayList<>();
     Event boundary = null;
     for (ProjectStore store : all()) {

@@ -1,8 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.hook.Spool;
-import dev.agentmemory.hook.SpoolEvent;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.StorageFullException;
 import java.io.IOException;
@@ -63,7 +62,7 @@ public final class SpoolDrainer implements AutoCloseable {
   }
 
   private boolean take(Path file) {
-    SpoolEvent spooled;
+    Event spooled;
     try {
       spooled = Spool.read(file);
     } catch (IOException e) {
@@ -71,8 +70,7 @@ public final class SpoolDrainer implements AutoCloseable {
       return false;
     }
     try {
-      store.accept(new Event(spooled.eventId(), spooled.sessionId(), spooled.timestampMs(), spooled.type(),
-          spooled.role(), spooled.text(), spooled.metadata(), spooled.agent()));
+      store.accept(spooled);
     } catch (InvalidArgumentException e) {
       reject(file, e.getMessage());
       return false;

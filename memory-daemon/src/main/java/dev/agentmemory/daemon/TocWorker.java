@@ -1,6 +1,6 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.OutboxEntry;
 import dev.agentmemory.toc.TocBuilder;

@@ -1,5 +1,6 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.event.Event;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class HookEvents {
    * @param raw the payload as received (its bytes make the id)
    * @param nowMs when the hook ran: the event's time
    */
-  public Optional<SpoolEvent> map(String raw, Map<String, Object> payload, long nowMs) {
+  public Optional<Event> map(String raw, Map<String, Object> payload, long nowMs) {
     String session = text(payload, "session_id");
     if (session.isBlank()) {
       return Optional.empty();
@@ -75,7 +76,7 @@ public final class HookEvents {
     for (String field : List.of("agent_id", "agent_type", "source", "model", "reason", "trigger")) {
       put(metadata, field, text(payload, field));
     }
-    return Optional.of(new SpoolEvent(Ulids.fromSeed(raw), session, nowMs, mapped.type(), mapped.role(),
+    return Optional.of(new Event(Ulids.fromSeed(raw), session, nowMs, mapped.type(), mapped.role(),
         mapped.text(), metadata, "claude"));
   }
 

@@ -1,5 +1,6 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.event.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -64,7 +65,7 @@ public final class HookMain {
         return Optional.empty();
       }
       Map<String, Object> payload = JsonTree.parseObject(raw);
-      Optional<SpoolEvent> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""))
+      Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""))
           .map(raw, payload, nowMs);
       if (event.isPresent()) {
         return Optional.of(new Spool(platform.spoolDir()).write(event.get()));

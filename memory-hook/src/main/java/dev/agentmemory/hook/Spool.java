@@ -1,5 +1,6 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.event.Event;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -41,7 +42,7 @@ public final class Spool {
   }
 
   /** Writes one event durably; returns its file. */
-  public Path write(SpoolEvent event) throws IOException {
+  public Path write(Event event) throws IOException {
     createPrivateDirectory(dir);
     String millis = Long.toString(event.timestampMs());
     String name = "0".repeat(Math.max(0, 13 - millis.length())) + millis + "-" + event.eventId();
@@ -73,11 +74,11 @@ public final class Spool {
     }
   }
 
-  public static SpoolEvent read(Path file) throws IOException {
+  public static Event read(Path file) throws IOException {
     return decode(Files.readAllBytes(file));
   }
 
-  static byte[] encode(SpoolEvent event) throws IOException {
+  static byte[] encode(Event event) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + event.text().length());
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
@@ -98,7 +99,7 @@ public final class Spool {
     return out.toByteArray();
   }
 
-  static SpoolEvent decode(byte[] bytes) throws IOException {
+  static Event decode(byte[] bytes) throws IOException {
     Map<String, Object> fields = new LinkedHashMap<>();
     Map<String, String> metadata = new LinkedHashMap<>();
     try (JsonParser json = JSON.createParser(bytes)) {
@@ -120,7 +121,7 @@ public final class Spool {
         }
       }
     }
-    return new SpoolEvent(string(fields, "event_id"), string(fields, "session_id"), number(fields, "timestamp_ms"),
+    return new Event(string(fields, "event_id"), string(fields, "session_id"), number(fields, "timestamp_ms"),
         (int) number(fields, "event_type"), (int) number(fields, "role"), string(fields, "text"), metadata,
         string(fields, "agent"));
   }
@@ -163,8 +164,8 @@ public final class Spool {
   }
 
   /** Lists and reads in one go (for tools and tests). */
-  public List<SpoolEvent> readAll() throws IOException {
-    List<SpoolEvent> events = new ArrayList<>();
+  public List<Event> readAll() throws IOException {
+    List<Event> events = new ArrayList<>();
     for (Path file : pending()) {
       events.add(read(file));
     }

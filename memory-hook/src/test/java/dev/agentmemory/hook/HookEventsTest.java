@@ -1,5 +1,6 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.event.Event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -24,12 +25,12 @@ class HookEventsTest {
     return new Platform(Platform.Os.LINUX, home, Map.of());
   }
 
-  private Optional<SpoolEvent> hook(byte[] payload) throws IOException {
+  private Optional<Event> hook(byte[] payload) throws IOException {
     Optional<Path> file = HookMain.run(new ByteArrayInputStream(payload), platform(), NOW);
     return file.isEmpty() ? Optional.empty() : Optional.of(Spool.read(file.get()));
   }
 
-  private Optional<SpoolEvent> fixture(String name) throws IOException {
+  private Optional<Event> fixture(String name) throws IOException {
     // readAllBytes fails when the fixture is missing: a missing input is a failure, never a skip
     return hook(Files.readAllBytes(FIXTURES.resolve(name)));
   }
@@ -40,7 +41,7 @@ class HookEventsTest {
 
   @Test
   void shouldMapEveryKindOfEvent() throws IOException {
-    SpoolEvent prompt = fixture("user-prompt-submit.json").orElseThrow();
+    Event prompt = fixture("user-prompt-submit.json").orElseThrow();
     assertThat(prompt.type()).isEqualTo(Wire.TYPE_USER_MESSAGE);
     assertThat(prompt.role()).isEqualTo(Wire.ROLE_USER);
     assertThat(prompt.text()).startsWith("Invoices for Austrian customers show 0% VAT");
@@ -52,13 +53,13 @@ class HookEventsTest {
     assertThat(fixture("pretty-printed.json").orElseThrow().text())
         .isEqualTo("Also check credit notes: do they take the same VAT path?");
 
-    SpoolEvent bash = fixture("post-tool-use-bash.json").orElseThrow();
+    Event bash = fixture("post-tool-use-bash.json").orElseThrow();
     assertThat(bash.type()).isEqualTo(Wire.TYPE_TOOL_RESULT);
     assertThat(bash.role()).isEqualTo(Wire.ROLE_TOOL);
     assertThat(bash.text()).startsWith("Tool Bash: mvn -q test -Dtest=InvoiceTaxTest").contains("expected: 20.00 but was: 0.00");
     assertThat(bash.metadata()).containsEntry("tool_name", "Bash").containsEntry("tool_use_id", "toolu_07A");
 
-    SpoolEvent edit = fixture("post-tool-use-edit.json").orElseThrow();
+    Event edit = fixture("post-tool-use-edit.json").orElseThrow();
     assertThat(edit.text()).contains("TaxCalculator.java", "- rates.get(customer.countryCode())",
         "+ rates.get(customer.countryCode().toUpperCase(Locale.ROOT))");
     assertThat(edit.metadata()).containsEntry("file_path", "/home/dev/billing-svc/src/main/java/billing/TaxCalculator.java");
@@ -66,7 +67,7 @@ class HookEventsTest {
 
     assertThat(fixture("post-tool-use-failure.json").orElseThrow().text())
         .startsWith("Tool Bash failed: flyway migrate").contains("Error: Command failed with exit code 127");
-    SpoolEvent stop = fixture("stop.json").orElseThrow();
+    Event stop = fixture("stop.json").orElseThrow();
     assertThat(stop.type()).isEqualTo(Wire.TYPE_ASSISTANT_STOP);
     assertThat(stop.role()).isEqualTo(Wire.ROLE_ASSISTANT);
     assertThat(stop.text()).startsWith("The 0% VAT came from a lower-case country code");
@@ -77,7 +78,7 @@ class HookEventsTest {
         .satisfies(e -> assertThat(e.type()).isEqualTo(Wire.TYPE_SESSION_END))
         .satisfies(e -> assertThat(e.text()).contains("logout"));
     assertThat(fixture("subagent-start.json").orElseThrow().type()).isEqualTo(Wire.TYPE_SUBAGENT_START);
-    SpoolEvent subagentStop = fixture("subagent-stop.json").orElseThrow();
+    Event subagentStop = fixture("subagent-stop.json").orElseThrow();
     assertThat(subagentStop.type()).isEqualTo(Wire.TYPE_SUBAGENT_STOP);
     assertThat(subagentStop.text()).startsWith("Country codes are upper-case everywhere except CrmImporter");
     assertThat(subagentStop.metadata()).containsEntry("agent_type", "Explore").containsEntry("agent_id", "e5f6a7");
@@ -86,7 +87,7 @@ class HookEventsTest {
     assertThat(fixture("post-compact.json").orElseThrow().text()).contains("Context compacted", "manual");
     assertThat(fixture("notification.json").orElseThrow().text())
         .isEqualTo("title: Permission needed, message: Claude needs your permission to use Bash");
-    SpoolEvent unknown = fixture("unknown-event.json").orElseThrow();
+    Event unknown = fixture("unknown-event.json").orElseThrow();
     assertThat(unknown.text()).startsWith("WorktreeCreated: ").contains("fix/vat");
     assertThat(unknown.metadata()).containsEntry("hook_event_name", "WorktreeCreated");
   }
@@ -115,7 +116,7 @@ class HookEventsTest {
   @Test
   void shouldCutHugeToolResponsesWithAMarker() throws IOException {
     String big = "y".repeat(5_000_000);
-    SpoolEvent event = hook(json("PostToolUse", ",\"tool_name\":\"Read\",\"tool_input\":{\"file_path\":\"/x\"},"
+    Event event = hook(json("PostToolUse", ",\"tool_name\":\"Read\",\"tool_input\":{\"file_path\":\"/x\"},"
         + "\"tool_response\":{\"file\":{\"content\":\"" + big + "\"}}").getBytes()).orElseThrow();
 
     assertThat(event.text().length()).isLessThan(HookEvents.DEFAULT_TOOL_CHARS + 200);
@@ -127,7 +128,7 @@ class HookEventsTest {
     Path transcript = FIXTURES.resolve("transcript.jsonl").toAbsolutePath();
     assertThat(transcript).exists();
 
-    SpoolEvent stop = hook(json("Stop", ",\"transcript_path\":\"" + transcript + "\"").getBytes()).orElseThrow();
+    Event stop = hook(json("Stop", ",\"transcript_path\":\"" + transcript + "\"").getBytes()).orElseThrow();
 
     // the transcript ends with a broken line, which is skipped
     assertThat(stop.text()).isEqualTo("TaxCalculator upper-cases the country code before the lookup;\n"
@@ -136,7 +137,7 @@ class HookEventsTest {
 
   @Test
   void shouldRoundTripSpooledEvents() throws IOException {
-    SpoolEvent event = new SpoolEvent("01KDV92TG0K4C5ME89BN0S41AA", "s", 42, 4, 4, "text \"quoted\" ü 😀",
+    Event event = new Event("01KDV92TG0K4C5ME89BN0S41AA", "s", 42, 4, 4, "text \"quoted\" ü 😀",
         Map.of("k", "v"), "claude");
     Spool spool = new Spool(home.resolve("spool"));
 

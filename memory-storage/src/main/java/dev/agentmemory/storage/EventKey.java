@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import java.util.Comparator;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Comparator;
 public record EventKey(long timestampMs, String eventId) implements Comparable<EventKey> {
   private static final Comparator<EventKey> ORDER =
       Comparator.comparingLong(EventKey::timestampMs).thenComparing(EventKey::eventId);
+
+  /** Where {@code event} goes in the log. */
+  public static EventKey of(Event event) {
+    return new EventKey(event.timestampMs(), event.eventId());
+  }
 
   @Override
   public int compareTo(EventKey other) {

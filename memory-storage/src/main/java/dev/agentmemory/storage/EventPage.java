@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import java.util.List;
 
 /**

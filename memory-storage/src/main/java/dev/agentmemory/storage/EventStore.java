@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.EventCodecs;
@@ -66,7 +67,7 @@ public final class EventStore {
       if (ids.get(event.eventId()).isPresent()) {
         return new IngestResult(event.eventId(), false);
       }
-      EventKey key = event.key();
+      EventKey key = EventKey.of(event);
       long sequence = outbox.nextSequence();
       storage.write(batch -> {
         WriteTx tx = new WriteTx(batch);

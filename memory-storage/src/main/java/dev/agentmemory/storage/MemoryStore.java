@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class EventCodecsTest {
 
     // then
     assertThat(decoded).isEqualTo(event);
-    assertThat(EventCodecs.EVENT_KEY.decode(EventCodecs.EVENT_KEY.encode(event.key()))).isEqualTo(event.key());
+    assertThat(EventCodecs.EVENT_KEY.decode(EventCodecs.EVENT_KEY.encode(EventKey.of(event)))).isEqualTo(EventKey.of(event));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.storage.CloseableIterator;
@@ -40,7 +41,7 @@ class EventStoreTest {
     // then
     assertThat(result.created()).isTrue();
     assertThat(store.events().get(event.eventId())).contains(event);
-    assertThat(store.events().get(event.key())).contains(event);
+    assertThat(store.events().get(EventKey.of(event))).contains(event);
   }
 
   @Test

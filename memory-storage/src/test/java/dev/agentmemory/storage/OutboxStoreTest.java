@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class OutboxStoreTest {
 
     // then
     assertThat(store.outbox().peek(10))
-        .containsExactly(new OutboxEntry(1, a.key()), new OutboxEntry(2, b.key()));
+        .containsExactly(new OutboxEntry(1, EventKey.of(a)), new OutboxEntry(2, EventKey.of(b)));
   }
 
   @Test
@@ -54,7 +55,7 @@ class OutboxStoreTest {
     store.events().append(next);
 
     // then
-    assertThat(store.outbox().peek(10)).containsExactly(new OutboxEntry(6, next.key()));
+    assertThat(store.outbox().peek(10)).containsExactly(new OutboxEntry(6, EventKey.of(next)));
     assertThat(store.outbox().pending()).isEqualTo(1);
   }
 

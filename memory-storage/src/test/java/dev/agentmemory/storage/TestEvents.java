@@ -1,5 +1,6 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.event.Event;
 import com.github.f4b6a3.ulid.UlidCreator;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.agentmemory.toc;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.EventType;
@@ -124,11 +124,11 @@ public final class TocBuilder implements AutoCloseable {
 
   private Set<SessionDay> index(List<Event> events, TocChanges changes) {
     List<Event> sorted = new ArrayList<>(events);
-    sorted.sort(Comparator.comparing(Event::key));
+    sorted.sort(Comparator.comparing(EventKey::of));
     List<Event> fresh = new ArrayList<>();
     Set<EventKey> seen = new java.util.HashSet<>();
     for (Event event : sorted) {
-      if (seen.add(event.key()) && !store.tocIndex().contains(event.sessionId(), event.key())) {
+      if (seen.add(EventKey.of(event)) && !store.tocIndex().contains(event.sessionId(), EventKey.of(event))) {
         fresh.add(event);
       }
     }

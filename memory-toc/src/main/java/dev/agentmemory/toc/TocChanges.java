@@ -1,6 +1,6 @@
 package dev.agentmemory.toc;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.MemoryStore;

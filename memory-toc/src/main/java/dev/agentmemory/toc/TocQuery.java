@@ -1,6 +1,6 @@
 package dev.agentmemory.toc;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.InvalidArgumentException;
@@ -89,8 +89,8 @@ public final class TocQuery {
       return Optional.of(new GripExpansion(grip, List.of(), List.of(), List.of()));
     }
     String session = start.get().sessionId();
-    EventKey first = start.get().key();
-    EventKey last = end.get().key();
+    EventKey first = EventKey.of(start.get());
+    EventKey last = EventKey.of(end.get());
     List<Event> excerpt = new ArrayList<>();
     for (SessionEntry entry : store.session(session, first.timestampMs(), last.timestampMs())) {
       if (entry.eventKey().compareTo(first) >= 0 && entry.eventKey().compareTo(last) <= 0) {

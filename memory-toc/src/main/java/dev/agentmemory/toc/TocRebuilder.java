@@ -1,9 +1,10 @@
 package dev.agentmemory.toc;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.CloseableIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class TocRebuilder {
     TocChanges changes = new TocChanges(store);
     Set<SessionDay> sessionDays = new TreeSet<>();
     for (Event event : events) {
-      Optional<SessionEntry> entry = store.tocIndex().entry(event.sessionId(), event.key());
+      Optional<SessionEntry> entry = store.tocIndex().entry(event.sessionId(), EventKey.of(event));
       if (entry.isPresent()) {
         changes.removeEntry(entry.get());
         sessionDays.add(new SessionDay(event.sessionId(), builder.epochDay(event.timestampMs())));

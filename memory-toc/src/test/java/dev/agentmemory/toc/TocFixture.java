@@ -1,7 +1,7 @@
 package dev.agentmemory.toc;
 
 import com.github.f4b6a3.ulid.Ulid;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.EventType;
 import dev.agentmemory.storage.MemoryStore;

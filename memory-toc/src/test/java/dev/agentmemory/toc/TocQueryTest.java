@@ -3,7 +3,7 @@ package dev.agentmemory.toc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.EventType;
@@ -96,7 +96,7 @@ class TocQueryTest {
     }
 
     void put(Event event) {
-      events.put(event.key(), event);
+      events.put(EventKey.of(event), event);
     }
 
     @Override

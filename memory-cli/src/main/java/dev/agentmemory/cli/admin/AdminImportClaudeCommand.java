@@ -7,7 +7,7 @@ import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.capture.ClaudeTranscripts;
 import dev.agentmemory.daemon.grpc.ProtoMapper;
 import dev.agentmemory.proto.IngestEventsResponse;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -28,6 +28,9 @@ final class Launcher {
    * Runs the hook once on a sample payload while the JVM records the classes it loads into
    * {@code lib/hook.jsa}, which the launcher then maps at every hook start (class-data sharing).
    */
+  /** The jars of the hook's class path (bin/memory-daemon builds the same one, in this order). */
+  private static final List<String> HOOK_JARS = List.of("memory-hook-", "memory-event-", "jackson-core-");
+
   static void recordClassDataArchive(PrintWriter out) {
     Optional<Path> lib = libDirectory();
     if (lib.isEmpty() || !Files.isWritable(lib.get())) {
@@ -35,11 +38,13 @@ final class Launcher {
       return;
     }
     try {
+      // the launcher's hook class path, in its order: an archive only maps for the same one
       List<String> classpath = new ArrayList<>();
-      try (Stream<Path> jars = Files.list(lib.get())) {
-        jars.map(Path::getFileName).map(Path::toString)
-            .filter(name -> name.startsWith("memory-hook-") || name.startsWith("jackson-core-"))
-            .sorted().forEach(name -> classpath.add(lib.get().resolve(name).toString()));
+      for (String prefix : HOOK_JARS) {
+        try (Stream<Path> jars = Files.list(lib.get())) {
+          jars.map(Path::getFileName).map(Path::toString).filter(name -> name.startsWith(prefix)).sorted()
+              .forEach(name -> classpath.add(lib.get().resolve(name).toString()));
+        }
       }
       Path archive = lib.get().resolve("hook.jsa");
       Path temp = lib.get().resolve("hook.jsa.tmp");

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmemory.hook.GitInfo;
 import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.Ulids;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.EventType;
 import java.io.BufferedReader;

@@ -207,7 +207,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   @Override
   public void ingestEvents(IngestEventsRequest request, StreamObserver<IngestEventsResponse> response) {
     run("IngestEvents", response, () -> {
-      List<dev.agentmemory.storage.Event> batch = new java.util.ArrayList<>();
+      List<dev.agentmemory.event.Event> batch = new java.util.ArrayList<>();
       request.getEventsList().forEach(event -> batch.add(ProtoMapper.toEvent(event)));
       EventService.BatchResult result = projects.forIngest(ProjectHeader.current()).events().ingestAll(batch);
       return IngestEventsResponse.newBuilder()

@@ -12,15 +12,15 @@ import dev.agentmemory.storage.InvalidArgumentException;
 public final class ProtoMapper {
   private ProtoMapper() {}
 
-  static dev.agentmemory.storage.Event toEvent(IngestEventRequest request) {
+  static dev.agentmemory.event.Event toEvent(IngestEventRequest request) {
     if (!request.hasEvent()) {
       throw new InvalidArgumentException("event is required");
     }
     return toEvent(request.getEvent());
   }
 
-  static dev.agentmemory.storage.Event toEvent(Event event) {
-    return new dev.agentmemory.storage.Event(
+  static dev.agentmemory.event.Event toEvent(Event event) {
+    return new dev.agentmemory.event.Event(
         event.getEventId(),
         event.getSessionId(),
         event.getTimestampMs(),
@@ -45,7 +45,7 @@ public final class ProtoMapper {
     return response.build();
   }
 
-  public static Event toProto(dev.agentmemory.storage.Event event) {
+  public static Event toProto(dev.agentmemory.event.Event event) {
     Event.Builder proto =
         Event.newBuilder()
             .setEventId(event.eventId())

@@ -134,7 +134,7 @@ class ProjectsRpcTest {
     @Test
     void shouldRouteASpooledEventByItsProjectMetadata() {
       // given
-      dev.agentmemory.storage.Event spooled = new dev.agentmemory.storage.Event(UlidCreator.getUlid().toString(),
+      dev.agentmemory.event.Event spooled = new dev.agentmemory.event.Event(UlidCreator.getUlid().toString(),
           "session-1", NOW_MS - 5000, 2, 1, "spooled-1",
           Map.of("project", "shop-api", "cwd", "/home/dev/shop-api"), "claude");
 

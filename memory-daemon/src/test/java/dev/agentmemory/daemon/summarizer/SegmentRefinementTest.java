@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.EventType;
 import dev.agentmemory.storage.MemoryStore;

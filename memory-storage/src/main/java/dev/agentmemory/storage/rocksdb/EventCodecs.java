@@ -1,6 +1,6 @@
 package dev.agentmemory.storage.rocksdb;
 
-import dev.agentmemory.storage.Event;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.StorageInconsistencyException;

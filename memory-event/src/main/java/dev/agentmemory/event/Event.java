@@ -1,11 +1,12 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.event;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One captured conversation event, as stored. Append-only: once stored it never changes.
+ * One captured conversation event: what a hook writes to the spool, what ingest validates and
+ * what the store keeps. Append-only: once stored it never changes.
  *
  * @param eventId canonical (upper-case) ULID chosen by the client
  * @param sessionId the conversation it belongs to
@@ -32,10 +33,5 @@ public record Event(
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(agent, "agent");
     metadata = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
-  }
-
-  /** The key that orders this event in the log. */
-  public EventKey key() {
-    return new EventKey(timestampMs, eventId);
   }
 }
