@@ -19,6 +19,11 @@ public final class Checkpoint<T> {
   public static final Checkpoint<Long> REDACTIONS_COUNT = number("redactions.count");
   /** Highest outbox sequence the TOC builder has taken in; written with the work it records. */
   public static final Checkpoint<Long> OUTBOX_ACKED = number("outbox.acked");
+  /**
+   * Highest outbox sequence the search index has taken in (and committed); absent until the index
+   * first started. While present, the outbox keeps the entries the index has not taken in yet.
+   */
+  public static final Checkpoint<Long> OUTBOX_SEARCH_ACKED = number("outbox.acked.search");
   /** Grips ever written; written with them. */
   public static final Checkpoint<Long> GRIPS_COUNT = number("grips.count");
   /** Where an interrupted TOC rebuild resumes (ms since the epoch); absent when none runs. */

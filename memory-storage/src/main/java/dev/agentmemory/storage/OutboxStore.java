@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FIFO work queue announcing new events to the TOC builder. Entries get increasing sequence
- * numbers in commit order (the event store appends under one lock); a consumer acknowledges a
- * prefix, which deletes it and records the high-water mark so sequences never restart lower.
+ * FIFO work queue announcing new events to their consumers: the TOC builder, then the search
+ * index (which indexes events once the TOC has taken them in). Entries get increasing sequence
+ * numbers in commit order (the event store appends under one lock); each consumer acknowledges a
+ * prefix, recorded as its checkpoint, and an entry is deleted once every consumer has it, so
+ * sequences never restart lower and no consumer loses work.
  */
 public final class OutboxStore {
   private final RocksStorage storage;
@@ -47,10 +49,16 @@ public final class OutboxStore {
     nextSequence = sequence + 1;
   }
 
-  /** Up to {@code max} unacknowledged entries, oldest first. */
+  /** Up to {@code max} entries the TOC has not acknowledged, oldest first. */
   public List<OutboxEntry> peek(int max) {
+    return peek(lastAcknowledged(), Long.MAX_VALUE, max);
+  }
+
+  /** Up to {@code max} entries with sequences in {@code (after, upTo]}, oldest first. */
+  public List<OutboxEntry> peek(long after, long upTo, int max) {
     List<OutboxEntry> entries = new ArrayList<>(Math.min(max, 1024));
-    try (CloseableIterator<Entry<Long, EventKey>> it = table.scan(lastAcknowledged() + 1, null)) {
+    try (CloseableIterator<Entry<Long, EventKey>> it =
+        table.scan(after + 1, upTo == Long.MAX_VALUE ? null : upTo + 1)) {
       while (entries.size() < max && it.hasNext()) {
         Entry<Long, EventKey> entry = it.next();
         entries.add(new OutboxEntry(entry.key(), entry.value()));
@@ -59,10 +67,28 @@ public final class OutboxStore {
     return entries;
   }
 
-  /** Deletes every entry up to {@code sequence} as part of {@code batch} (with the work done). */
+  /** The TOC has taken in every entry up to {@code sequence}, as part of {@code tx} (with its work). */
   public void acknowledgeUpTo(WriteTx tx, long sequence) {
-    table.deleteRange(tx.batch(), 0L, sequence + 1);
     checkpoints.put(tx, Checkpoint.OUTBOX_ACKED, sequence);
+    long search = searchAcknowledged().orElse(Long.MAX_VALUE);
+    table.deleteRange(tx.batch(), 0L, Math.min(sequence, search) + 1);
+  }
+
+  /**
+   * The search index has committed every entry up to {@code sequence}; the first call registers
+   * it as a consumer (from then on the outbox keeps what it has not taken in).
+   */
+  public void acknowledgeSearchUpTo(long sequence) {
+    storage.write(batch -> {
+      WriteTx tx = new WriteTx(batch);
+      checkpoints.put(tx, Checkpoint.OUTBOX_SEARCH_ACKED, sequence);
+      table.deleteRange(batch, 0L, Math.min(sequence, lastAcknowledged()) + 1);
+    });
+  }
+
+  /** The highest sequence the search index has committed; empty before it first ran. */
+  public java.util.Optional<Long> searchAcknowledged() {
+    return checkpoints.get(Checkpoint.OUTBOX_SEARCH_ACKED);
   }
 
   /** The highest acknowledged sequence, 0 when none. */

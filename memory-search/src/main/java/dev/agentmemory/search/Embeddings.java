@@ -1,0 +1,70 @@
+package dev.agentmemory.search;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daemon's one embedding model, loaded in the background (start-up does not wait for it),
+ * shared by every store. If it cannot load here, keyword search goes on and {@link #status} says
+ * why.
+ */
+public final class Embeddings implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Embeddings.class);
+
+  private volatile Embedder embedder;
+  private volatile String status;
+  private final boolean enabled;
+
+  private Embeddings(boolean enabled, String status) {
+    this.enabled = enabled;
+    this.status = status;
+  }
+
+  /** Starts loading the model on a thread of its own. */
+  public static Embeddings loadInBackground() {
+    Embeddings embeddings = new Embeddings(true, "loading");
+    Thread loader = new Thread(() -> {
+      long start = System.nanoTime();
+      try {
+        embeddings.embedder = Embedder.load();
+        embeddings.status = "ready";
+        LOG.info("Semantic search ready (model loaded in {} ms)", (System.nanoTime() - start) / 1_000_000);
+      } catch (RuntimeException | LinkageError e) {
+        embeddings.status = "unavailable: " + e.getMessage();
+        LOG.warn("Semantic search is unavailable ({}); keyword search works", e.getMessage());
+      }
+    }, "memory-embedding-load");
+    loader.setDaemon(true);
+    loader.start();
+    return embeddings;
+  }
+
+  /** No semantic search (configured off). */
+  public static Embeddings off() {
+    return new Embeddings(false, "off (search.vectors = false)");
+  }
+
+  /** "ready", "loading", "off (...)" or "unavailable: why". */
+  public String status() {
+    return status;
+  }
+
+  /** Whether vectors are or will be computed (units are indexed waiting for theirs). */
+  boolean expected() {
+    return enabled && !status.startsWith("unavailable");
+  }
+
+  /** The model, once loaded. */
+  Optional<Embedder> ready() {
+    return Optional.ofNullable(embedder);
+  }
+
+  @Override
+  public void close() {
+    Embedder loaded = embedder;
+    if (loaded != null) {
+      loaded.close();
+    }
+  }
+}

@@ -1,0 +1,331 @@
+package dev.agentmemory.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of one store, in its {@code search/} directory: BM25 over every unit's text,
+ * and an HNSW graph of the units' vectors (added later, by the vector worker: units wait with a
+ * "pending" mark). The position in the outbox the index has taken in is committed with it, as
+ * commit user data, so a crash at any moment neither loses nor duplicates a document: indexing
+ * resumes from the last commit, and units are replaced by key, never added twice.
+ */
+final class SearchIndex implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+  private static final String POSITION = "outbox.position";
+  private static final String KEY = "key";
+  private static final String DOC_ID = "doc_id";
+  private static final String TYPE = "type";
+  static final String TEXT = "text";
+  private static final String BODY = "body";
+  private static final String TIME = "ts";
+  private static final String SESSION = "session";
+  static final String AGENT = "agent";
+  private static final String ROLE = "role";
+  private static final String NODE = "node";
+  private static final String PENDING = "pending_vector";
+  static final String VECTOR = "vector";
+
+  private final Path dir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Optional<String> rebuiltBecause;
+  private volatile long position;
+
+  private SearchIndex(Path dir, Directory directory, IndexWriter writer, long position, Optional<String> rebuiltBecause)
+      throws IOException {
+    this.dir = dir;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = new SearcherManager(writer, null);
+    this.position = position;
+    this.rebuiltBecause = rebuiltBecause;
+  }
+
+  /**
+   * Opens the index in {@code dir}, creating it when missing. A damaged one is moved aside and
+   * started afresh (the log is the truth: the indexer rebuilds it from the events), with a warning.
+   */
+  static SearchIndex open(Path dir, Analyzer analyzer) {
+    try {
+      Files.createDirectories(dir);
+      try {
+        return open(dir, analyzer, Optional.empty());
+      } catch (IOException | RuntimeException damaged) {
+        Path aside = dir.resolveSibling(dir.getFileName() + ".damaged-" + System.currentTimeMillis());
+        Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+        String reason = "the search index at " + dir + " could not be opened (" + damaged.getMessage()
+            + "); it was moved to " + aside + " and is rebuilt from the events";
+        LOG.warn("Rebuilding the search index: {}", reason);
+        Files.createDirectories(dir);
+        return open(dir, analyzer, Optional.of(reason));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to open the search index at " + dir + ", but " + e.getMessage(), e);
+    }
+  }
+
+  private static SearchIndex open(Path dir, Analyzer analyzer, Optional<String> rebuiltBecause) throws IOException {
+    Directory directory = FSDirectory.open(dir);
+    long position = committedPosition(directory);
+    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        // small segments flush often enough; the daemon's heap is small
+        .setRAMBufferSizeMB(16);
+    IndexWriter writer = new IndexWriter(directory, config);
+    try {
+      return new SearchIndex(dir, directory, writer, position, rebuiltBecause);
+    } catch (IOException | RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  /** The outbox position of the last commit; -1 when nothing was ever committed (a new index). */
+  private static long committedPosition(Directory directory) throws IOException {
+    try {
+      String value = SegmentInfos.readLatestCommit(directory).getUserData().get(POSITION);
+      return value == null ? -1 : Long.parseLong(value);
+    } catch (IndexNotFoundException e) {
+      return -1;
+    }
+  }
+
+  /** The outbox position the index holds everything up to; -1 for an index never committed. */
+  long position() {
+    return position;
+  }
+
+  /** Why the index was started afresh at this open, if it was. */
+  Optional<String> rebuiltBecause() {
+    return rebuiltBecause;
+  }
+
+  /** Adds or replaces {@code units} (by key); {@code withVectors} marks them for the vector worker. */
+  void put(List<Unit> units, boolean withVectors) {
+    try {
+      for (Unit unit : units) {
+        writer.updateDocument(new Term(KEY, unit.key()), document(unit, withVectors ? null : new float[0]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to index " + units.size() + " units, but " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes every unit of {@code docId} (all chunks of an event, say). */
+  void delete(String docId) {
+    try {
+      writer.deleteDocuments(new Term(DOC_ID, docId));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to remove " + docId + " from the index, but " + e.getMessage(), e);
+    }
+  }
+
+  /** Units still waiting for their vector, newest first. */
+  List<Unit> pendingVectors(int max) {
+    List<Unit> units = new ArrayList<>();
+    withSearcher(searcher -> {
+      TopDocs top = searcher.search(new TermQuery(new Term(PENDING, "1")), max,
+          new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(TIME,
+              org.apache.lucene.search.SortField.Type.LONG, true)));
+      for (ScoreDoc hit : top.scoreDocs) {
+        units.add(unit(searcher.storedFields().document(hit.doc)));
+      }
+      return null;
+    });
+    return units;
+  }
+
+  /** Gives {@code unit} its vector (the unit is written again, whole). */
+  void putVector(Unit unit, float[] vector) {
+    try {
+      writer.updateDocument(new Term(KEY, unit.key()), document(unit, vector));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to store a vector, but " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes everything indexed so far durable, recording that it covers the outbox up to
+   * {@code upToPosition}. The recorded position never goes back (the vector worker commits too,
+   * with the position as it stands), because the outbox drops what the index has committed.
+   */
+  synchronized void commit(long upToPosition) {
+    try {
+      long covered = Math.max(position, upToPosition);
+      writer.setLiveCommitData(Map.of(POSITION, Long.toString(covered)).entrySet());
+      writer.commit();
+      position = covered;
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to commit the search index, but " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes everything indexed so far durable, at the position already covered. */
+  void commit() {
+    commit(position);
+  }
+
+  /** Makes what was indexed visible to searches (without making it durable). */
+  void refresh() {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to refresh the search index, but " + e.getMessage(), e);
+    }
+  }
+
+  /** A hit: the unit and its score. */
+  record Hit(Unit unit, float score) {}
+
+  /** The best {@code n} units for {@code query}. */
+  List<Hit> search(Query query, int n) {
+    return withSearcher(searcher -> {
+      List<Hit> hits = new ArrayList<>();
+      for (ScoreDoc doc : searcher.search(query, n).scoreDocs) {
+        hits.add(new Hit(unit(searcher.storedFields().document(doc.doc)), doc.score));
+      }
+      return hits;
+    });
+  }
+
+  /** The {@code n} units nearest to {@code vector} among those {@code filter} admits (null: all). */
+  List<Hit> nearest(float[] vector, Query filter, int n) {
+    return search(new KnnFloatVectorQuery(VECTOR, vector, n, filter), n);
+  }
+
+  /** Documents, documents with a vector, and bytes on disk. */
+  record Stats(long documents, long vectors, long pendingVectors, long sizeBytes) {}
+
+  Stats stats() {
+    return withSearcher(searcher -> {
+      long pending = searcher.count(new TermQuery(new Term(PENDING, "1")));
+      long vectors = searcher.count(new org.apache.lucene.search.FieldExistsQuery(VECTOR));
+      return new Stats(searcher.getIndexReader().numDocs(), vectors, pending, sizeBytes());
+    });
+  }
+
+  private long sizeBytes() {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.mapToLong(file -> file.toFile().length()).sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /** Drops everything (a full rebuild starts from nothing), committed at position {@code -1}. */
+  synchronized void clear() {
+    try {
+      writer.deleteAll();
+      position = -1;
+      commit(-1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to clear the search index, but " + e.getMessage(), e);
+    }
+  }
+
+  private interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T withSearcher(SearcherWork<T> work) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return work.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to search the index, but " + e.getMessage(), e);
+    }
+  }
+
+  /** @param vector the unit's vector; null marks it pending; empty leaves it without one */
+  private static Document document(Unit unit, float[] vector) {
+    Document doc = new Document();
+    doc.add(new StringField(KEY, unit.key(), Field.Store.YES));
+    doc.add(new StringField(DOC_ID, unit.docId(), Field.Store.YES));
+    doc.add(new StringField(TYPE, unit.type(), Field.Store.YES));
+    doc.add(new TextField(TEXT, unit.text(), Field.Store.YES));
+    doc.add(new StoredField(BODY, unit.body()));
+    doc.add(new LongPoint(TIME, unit.timestampMs()));
+    doc.add(new StoredField(TIME, unit.timestampMs()));
+    doc.add(new NumericDocValuesField(TIME, unit.timestampMs()));
+    doc.add(new StringField(SESSION, unit.sessionId(), Field.Store.YES));
+    doc.add(new StringField(AGENT, unit.agent(), Field.Store.YES));
+    doc.add(new StoredField(ROLE, unit.role()));
+    doc.add(new StoredField(NODE, unit.nodeId()));
+    if (vector == null) {
+      doc.add(new StringField(PENDING, "1", Field.Store.NO));
+    } else if (vector.length > 0) {
+      doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    return doc;
+  }
+
+  private static Unit unit(Document doc) {
+    return new Unit(doc.get(KEY), doc.get(DOC_ID), doc.get(TYPE), doc.get(TEXT), doc.get(BODY),
+        doc.getField(TIME).numericValue().longValue(), doc.get(SESSION), doc.get(AGENT),
+        doc.getField(ROLE).numericValue().intValue(), doc.get(NODE));
+  }
+
+  /** A filter of units of one time range ({@code [fromMs, toMs)}). */
+  static Query timeRange(long fromMs, long toMs) {
+    return LongPoint.newRangeQuery(TIME, fromMs, toMs - 1);
+  }
+
+  static Query type(String type) {
+    return new TermQuery(new Term(TYPE, type));
+  }
+
+  static Query agent(String agent) {
+    return new TermQuery(new Term(AGENT, agent));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+      writer.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

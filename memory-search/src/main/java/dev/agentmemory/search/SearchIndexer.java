@@ -1,0 +1,219 @@
+package dev.agentmemory.search;
+
+import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.CloseableIterator;
+import dev.agentmemory.storage.EventKey;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.OutboxEntry;
+import dev.agentmemory.storage.SegmentState;
+import dev.agentmemory.storage.SessionEntry;
+import dev.agentmemory.storage.StorageFullException;
+import dev.agentmemory.storage.TocBullet;
+import dev.agentmemory.storage.TocNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one store's search index up to date: the second consumer of its outbox, taking in the
+ * events the TOC builder has taken in (so their session neighbours and segment are known), with
+ * the segment and day nodes and grips around them. Commits the index with the outbox position,
+ * then acknowledges it, so a crash at any moment neither loses nor duplicates a document. An
+ * index that is new (first start with search, or rebuilt after damage) is built from the whole
+ * event log first.
+ */
+final class SearchIndexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+  private static final int BATCH = 500;
+  private static final Duration IDLE = Duration.ofMillis(250);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final MemoryStore store;
+  private final SearchIndex index;
+  private final Units units;
+  private final ZoneId zone;
+  private final BooleanSupplier vectorsExpected;
+  private final Thread thread;
+  private final Object work = new Object();
+  private volatile boolean running = true;
+
+  SearchIndexer(MemoryStore store, SearchIndex index, ZoneId zone, BooleanSupplier vectorsExpected) {
+    this.store = store;
+    this.index = index;
+    this.units = new Units(zone);
+    this.zone = zone;
+    this.vectorsExpected = vectorsExpected;
+    this.thread = new Thread(this::run, "memory-search-indexer-" + store.path().getFileName());
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /**
+   * Drops the index and builds it again from the whole event log (what {@code admin
+   * rebuild-index} does); {@code progress} hears the number of events done.
+   */
+  long rebuild(LongConsumer progress) {
+    synchronized (work) {
+      long from = store.outbox().lastAcknowledged();
+      // registered first: from now on the outbox keeps what comes after `from` for the index
+      store.outbox().acknowledgeSearchUpTo(from);
+      index.clear();
+      long done = 0;
+      List<Event> batch = new ArrayList<>(BATCH);
+      try (CloseableIterator<Event> events = store.events().scan(0, Long.MAX_VALUE)) {
+        while (events.hasNext() && running) {
+          batch.add(events.next());
+          if (batch.size() == BATCH || !events.hasNext()) {
+            index(batch, false);
+            done += batch.size();
+            batch.clear();
+            index.refresh();
+            progress.accept(done);
+          }
+        }
+      }
+      index.commit(from);
+      store.outbox().acknowledgeSearchUpTo(from);
+      return done;
+    }
+  }
+
+  /** How many outbox entries the TOC has taken in that the index has not. */
+  long behind() {
+    return Math.max(0, store.outbox().lastAcknowledged() - Math.max(0, index.position()));
+  }
+
+  private void run() {
+    Duration backoff = IDLE;
+    while (running) {
+      try {
+        if (index.position() < 0 || store.outbox().searchAcknowledged().isEmpty()) {
+          long events = rebuild(done -> { });
+          LOG.info("Built the search index of {} from {} events", store.path(), events);
+        }
+        if (step() == 0) {
+          pause(IDLE);
+        }
+        backoff = IDLE;
+      } catch (StorageFullException e) {
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      } catch (RuntimeException e) {
+        if (running) {
+          LOG.error("Expected to index new events for search, but it failed; retrying in {}", backoff, e);
+          pause(backoff);
+          backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+      }
+    }
+  }
+
+  /** Indexes the next batch the TOC has taken in; returns how many events. */
+  int step() {
+    synchronized (work) {
+      long after = Math.max(0, index.position());
+      List<OutboxEntry> entries = store.outbox().peek(after, store.outbox().lastAcknowledged(), BATCH);
+      if (entries.isEmpty()) {
+        return 0;
+      }
+      List<Event> events = new ArrayList<>(entries.size());
+      for (OutboxEntry entry : entries) {
+        store.events().get(entry.eventKey()).ifPresent(events::add);
+      }
+      index(events, true);
+      long last = entries.get(entries.size() - 1).sequence();
+      index.commit(last);
+      store.outbox().acknowledgeSearchUpTo(last);
+      return events.size();
+    }
+  }
+
+  /**
+   * Writes the units of {@code events}, and when {@code withNeighbours}, again the events just
+   * before them in their sessions (whose "after" context they now are), plus the segment and day
+   * nodes and the grips of the segments they are in.
+   */
+  private void index(List<Event> events, boolean withNeighbours) {
+    Map<String, Event> toWrite = new LinkedHashMap<>();
+    for (Event event : events) {
+      toWrite.put(event.eventId(), event);
+      if (withNeighbours) {
+        neighbour(event, true).ifPresent(previous -> toWrite.putIfAbsent(previous.eventId(), previous));
+      }
+    }
+    Set<String> nodeIds = new LinkedHashSet<>();
+    List<Unit> written = new ArrayList<>();
+    for (Event event : toWrite.values()) {
+      String segment = segmentOf(event).orElse("");
+      index.delete(event.eventId());
+      written.addAll(units.of(event, neighbour(event, true), neighbour(event, false), segment));
+      if (!segment.isEmpty()) {
+        nodeIds.add(segment);
+        nodeIds.add("toc:day:" + LocalDate.ofInstant(Instant.ofEpochMilli(event.timestampMs()), zone));
+      }
+    }
+    for (TocNode node : store.nodes(new ArrayList<>(nodeIds))) {
+      written.add(units.of(node));
+      for (TocBullet bullet : node.bullets()) {
+        for (String gripId : bullet.gripIds()) {
+          store.grip(gripId).ifPresent(grip -> written.add(units.of(grip)));
+        }
+      }
+    }
+    index.put(written, vectorsExpected.getAsBoolean());
+  }
+
+  /** The event just before ({@code before}) or after {@code event} in its session. */
+  private Optional<Event> neighbour(Event event, boolean before) {
+    EventKey key = EventKey.of(event);
+    List<SessionEntry> entries = before ? store.sessionBefore(event.sessionId(), key, 1)
+        : store.sessionAfter(event.sessionId(), key, 1);
+    return entries.isEmpty() ? Optional.empty() : store.event(entries.get(0).eventKey());
+  }
+
+  /** The segment node {@code event} is in, once the TOC has placed it. */
+  private Optional<String> segmentOf(Event event) {
+    EventKey key = EventKey.of(event);
+    long day = LocalDate.ofInstant(Instant.ofEpochMilli(event.timestampMs()), zone).toEpochDay();
+    for (SegmentState segment : store.tocIndex().segments(event.sessionId(), day)) {
+      if (segment.first().compareTo(key) <= 0 && segment.last().compareTo(key) >= 0) {
+        return Optional.of(segment.nodeId());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  /**
+   * Stops after the current batch (work not committed is redone at the next start). No interrupt:
+   * Lucene closes its files when a thread doing IO is interrupted.
+   */
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    thread.join(Duration.ofSeconds(30).toMillis());
+  }
+}

@@ -1,0 +1,94 @@
+package dev.agentmemory.search;
+
+import dev.agentmemory.storage.MemoryStore;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Search over one store: its index (in the store's {@code search/} directory), the indexer that
+ * feeds it from the store's outbox, and the searcher that answers queries.
+ */
+public final class StoreSearch implements AutoCloseable {
+  /** The index directory inside a store's directory. */
+  public static final String DIRECTORY = "search";
+
+  private final SearchIndex index;
+  private final SearchIndexer indexer;
+  private final Searcher searcher;
+  private final Analyzer analyzer;
+
+  private StoreSearch(SearchIndex index, SearchIndexer indexer, Searcher searcher, Analyzer analyzer) {
+    this.index = index;
+    this.indexer = indexer;
+    this.searcher = searcher;
+    this.analyzer = analyzer;
+  }
+
+  /**
+   * Opens (or creates, or rebuilds when damaged) the index of {@code store} and starts its
+   * indexer.
+   *
+   * @param zone the time zone days are named in
+   */
+  public static StoreSearch open(MemoryStore store, ZoneId zone, Embeddings embeddings) {
+    Analyzer analyzer = Analysis.analyzer();
+    SearchIndex index = SearchIndex.open(store.path().resolve(DIRECTORY), analyzer);
+    SearchIndexer indexer = new SearchIndexer(store, index, zone, embeddings::expected);
+    indexer.start();
+    return new StoreSearch(index, indexer, new Searcher(index, analyzer, embeddings, store), analyzer);
+  }
+
+  public SearchAnswer search(SearchRequest request) {
+    return searcher.search(request);
+  }
+
+  /** Drops the index and builds it from the whole event log; returns how many events it indexed. */
+  public long rebuild(LongConsumer progress) {
+    return indexer.rebuild(progress);
+  }
+
+  /** Units, vectors, units waiting for theirs, bytes, and events not indexed yet. */
+  public record Stats(long documents, long vectors, long pendingVectors, long sizeBytes, long behind) {}
+
+  public Stats stats() {
+    SearchIndex.Stats stats = index.stats();
+    return new Stats(stats.documents(), stats.vectors(), stats.pendingVectors(), stats.sizeBytes(), indexer.behind());
+  }
+
+  /** Why the index was rebuilt from the events at this start, if it was (damaged or missing). */
+  public Optional<String> rebuiltBecause() {
+    return index.rebuiltBecause();
+  }
+
+  SearchIndex index() {
+    return index;
+  }
+
+  /** The index's directory. */
+  public static Path directoryOf(MemoryStore store) {
+    return store.path().resolve(DIRECTORY);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      indexer.close();
+    } finally {
+      index.close();
+      analyzer.close();
+    }
+  }
+
+  /** The vector worker over the stores of {@code searches}. */
+  public static AutoCloseable startVectorWorker(Embeddings embeddings,
+      java.util.function.Supplier<List<StoreSearch>> searches) {
+    VectorWorker worker = new VectorWorker(embeddings,
+        () -> searches.get().stream().map(StoreSearch::index).toList());
+    worker.start();
+    return worker;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.agentmemory.search;
+
+import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.storage.Grip;
+import dev.agentmemory.storage.TocBullet;
+import dev.agentmemory.storage.TocNode;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How units are written, which decides most of the quality (../shared/notes/retrieval.md): who
+ * said it and on which day in the text, and the neighbouring turns of the same session with it
+ * (+14 to +18 points of recall). Long events are cut into chunks the embedding model can read
+ * whole; a hit on any chunk is a hit on its event.
+ */
+final class Units {
+  /** Words per chunk: about what the model reads (128 tokens). */
+  static final int CHUNK_WORDS = 90;
+  private static final int CHUNK_OVERLAP = 15;
+  /** Chunks kept per event (the first 1,000 or so words: a long tool output's head says what it is). */
+  private static final int MAX_CHUNKS = 12;
+  private static final int NEIGHBOUR_CHARS = 300;
+
+  private final ZoneId zone;
+
+  Units(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** The units of {@code event}, with the turns before and after it in its session. */
+  List<Unit> of(Event event, Optional<Event> previous, Optional<Event> next, String segmentNodeId) {
+    String header = who(event) + " (" + TimePhrases.day(event.timestampMs(), zone) + "): ";
+    String context = previous.map(p -> "\nBefore, " + who(p) + ": " + cut(p.text())).orElse("")
+        + next.map(n -> "\nAfter, " + who(n) + ": " + cut(n.text())).orElse("");
+    List<String> chunks = chunks(event.text());
+    List<Unit> units = new ArrayList<>(chunks.size());
+    for (int i = 0; i < chunks.size(); i++) {
+      String chunk = chunks.get(i);
+      units.add(new Unit("e:" + event.eventId() + ":" + i, event.eventId(), Unit.EVENT, header + chunk + context, chunk,
+          event.timestampMs(), event.sessionId(), event.agent(), event.role(), segmentNodeId));
+    }
+    return units;
+  }
+
+  /** A segment or day node: title, summary, bullets, keywords and day. */
+  Unit of(TocNode node) {
+    StringBuilder text = new StringBuilder(node.title());
+    if (node.summary() != null && !node.summary().isBlank()) {
+      text.append('\n').append(node.summary());
+    }
+    for (TocBullet bullet : node.bullets()) {
+      text.append("\n- ").append(bullet.text());
+    }
+    if (!node.keywords().isEmpty()) {
+      text.append("\nKeywords: ").append(String.join(", ", node.keywords()));
+    }
+    String body = text.toString();
+    return new Unit("n:" + node.nodeId(), node.nodeId(), Unit.TOC_NODE,
+        body + "\n(" + TimePhrases.day(node.startTimeMs(), zone) + ")", body, node.startTimeMs(), "", "", 0,
+        node.nodeId());
+  }
+
+  /** A grip: its excerpt and day. */
+  Unit of(Grip grip) {
+    return new Unit("g:" + grip.gripId(), grip.gripId(), Unit.GRIP,
+        grip.excerpt() + "\n(" + TimePhrases.day(grip.timestampMs(), zone) + ")", grip.excerpt(), grip.timestampMs(),
+        "", "", 0, grip.source());
+  }
+
+  /** Who wrote it: the speaker when the event names one, else its role (and tool). */
+  static String who(Event event) {
+    String speaker = event.metadata().getOrDefault("speaker", "");
+    if (!speaker.isBlank()) {
+      return speaker;
+    }
+    if (event.role() == EventRole.USER.number()) {
+      return "User";
+    }
+    if (event.role() == EventRole.ASSISTANT.number()) {
+      return "Assistant";
+    }
+    if (event.role() == EventRole.TOOL.number()) {
+      return "Tool " + event.metadata().getOrDefault("tool_name", "").trim();
+    }
+    return "System";
+  }
+
+  /** The text in chunks of about {@value #CHUNK_WORDS} words overlapping by a few. */
+  static List<String> chunks(String text) {
+    String[] words = text.trim().split("\\s+");
+    if (words.length <= CHUNK_WORDS) {
+      return List.of(text.trim());
+    }
+    List<String> chunks = new ArrayList<>();
+    for (int start = 0; start < words.length && chunks.size() < MAX_CHUNKS; start += CHUNK_WORDS - CHUNK_OVERLAP) {
+      int end = Math.min(words.length, start + CHUNK_WORDS);
+      chunks.add(String.join(" ", java.util.Arrays.copyOfRange(words, start, end)));
+      if (end == words.length) {
+        break;
+      }
+    }
+    return chunks;
+  }
+
+  private static String cut(String text) {
+    String flat = text.replaceAll("\\s+", " ").trim();
+    return flat.length() <= NEIGHBOUR_CHARS ? flat : flat.substring(0, NEIGHBOUR_CHARS) + "...";
+  }
+}

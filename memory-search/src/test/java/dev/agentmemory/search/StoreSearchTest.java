@@ -1,0 +1,155 @@
+package dev.agentmemory.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.storage.EventType;
+import dev.agentmemory.storage.MemoryStore;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreSearchTest {
+  private static final ZonedDateTime NOW = ZonedDateTime.parse("2026-11-20T12:00:00Z");
+  private static Embeddings embeddings;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void loadModel() throws InterruptedException {
+    embeddings = Embeddings.loadInBackground();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (embeddings.ready().isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(embeddings.status()).isEqualTo("ready");
+  }
+
+  @AfterAll
+  static void closeModel() {
+    embeddings.close();
+  }
+
+  private static int counter;
+
+  private static Event event(String session, String day, int minute, EventRole role, String text, String agent) {
+    long ts = ZonedDateTime.parse(day + "T09:00:00Z").plusMinutes(minute).toInstant().toEpochMilli();
+    String id = new com.github.f4b6a3.ulid.Ulid(ts, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) counter++}).toString();
+    return new Event(id, session, ts, (role == EventRole.USER ? EventType.USER_MESSAGE : EventType.ASSISTANT_MESSAGE)
+        .number(), role.number(), text, Map.of(), agent);
+  }
+
+  /** Stores the events and lets the TOC's acknowledgement through (the indexer follows it). */
+  private static void ingest(MemoryStore store, List<Event> events) {
+    events.forEach(store.events()::append);
+    long last = store.outbox().peek(Integer.MAX_VALUE).stream().mapToLong(e -> e.sequence()).max().orElse(0);
+    store.write(tx -> store.outbox().acknowledgeUpTo(tx, last));
+  }
+
+  private static void awaitIndexed(StoreSearch search) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while ((search.stats().behind() > 0 || search.stats().documents() == 0) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(search.stats().behind()).isZero();
+  }
+
+  private static SearchRequest request(String query, SearchRequest.Mode mode) {
+    return new SearchRequest(query, mode, SearchRequest.Fusion.WEIGHTED, 5, 0.5f, Optional.empty(), Optional.empty(),
+        Optional.empty(), Set.of(Unit.EVENT), 0f, NOW);
+  }
+
+  private static List<Event> conversation() {
+    return List.of(
+        event("s1", "2026-11-18", 0, EventRole.USER, "The checkout total is off by a cent when a coupon applies", "claude"),
+        event("s1", "2026-11-18", 1, EventRole.ASSISTANT, "BigDecimal division rounds half-even; we switched the "
+            + "discount to integer cents with floorDiv", "claude"),
+        event("s2", "2026-11-10", 0, EventRole.USER, "Set up the Kafka consumer group for the audit log", "codex"),
+        event("s2", "2026-11-10", 2, EventRole.ASSISTANT, "The consumer now commits offsets after each batch", "codex"),
+        event("s3", "2026-11-19", 5, EventRole.USER, "Where did we decide to keep tax rates: in code or the table?",
+            "claude"),
+        event("s3", "2026-11-19", 6, EventRole.ASSISTANT, "We decided to keep VAT rates in the rates table", "claude"));
+  }
+
+  @Test
+  void shouldFindEventsByKeyword_byMeaning_andByTimeNamedInTheQuery() throws Exception {
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      ingest(store, conversation());
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, embeddings)) {
+        awaitIndexed(search);
+
+        SearchAnswer keyword = search.search(request("floorDiv discount", SearchRequest.Mode.BM25));
+        assertThat(keyword.modeUsed()).isEqualTo(SearchRequest.Mode.BM25);
+        assertThat(keyword.hits().get(0).preview()).contains("floorDiv");
+        assertThat(keyword.hits().get(0).snippet()).contains("**floorDiv**", "**discount**");
+
+        // no shared word with "rounding problem with coupons": the vectors find it
+        awaitVectors(search);
+        SearchAnswer meaning = search.search(request("money calculation wrong with vouchers", SearchRequest.Mode.VECTOR));
+        assertThat(meaning.modeUsed()).isEqualTo(SearchRequest.Mode.VECTOR);
+        assertThat(meaning.hits().get(0).preview()).containsAnyOf("coupon", "discount");
+
+        SearchAnswer hybrid = search.search(request("where are VAT rates kept", SearchRequest.Mode.HYBRID));
+        assertThat(hybrid.modeUsed()).isEqualTo(SearchRequest.Mode.HYBRID);
+        assertThat(hybrid.hits().get(0).preview()).contains("rates table");
+
+        // "last week" is 2026-11-09 to 2026-11-16 seen from 2026-11-20: only the Kafka session
+        SearchAnswer lastWeek = search.search(request("consumer last week", SearchRequest.Mode.BM25));
+        assertThat(lastWeek.hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.sessionId()).isEqualTo("s2"));
+        assertThat(lastWeek.timeFromMs()).contains(ZonedDateTime.parse("2026-11-09T00:00:00Z").toInstant().toEpochMilli());
+
+        SearchRequest codexOnly = new SearchRequest("consumer checkout", SearchRequest.Mode.BM25,
+            SearchRequest.Fusion.WEIGHTED, 5, 0.5f, Optional.empty(), Optional.empty(), Optional.of("codex"),
+            Set.of(Unit.EVENT), 0f, NOW);
+        assertThat(search.search(codexOnly).hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.agent()).isEqualTo("codex"));
+        assertThat(search.search(request("   ", SearchRequest.Mode.HYBRID)).hits()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void shouldResumeAfterARestart_withEveryEventOnceAndNothingLost() throws Exception {
+    List<Event> all = conversation();
+    List<Event> more = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      more.add(event("s9", "2026-11-19", 10 + i, EventRole.USER, "note number " + i + " about the invoice export", "claude"));
+    }
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      ingest(store, all);
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+        awaitIndexed(search);
+      }
+      ingest(store, more);
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+        awaitIndexed(search);
+        SearchRequest wide = new SearchRequest("invoice export note", SearchRequest.Mode.BM25,
+            SearchRequest.Fusion.WEIGHTED, 100, 0.5f, Optional.empty(), Optional.empty(), Optional.empty(),
+            Set.of(Unit.EVENT), 0f, NOW);
+        assertThat(search.search(wide).hits()).hasSize(50);
+        assertThat(search.stats().documents()).isEqualTo(56);
+      }
+    }
+  }
+
+  private static void awaitVectors(StoreSearch search) throws InterruptedException {
+    try (AutoCloseable worker = StoreSearch.startVectorWorker(embeddings, () -> List.of(search))) {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (search.stats().pendingVectors() > 0 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(search.stats().vectors()).isEqualTo(search.stats().documents());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
