@@ -19,13 +19,14 @@ public final class Bench {
       case "hook" -> HookBench.main(rest);
       case "load" -> LoadCommand.main(rest);
       case "cli" -> CliBench.main(rest);
+      case "recall" -> RecallBench.main(rest);
       default -> usage();
     }
   }
 
   private static void usage() {
     System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
-        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS]"
+        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR"
         + " | load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);
   }

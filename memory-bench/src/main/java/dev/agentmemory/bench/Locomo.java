@@ -20,11 +20,14 @@ final class Locomo {
       .appendPattern("h:mm a 'on' d MMMM, yyyy")
       .toFormatter(Locale.ENGLISH);
 
-  record Turn(String speaker, String text) {}
+  record Turn(String speaker, String diaId, String text) {}
 
   record Session(int number, LocalDateTime start, List<Turn> turns, String referenceSummary) {}
 
-  record Conversation(String id, List<Session> sessions) {}
+  /** A question with the dia_ids of the turns that hold its answer; category 5 is adversarial. */
+  record Question(String text, List<String> evidence, int category) {}
+
+  record Conversation(String id, List<Session> sessions, List<Question> questions) {}
 
   private Locomo() {}
 
@@ -46,13 +49,19 @@ final class Locomo {
           if (turn.has("blip_caption")) {
             text = text + " [shares a photo: " + turn.get("blip_caption").asText() + "]";
           }
-          turns.add(new Turn(turn.path("speaker").asText(), text));
+          turns.add(new Turn(turn.path("speaker").asText(), turn.path("dia_id").asText(), text));
         }
         String summary = root.path("session_" + n + "_summary").asText("");
         LocalDateTime start = LocalDateTime.parse(root.get("session_" + n + "_date_time").asText().trim(), SESSION_TIME);
         sessions.add(new Session(n, start, turns, summary));
       }
-      conversations.add(new Conversation(id, sessions));
+      List<Question> questions = new ArrayList<>();
+      for (JsonNode qa : root.path("qa")) {
+        List<String> evidence = new ArrayList<>();
+        qa.path("evidence").forEach(e -> evidence.add(e.asText()));
+        questions.add(new Question(qa.path("question").asText(), evidence, qa.path("category").asInt()));
+      }
+      conversations.add(new Conversation(id, sessions, questions));
     }
     return conversations;
   }

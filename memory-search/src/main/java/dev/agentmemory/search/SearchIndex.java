@@ -51,6 +51,7 @@ final class SearchIndex implements AutoCloseable {
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
   static final String TEXT = "text";
+  static final String CONTEXT = "context";
   private static final String BODY = "body";
   private static final String TIME = "ts";
   private static final String SESSION = "session";
@@ -59,6 +60,11 @@ final class SearchIndex implements AutoCloseable {
   private static final String NODE = "node";
   private static final String PENDING = "pending_vector";
   static final String VECTOR = "vector";
+
+  // Units are short (a turn, a chunk): less length normalization than Lucene's 0.75 ranks better
+  // (LoCoMo evidence recall, docs/benchmarks.md).
+  private static final org.apache.lucene.search.similarities.Similarity SIMILARITY =
+      new org.apache.lucene.search.similarities.BM25Similarity(1.2f, 0.4f);
 
   private final Path dir;
   private final Directory directory;
@@ -72,7 +78,15 @@ final class SearchIndex implements AutoCloseable {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, null);
+    this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
+      @Override
+      public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+          org.apache.lucene.index.IndexReader previous) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(SIMILARITY);
+        return searcher;
+      }
+    });
     this.position = position;
     this.rebuiltBecause = rebuiltBecause;
   }
@@ -106,7 +120,8 @@ final class SearchIndex implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         // small segments flush often enough; the daemon's heap is small
-        .setRAMBufferSizeMB(16);
+        .setRAMBufferSizeMB(16)
+        .setSimilarity(SIMILARITY);
     IndexWriter writer = new IndexWriter(directory, config);
     try {
       return new SearchIndex(dir, directory, writer, position, rebuiltBecause);
@@ -284,6 +299,7 @@ final class SearchIndex implements AutoCloseable {
     doc.add(new StringField(DOC_ID, unit.docId(), Field.Store.YES));
     doc.add(new StringField(TYPE, unit.type(), Field.Store.YES));
     doc.add(new TextField(TEXT, unit.text(), Field.Store.YES));
+    doc.add(new TextField(CONTEXT, unit.context(), Field.Store.YES));
     doc.add(new StoredField(BODY, unit.body()));
     doc.add(new LongPoint(TIME, unit.timestampMs()));
     doc.add(new StoredField(TIME, unit.timestampMs()));
@@ -301,7 +317,7 @@ final class SearchIndex implements AutoCloseable {
   }
 
   private static Unit unit(Document doc) {
-    return new Unit(doc.get(KEY), doc.get(DOC_ID), doc.get(TYPE), doc.get(TEXT), doc.get(BODY),
+    return new Unit(doc.get(KEY), doc.get(DOC_ID), doc.get(TYPE), doc.get(TEXT), doc.get(CONTEXT), doc.get(BODY),
         doc.getField(TIME).numericValue().longValue(), doc.get(SESSION), doc.get(AGENT),
         doc.getField(ROLE).numericValue().intValue(), doc.get(NODE));
   }

@@ -22,6 +22,8 @@ public record SearchRequest(String query, Mode mode, Fusion fusion, int topK, fl
     Optional<Long> toMs, Optional<String> agent, Set<String> types, float minScore, ZonedDateTime now) {
   /** Maximum {@code topK}. */
   public static final int MAX_TOP_K = 100;
+  /** Weight of the keyword score in a weighted hybrid (best on the LoCoMo development set). */
+  public static final float DEFAULT_BM25_WEIGHT = 0.6f;
 
   /** Which indexes a search uses. */
   public enum Mode { HYBRID, BM25, VECTOR }

@@ -39,7 +39,7 @@ final class Units {
     List<Unit> units = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
       String chunk = chunks.get(i);
-      units.add(new Unit("e:" + event.eventId() + ":" + i, event.eventId(), Unit.EVENT, header + chunk + context, chunk,
+      units.add(new Unit("e:" + event.eventId() + ":" + i, event.eventId(), Unit.EVENT, header + chunk, context, chunk,
           event.timestampMs(), event.sessionId(), event.agent(), event.role(), segmentNodeId));
     }
     return units;
@@ -59,14 +59,14 @@ final class Units {
     }
     String body = text.toString();
     return new Unit("n:" + node.nodeId(), node.nodeId(), Unit.TOC_NODE,
-        body + "\n(" + TimePhrases.day(node.startTimeMs(), zone) + ")", body, node.startTimeMs(), "", "", 0,
+        body + "\n(" + TimePhrases.day(node.startTimeMs(), zone) + ")", "", body, node.startTimeMs(), "", "", 0,
         node.nodeId());
   }
 
   /** A grip: its excerpt and day. */
   Unit of(Grip grip) {
     return new Unit("g:" + grip.gripId(), grip.gripId(), Unit.GRIP,
-        grip.excerpt() + "\n(" + TimePhrases.day(grip.timestampMs(), zone) + ")", grip.excerpt(), grip.timestampMs(),
+        grip.excerpt() + "\n(" + TimePhrases.day(grip.timestampMs(), zone) + ")", "", grip.excerpt(), grip.timestampMs(),
         "", "", 0, grip.source());
   }
 

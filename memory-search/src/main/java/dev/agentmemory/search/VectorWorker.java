@@ -70,7 +70,7 @@ final class VectorWorker implements AutoCloseable {
       if (!running) {
         break;
       }
-      index.putVector(unit, embedder.embed(unit.text()));
+      index.putVector(unit, embedder.embed(unit.embeddingText()));
     }
     if (!pending.isEmpty()) {
       index.refresh();

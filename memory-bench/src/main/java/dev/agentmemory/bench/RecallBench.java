@@ -1,0 +1,157 @@
+package dev.agentmemory.bench;
+
+import com.github.f4b6a3.ulid.Ulid;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.search.Embeddings;
+import dev.agentmemory.search.SearchHit;
+import dev.agentmemory.search.SearchRequest;
+import dev.agentmemory.search.StoreSearch;
+import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.storage.EventType;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.toc.LocalSummarizer;
+import dev.agentmemory.toc.TocBuilder;
+import dev.agentmemory.toc.TocConfig;
+import dev.agentmemory.toc.TokenCounter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code memory-bench recall DIR}: evidence recall of the product's own search on the LoCoMo
+ * conversations in DIR, each in a store of its own (one event per turn, the speaker and the
+ * session's date with it, the TOC built, the index fed by its indexer and vector worker). For each
+ * question of categories 1-4, the turns LoCoMo marks as its evidence: any@k is the share of
+ * questions with at least one of them among the first k events found, all@k with all of them.
+ */
+public final class RecallBench {
+  private static final int[] KS = {5, 10};
+
+  private RecallBench() {}
+
+  /** Recall figures of one mode. */
+  record Recall(int questions, double any5, double any10, double all5, double all10) {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 1) {
+      System.err.println("usage: memory-bench recall DIR");
+      System.exit(2);
+    }
+    Map<SearchRequest.Mode, Recall> recall = evaluate(Path.of(args[0]));
+    System.out.printf("Evidence recall on %s (categories 1-4)%n", args[0]);
+    System.out.printf("%-8s %9s %7s %7s %7s %7s%n", "mode", "questions", "any@5", "any@10", "all@5", "all@10");
+    recall.forEach((mode, r) -> System.out.printf("%-8s %9d %7.3f %7.3f %7.3f %7.3f%n", mode.name().toLowerCase(),
+        r.questions(), r.any5(), r.any10(), r.all5(), r.all10()));
+  }
+
+  static Map<SearchRequest.Mode, Recall> evaluate(Path dir) throws Exception {
+    Map<SearchRequest.Mode, int[]> counts = new EnumMap<>(SearchRequest.Mode.class);
+    for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+      counts.put(mode, new int[5]);
+    }
+    try (Embeddings embeddings = Embeddings.loadInBackground()) {
+      for (Locomo.Conversation conversation : Locomo.load(dir)) {
+        evaluate(conversation, embeddings, counts);
+      }
+    }
+    Map<SearchRequest.Mode, Recall> recall = new EnumMap<>(SearchRequest.Mode.class);
+    counts.forEach((mode, c) -> recall.put(mode, new Recall(c[0], (double) c[1] / c[0], (double) c[2] / c[0],
+        (double) c[3] / c[0], (double) c[4] / c[0])));
+    return recall;
+  }
+
+  private static void evaluate(Locomo.Conversation conversation, Embeddings embeddings,
+      Map<SearchRequest.Mode, int[]> counts) throws Exception {
+    Path storeDir = Files.createTempDirectory("recall-" + conversation.id());
+    try (MemoryStore store = MemoryStore.open(storeDir)) {
+      Map<String, String> diaIds = new HashMap<>();
+      List<Event> events = events(conversation, diaIds);
+      events.forEach(store.events()::append);
+      long last = store.outbox().peek(Integer.MAX_VALUE).stream().mapToLong(e -> e.sequence()).max().orElse(0);
+      try (TocBuilder builder = new TocBuilder(store, TocConfig.defaults(ZoneOffset.UTC), new LocalSummarizer(),
+          TokenCounter.shared())) {
+        builder.apply(events, OptionalLong.of(last));
+      }
+      ZonedDateTime now = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(
+          events.get(events.size() - 1).timestampMs()), ZoneOffset.UTC).plusDays(1);
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, embeddings);
+          AutoCloseable vectors = StoreSearch.startVectorWorker(embeddings, () -> List.of(search))) {
+        awaitIndexed(search, embeddings);
+        for (Locomo.Question question : conversation.questions()) {
+          if (question.category() < 1 || question.category() > 4 || question.evidence().isEmpty()) {
+            continue;
+          }
+          for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+            List<SearchHit> hits = search.search(new SearchRequest(question.text(), mode, SearchRequest.Fusion.WEIGHTED,
+                10, SearchRequest.DEFAULT_BM25_WEIGHT, Optional.empty(), Optional.empty(), Optional.empty(), Set.of("event"), 0f, now)).hits();
+            List<String> found = hits.stream().map(hit -> diaIds.get(hit.docId())).toList();
+            int[] c = counts.get(mode);
+            c[0]++;
+            c[1] += any(found, question.evidence(), 5) ? 1 : 0;
+            c[2] += any(found, question.evidence(), 10) ? 1 : 0;
+            c[3] += all(found, question.evidence(), 5) ? 1 : 0;
+            c[4] += all(found, question.evidence(), 10) ? 1 : 0;
+          }
+        }
+      }
+    } finally {
+      LocomoSummaryEval.deleteRecursively(storeDir);
+    }
+  }
+
+  private static boolean any(List<String> found, List<String> evidence, int k) {
+    return found.subList(0, Math.min(k, found.size())).stream().anyMatch(evidence::contains);
+  }
+
+  private static boolean all(List<String> found, List<String> evidence, int k) {
+    return found.subList(0, Math.min(k, found.size())).containsAll(evidence);
+  }
+
+  private static void awaitIndexed(StoreSearch search, Embeddings embeddings) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 600_000;
+    while (System.currentTimeMillis() < deadline) {
+      StoreSearch.Stats stats = search.stats();
+      boolean vectorsDone = embeddings.status().startsWith("unavailable") || (stats.pendingVectors() == 0
+          && embeddings.status().equals("ready"));
+      if (stats.behind() == 0 && stats.documents() > 0 && vectorsDone) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the index did not catch up within 10 minutes");
+  }
+
+  /** One event per turn: the speaker as metadata, the session's date, turns 30 s apart. */
+  private static List<Event> events(Locomo.Conversation conversation, Map<String, String> diaIds) {
+    List<Event> events = new ArrayList<>();
+    Random random = new Random(conversation.id().hashCode());
+    for (Locomo.Session session : conversation.sessions()) {
+      long start = session.start().toInstant(ZoneOffset.UTC).toEpochMilli();
+      String first = session.turns().isEmpty() ? "" : session.turns().get(0).speaker();
+      for (int i = 0; i < session.turns().size(); i++) {
+        Locomo.Turn turn = session.turns().get(i);
+        long ts = start + i * 30_000L;
+        byte[] entropy = new byte[10];
+        random.nextBytes(entropy);
+        boolean a = turn.speaker().equals(first);
+        String id = new Ulid(ts, entropy).toString();
+        diaIds.put(id, turn.diaId());
+        events.add(new Event(id, "locomo-" + conversation.id() + "-" + session.number(), ts,
+            (a ? EventType.USER_MESSAGE : EventType.ASSISTANT_MESSAGE).number(),
+            (a ? EventRole.USER : EventRole.ASSISTANT).number(), turn.text(),
+            Map.of("speaker", turn.speaker(), "dia_id", turn.diaId()), ""));
+      }
+    }
+    return events;
+  }
+}
