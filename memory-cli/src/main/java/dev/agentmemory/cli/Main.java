@@ -50,7 +50,7 @@ public final class Main {
   }
 
   /** Commands that talk to a running daemon. */
-  private static final java.util.Set<String> CLIENT_COMMANDS = java.util.Set.of("status", "query", "admin", "scheduler");
+  private static final java.util.Set<String> CLIENT_COMMANDS = java.util.Set.of("status", "query", "search", "admin", "scheduler");
 
   /**
    * The subcommand named by the first argument that is not a global option; "" for --version

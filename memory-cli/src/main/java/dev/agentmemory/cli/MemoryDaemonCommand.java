@@ -37,6 +37,7 @@ public final class MemoryDaemonCommand {
     commands.put("stop", StopCommand.class);
     commands.put("status", StatusCommand.class);
     commands.put("query", QueryCommand.class);
+    commands.put("search", SearchCommand.class);
     commands.put("admin", AdminCommand.class);
     commands.put("scheduler", SchedulerCommand.class);
     commands.put("hooks", HooksCommand.class);

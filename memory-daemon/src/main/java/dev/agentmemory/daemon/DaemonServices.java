@@ -2,6 +2,8 @@ package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.scheduler.MemoryScheduler;
+import dev.agentmemory.search.Embeddings;
+import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.Closeables;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,11 +18,13 @@ import java.util.Map;
 public final class DaemonServices implements AutoCloseable {
   private final Projects projects;
   private final MemoryScheduler scheduler;
+  private final SearchService search;
   private final Closeables resources;
 
-  private DaemonServices(Projects projects, MemoryScheduler scheduler, Closeables resources) {
+  private DaemonServices(Projects projects, MemoryScheduler scheduler, SearchService search, Closeables resources) {
     this.projects = projects;
     this.scheduler = scheduler;
+    this.search = search;
     this.resources = resources;
   }
 
@@ -33,15 +37,21 @@ public final class DaemonServices implements AutoCloseable {
   public static DaemonServices open(DaemonConfig config, Map<String, String> env, Clock clock) {
     Closeables resources = new Closeables();
     try {
-      ProjectStore main = resources.register(ProjectStore.openDefault(config, env, clock));
+      Embeddings embeddings = resources.register(
+          config.searchVectors() ? Embeddings.loadInBackground() : Embeddings.off());
+      ProjectStore main = resources.register(ProjectStore.openDefault(config, env, clock, embeddings));
       Path dbPath = config.storage().dbPath();
-      Projects projects = resources.register(new Projects(config, main,
-          name -> ProjectStore.open(name, ProjectNames.storeDir(dbPath, name), config, clock, main.summarizers())));
+      Projects projects = resources.register(new Projects(config, main, name -> ProjectStore.open(name,
+          ProjectNames.storeDir(dbPath, name), config, clock, main.summarizers(), embeddings)));
       projects.openExisting();
+      // closed before the stores it writes to
+      resources.register(StoreSearch.startVectorWorker(embeddings,
+          () -> projects.all().stream().flatMap(store -> store.search().stream()).toList()));
       MemoryScheduler scheduler = resources.register(new MemoryScheduler(
           MaintenanceJobs.specs(config, projects, main.summarizers().api(), clock), main.store().jobs(),
           config.toc().zone(), clock));
-      return new DaemonServices(projects, scheduler, resources);
+      return new DaemonServices(projects, scheduler,
+          new SearchService(projects, embeddings, config.toc().zone(), clock), resources);
     } catch (RuntimeException e) {
       resources.closeAfter(e);
       throw e;
@@ -58,6 +68,10 @@ public final class DaemonServices implements AutoCloseable {
 
   public MemoryScheduler scheduler() {
     return scheduler;
+  }
+
+  public SearchService search() {
+    return search;
   }
 
   /** Stops the scheduler, then closes the project stores and the default store. */

@@ -71,7 +71,7 @@ public final class MemoryDaemon implements AutoCloseable {
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
       GrpcServer server = resources.register(GrpcServer.start(config.grpc(), maxInbound,
-          List.of(MemoryGrpcService.definition(projects, services.scheduler()))));
+          List.of(MemoryGrpcService.definition(services))));
       DaemonInfo info =
           new DaemonInfo(
               self.pid(),

@@ -5,6 +5,8 @@ import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.storage.DiskLimits;
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.search.Embeddings;
+import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.Closeables;
 import dev.agentmemory.toc.TocBuilder;
 import dev.agentmemory.toc.TocQuery;
@@ -13,6 +15,7 @@ import dev.agentmemory.toc.TocRollup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +37,12 @@ public final class ProjectStore implements AutoCloseable {
   private final TocQuery toc;
   private final EventService events;
   private final AdminService admin;
+  private final Optional<StoreSearch> search;
   private final Closeables resources;
 
   private ProjectStore(String name, MemoryStore store, Summarizers.Selection summarizers, TocBuilder builder,
-      TocRebuilder rebuilder, TocRollup rollup, EventService events, Closeables resources) {
+      TocRebuilder rebuilder, TocRollup rollup, EventService events, Optional<StoreSearch> search,
+      Closeables resources) {
     this.name = name;
     this.store = store;
     this.summarizers = summarizers;
@@ -47,6 +52,7 @@ public final class ProjectStore implements AutoCloseable {
     this.toc = new TocQuery(store);
     this.events = events;
     this.admin = new AdminService(store, summarizers);
+    this.search = search;
     this.resources = resources;
   }
 
@@ -54,9 +60,11 @@ public final class ProjectStore implements AutoCloseable {
    * Opens the default store (in {@code db_path}) with the summarizers the configuration asks for;
    * their API use is metered in this store, for the whole daemon.
    */
-  public static ProjectStore openDefault(DaemonConfig config, Map<String, String> env, Clock clock) {
+  public static ProjectStore openDefault(DaemonConfig config, Map<String, String> env, Clock clock,
+      Embeddings embeddings) {
     Path dir = config.storage().dbPath();
-    return open("", dir, config, clock, store -> Summarizers.select(config, env, store.checkpoints(), clock));
+    return open("", dir, config, clock, store -> Summarizers.select(config, env, store.checkpoints(), clock),
+        Optional.of(embeddings));
   }
 
   /**
@@ -64,16 +72,18 @@ public final class ProjectStore implements AutoCloseable {
    * summarizers of the daemon's default store.
    */
   public static ProjectStore open(String name, Path dir, DaemonConfig config, Clock clock,
-      Summarizers.Selection summarizers) {
-    return open(name, dir, config, clock, store -> summarizers);
+      Summarizers.Selection summarizers, Embeddings embeddings) {
+    return open(name, dir, config, clock, store -> summarizers, Optional.of(embeddings));
   }
 
   /**
    * Opens a store for an admin command run with the daemon stopped: the same services as the
-   * daemon's, with the local summarizer (offline commands never call a summarizer's API).
+   * daemon's, with the local summarizer (offline commands never call a summarizer's API) and no
+   * search index (what they change reaches the index through the outbox when the daemon runs).
    */
   public static ProjectStore openOffline(String name, Path dir, DaemonConfig config, Clock clock) {
-    return open(name, dir, config, clock, store -> Summarizers.local(config, store.checkpoints(), clock));
+    return open(name, dir, config, clock, store -> Summarizers.local(config, store.checkpoints(), clock),
+        Optional.empty());
   }
 
   /**
@@ -82,7 +92,7 @@ public final class ProjectStore implements AutoCloseable {
    * its TOC worker.
    */
   private static ProjectStore open(String name, Path dir, DaemonConfig config, Clock clock,
-      Function<MemoryStore, Summarizers.Selection> summarizersOf) {
+      Function<MemoryStore, Summarizers.Selection> summarizersOf, Optional<Embeddings> embeddings) {
     Closeables resources = new Closeables();
     try {
       MemoryStore.createDirectory(dir);
@@ -101,11 +111,18 @@ public final class ProjectStore implements AutoCloseable {
       worker.start();
       EventService events = new EventService(store.events(), clock, IngestPolicies.of(config), worker::nudge);
       TocRollup rollup = new TocRollup(store, builder, summarizers.rollups(), clock);
-      return new ProjectStore(name, store, summarizers, builder, rebuilder, rollup, events, resources);
+      Optional<StoreSearch> search = embeddings.map(model -> resources.register(
+          StoreSearch.open(store, config.toc().zone(), model)));
+      return new ProjectStore(name, store, summarizers, builder, rebuilder, rollup, events, search, resources);
     } catch (RuntimeException e) {
       resources.closeAfter(e);
       throw e;
     }
+  }
+
+  /** Search over this store; empty for a store opened by an offline admin command. */
+  public Optional<StoreSearch> search() {
+    return search;
   }
 
   /** The summarizers of this store (the daemon's). */

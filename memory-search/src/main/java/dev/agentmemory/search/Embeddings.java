@@ -40,9 +40,17 @@ public final class Embeddings implements AutoCloseable {
     return embeddings;
   }
 
-  /** No semantic search (configured off). */
+  /** No semantic search (configured off): units are indexed without waiting for vectors. */
   public static Embeddings off() {
     return new Embeddings(false, "off (search.vectors = false)");
+  }
+
+  /**
+   * Semantic search on, but no model in this process (an admin command with the daemon stopped):
+   * units are indexed waiting for their vectors, which the daemon computes.
+   */
+  public static Embeddings deferred() {
+    return new Embeddings(true, "not loaded by this command (the daemon computes vectors)");
   }
 
   /** "ready", "loading", "off (...)" or "unavailable: why". */
@@ -50,9 +58,9 @@ public final class Embeddings implements AutoCloseable {
     return status;
   }
 
-  /** Whether vectors are or will be computed (units are indexed waiting for theirs). */
+  /** Whether units are indexed waiting for their vectors (semantic search is configured on). */
   boolean expected() {
-    return enabled && !status.startsWith("unavailable");
+    return enabled;
   }
 
   /** The model, once loaded. */

@@ -37,7 +37,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     Stats both = admin.reading(AdminStatsCommand::fromDaemon, store -> {
       AdminService service = AdminService.offline(store, admin.root().config());
       return new Stats(service.stats(), service.summarizerUsage(), service.redactions(), admin.project(),
-          projectsBeside(admin.defaultStore()));
+          projectsBeside(admin.defaultStore()), java.util.Optional.empty());
     });
     StoreStats stats = both.store();
     AdminService.SummarizerUsage usage = both.summarizer();
@@ -60,6 +60,13 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("summarizer_daily_token_budget", usage.dailyTokenBudget());
       both.projects().forEach(node.putArray("projects")::add);
       stats.warnings().forEach(node.putArray("warnings")::add);
+      both.search().ifPresent(search -> node.putObject("search")
+          .put("documents", search.getSearchDocuments())
+          .put("vectors", search.getSearchVectors())
+          .put("pending_vectors", search.getSearchPendingVectors())
+          .put("index_bytes", search.getSearchIndexBytes())
+          .put("behind", search.getSearchBehind())
+          .put("semantic", search.getSearchModel()));
       Json.print(out, node);
       return 0;
     }
@@ -79,13 +86,20 @@ public final class AdminStatsCommand implements Callable<Integer> {
       out.printf("  Today:      %d requests, %d tokens sent, %d received, %d local fallbacks (budget %d tokens/day)%n",
           usage.requests(), usage.inputTokens(), usage.outputTokens(), usage.fallbacks(), usage.dailyTokenBudget());
     }
+    both.search().ifPresent(search -> {
+      out.printf("%nSearch index: %d units, %d with vectors (%d waiting), %s, %d events behind%n",
+          search.getSearchDocuments(), search.getSearchVectors(), search.getSearchPendingVectors(),
+          humanBytes(search.getSearchIndexBytes()), search.getSearchBehind());
+      out.printf("Semantic:     %s%n", search.getSearchModel());
+    });
     out.printf("%nProjects:     %s%n", both.projects().isEmpty() ? "none with their own store"
         : String.join(", ", both.projects()) + " (choose one with --project NAME)");
     return 0;
   }
 
+  /** @param search the daemon's figures of the search index (not known with the daemon stopped) */
   private record Stats(StoreStats store, AdminService.SummarizerUsage summarizer, long redactions, String project,
-      List<String> projects) {}
+      List<String> projects, java.util.Optional<dev.agentmemory.proto.GetStoreStatsResponse> search) {}
 
   private static List<String> projectsBeside(Path defaultStore) {
     return ProjectNames.existing(defaultStore);
@@ -99,7 +113,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
         new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
             stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
             stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()),
-        stats.getRedactions(), stats.getProject(), stats.getProjectsList());
+        stats.getRedactions(), stats.getProject(), stats.getProjectsList(), java.util.Optional.of(stats));
   }
 
   static String humanBytes(long bytes) {

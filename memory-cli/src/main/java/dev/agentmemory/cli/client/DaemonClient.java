@@ -48,6 +48,11 @@ public interface DaemonClient extends AutoCloseable {
 
   dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events);
 
+  dev.agentmemory.proto.SearchResponse search(dev.agentmemory.proto.SearchRequest request);
+
+  /** Rebuilds the search index in the daemon; {@code progress} hears every message (the last is finished). */
+  void rebuildIndex(String type, Consumer<dev.agentmemory.proto.RebuildIndexProgress> progress);
+
   /** Runs a rebuild in the daemon; {@code progress} hears every message (the last is finished). */
   void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress);
 

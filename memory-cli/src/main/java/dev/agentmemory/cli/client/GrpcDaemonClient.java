@@ -132,6 +132,22 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
+  public dev.agentmemory.proto.SearchResponse search(dev.agentmemory.proto.SearchRequest request) {
+    return call(() -> memory().search(request));
+  }
+
+  @Override
+  public void rebuildIndex(String type, Consumer<dev.agentmemory.proto.RebuildIndexProgress> progress) {
+    // A rebuild of a large store takes minutes: no call deadline, progress shows it is alive.
+    call(() -> {
+      MemoryServiceGrpc.newBlockingStub(channel)
+          .rebuildIndex(dev.agentmemory.proto.RebuildIndexRequest.newBuilder().setType(type).build())
+          .forEachRemaining(progress);
+      return null;
+    });
+  }
+
+  @Override
   public dev.agentmemory.proto.GetSchedulerStatusResponse schedulerStatus() {
     return call(() -> memory().getSchedulerStatus(dev.agentmemory.proto.GetSchedulerStatusRequest.getDefaultInstance()));
   }

@@ -63,7 +63,10 @@ public final class StatusCommand implements Callable<Integer> {
         return ExitCode.NOT_RUNNING;
       }
       // what the store says now (a full disk), beyond what the daemon found at start
-      client.storeStats().getWarningsList().stream().filter(w -> !info.warnings().contains(w))
+      var stats = client.storeStats();
+      out.printf("Search: keyword ready (%d units, %d events behind); semantic %s%n", stats.getSearchDocuments(),
+          stats.getSearchBehind(), stats.getSearchModel());
+      stats.getWarningsList().stream().filter(w -> !info.warnings().contains(w))
           .forEach(warning -> out.printf("WARNING: %s%n", warning));
       return ExitCode.OK;
     } catch (CliException e) {

@@ -14,10 +14,10 @@ import java.time.format.DateTimeParseException;
  * start of that day, or its end for an upper bound) or an ISO date-time, local unless it has an
  * offset.
  */
-final class TimeArgument {
+public final class TimeArgument {
   private TimeArgument() {}
 
-  static long parse(String option, String value, ZoneId zone, boolean endOfDay) {
+  public static long parse(String option, String value, ZoneId zone, boolean endOfDay) {
     String text = value.trim();
     if (text.matches("-?\\d+")) {
       return Long.parseLong(text);

@@ -32,6 +32,8 @@ public enum ConfigKey {
    * keep them in their spool) until space is freed, so RocksDB itself never runs out.
    */
   DISK_RESERVE("disk_reserve", new ValueType.Size(0, 1L << 40), p -> "64MiB"),
+  /** Semantic (vector) search: the embedding model loads in the background and vectors are computed. */
+  SEARCH_VECTORS("search.vectors", new ValueType.Bool(), p -> "true"),
   /** Below this much free space on the store's disk, status, admin stats and the log warn. */
   DISK_WARNING("disk_warning", new ValueType.Size(0, 1L << 50), p -> "1GiB"),
   /** Who writes summaries: "local" (offline, default), "openai" or "anthropic". */

@@ -86,6 +86,7 @@ public final class ConfigLoader {
             (Boolean) typed.get(ConfigKey.REDACTION_ENABLED),
             strings(typed.get(ConfigKey.REDACTION_EXTRA_PATTERNS)),
             strings(typed.get(ConfigKey.REDACTION_ALLOW))),
+        (Boolean) typed.get(ConfigKey.SEARCH_VECTORS),
         schedules(typed),
         file,
         sources);

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param configFile the file that was read, if any
  * @param schedules the cron expression of each scheduled job, by job name (toc_rollup_day, ...)
  * @param sources where each key's value came from ("default", the file, "env MEMORY_X", "flag")
+ * @param searchVectors whether semantic search runs (the embedding model is loaded)
  */
 public record DaemonConfig(
     StorageConfig storage,
@@ -20,6 +21,7 @@ public record DaemonConfig(
     SummarizerConfig summarizer,
     TocSettings toc,
     RedactionConfig redaction,
+    boolean searchVectors,
     Map<String, String> schedules,
     Optional<Path> configFile,
     Map<ConfigKey, String> sources) {
@@ -90,6 +92,7 @@ public record DaemonConfig(
     append(out, ConfigKey.SUMMARIZER_MAX_RETRIES, summarizer.maxRetries());
     append(out, ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, summarizer.dailyTokenBudget());
     append(out, ConfigKey.REDACTION_ENABLED, redaction.enabled());
+    append(out, ConfigKey.SEARCH_VECTORS, searchVectors);
     append(out, ConfigKey.REDACTION_EXTRA_PATTERNS, redaction.extraPatterns().size() + " pattern(s)");
     append(out, ConfigKey.REDACTION_ALLOW, redaction.allow().size() + " pattern(s)");
     append(out, ConfigKey.TIMEZONE, toc.zone());

@@ -24,6 +24,29 @@ import dev.agentmemory.proto.IngestEventResponse;
 import dev.agentmemory.proto.IngestEventsRequest;
 import dev.agentmemory.proto.IngestEventsResponse;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.proto.GetVectorIndexStatusRequest;
+import dev.agentmemory.proto.HybridSearchRequest;
+import dev.agentmemory.proto.HybridSearchResponse;
+import dev.agentmemory.proto.RebuildIndexProgress;
+import dev.agentmemory.proto.RebuildIndexRequest;
+import dev.agentmemory.proto.SearchChildrenRequest;
+import dev.agentmemory.proto.SearchChildrenResponse;
+import dev.agentmemory.proto.SearchNodeRequest;
+import dev.agentmemory.proto.SearchNodeResponse;
+import dev.agentmemory.proto.SearchNodeResult;
+import dev.agentmemory.proto.SearchResponse;
+import dev.agentmemory.proto.TeleportSearchRequest;
+import dev.agentmemory.proto.TeleportSearchResponse;
+import dev.agentmemory.proto.TeleportSearchResult;
+import dev.agentmemory.proto.TocLevel;
+import dev.agentmemory.proto.VectorIndexStatus;
+import dev.agentmemory.proto.VectorTeleportRequest;
+import dev.agentmemory.proto.VectorTeleportResponse;
+import dev.agentmemory.daemon.NodeSearch;
+import dev.agentmemory.daemon.SearchService;
+import dev.agentmemory.search.SearchAnswer;
+import dev.agentmemory.search.SearchRequest;
+import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.proto.PauseJobRequest;
 import dev.agentmemory.proto.PauseJobResponse;
 import dev.agentmemory.proto.RebuildTocProgress;
@@ -53,15 +76,18 @@ import java.util.function.Supplier;
 public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImplBase {
   private final Projects projects;
   private final MemoryScheduler scheduler;
+  private final SearchService search;
 
-  private MemoryGrpcService(Projects projects, MemoryScheduler scheduler) {
+  private MemoryGrpcService(Projects projects, MemoryScheduler scheduler, SearchService search) {
     this.projects = projects;
     this.scheduler = scheduler;
+    this.search = search;
   }
 
-  /** The service, reading each call's project header. */
-  public static ServerServiceDefinition definition(Projects projects, MemoryScheduler scheduler) {
-    return ServerInterceptors.intercept(new MemoryGrpcService(projects, scheduler), new ProjectHeader());
+  /** The service over {@code services}, reading each call's project header. */
+  public static ServerServiceDefinition definition(dev.agentmemory.daemon.DaemonServices services) {
+    return ServerInterceptors.intercept(
+        new MemoryGrpcService(services.projects(), services.scheduler(), services.search()), new ProjectHeader());
   }
 
   /** The store the call reads or maintains. */
@@ -184,11 +210,20 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   public void getStoreStats(GetStoreStatsRequest request, StreamObserver<GetStoreStatsResponse> response) {
     run("GetStoreStats", response, () -> {
       ProjectStore store = store();
-      return AdminMapper.stats(store.admin().stats(), store.admin().summarizerUsage()).toBuilder()
+      GetStoreStatsResponse.Builder stats = AdminMapper.stats(store.admin().stats(), store.admin().summarizerUsage())
+          .toBuilder()
           .setRedactions(store.admin().redactions())
           .setProject(store.name())
           .addAllProjects(projects.names())
-          .build();
+          .setSearchModel(search.modelStatus());
+      store.search().ifPresent(index -> {
+        StoreSearch.Stats searchStats = index.stats();
+        stats.setSearchDocuments(searchStats.documents()).setSearchVectors(searchStats.vectors())
+            .setSearchPendingVectors(searchStats.pendingVectors()).setSearchIndexBytes(searchStats.sizeBytes())
+            .setSearchBehind(searchStats.behind());
+        index.rebuiltBecause().ifPresent(reason -> stats.addWarnings("The search index was rebuilt: " + reason));
+      });
+      return stats.build();
     });
   }
 
@@ -217,6 +252,159 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
           .addAllErrors(result.errors())
           .build();
     });
+  }
+
+  @Override
+  public void search(dev.agentmemory.proto.SearchRequest request, StreamObserver<SearchResponse> response) {
+    run("Search", response, () -> SearchMapper.response(search.search(SearchMapper.query(request, ProjectHeader.current()))));
+  }
+
+  @Override
+  public void hybridSearch(HybridSearchRequest request, StreamObserver<HybridSearchResponse> response) {
+    run("HybridSearch", response, () -> {
+      float weight = request.hasBm25Weight() ? request.getBm25Weight()
+          : request.hasVectorWeight() ? 1 - request.getVectorWeight() : SearchRequest.DEFAULT_BM25_WEIGHT;
+      SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(),
+          SearchMapper.mode(request.getMode(), "mode"), SearchRequest.Fusion.WEIGHTED, request.getTopK(),
+          Optional.of(weight), SearchMapper.start(request.hasTimeFilter(), request.getTimeFilter()),
+          SearchMapper.end(request.hasTimeFilter(), request.getTimeFilter()), agent(request.hasAgentFilter(),
+          request.getAgentFilter()), SearchMapper.types(request.getTarget(), ALL_TYPES), 0f, ProjectHeader.current(),
+          false));
+      HybridSearchResponse.Builder answerProto = HybridSearchResponse.newBuilder()
+          .setModeUsed(SearchMapper.mode(answer.modeUsed()))
+          .setBm25Available(answer.bm25Available())
+          .setVectorAvailable(answer.vectorAvailable());
+      answer.hits().forEach(hit -> answerProto.addMatches(SearchMapper.vectorMatch(hit)));
+      return answerProto.build();
+    });
+  }
+
+  @Override
+  public void vectorTeleport(VectorTeleportRequest request, StreamObserver<VectorTeleportResponse> response) {
+    run("VectorTeleport", response, () -> {
+      if (request.getMinScore() < 0 || request.getMinScore() > 1) {
+        throw new dev.agentmemory.storage.InvalidArgumentException(
+            "min_score must be between 0 and 1, got " + request.getMinScore());
+      }
+      SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(), SearchRequest.Mode.VECTOR,
+          SearchRequest.Fusion.WEIGHTED, request.getTopK(), Optional.empty(),
+          SearchMapper.start(request.hasTimeFilter(), request.getTimeFilter()),
+          SearchMapper.end(request.hasTimeFilter(), request.getTimeFilter()),
+          agent(request.hasAgentFilter(), request.getAgentFilter()), SearchMapper.types(request.getTarget(), ALL_TYPES),
+          request.getMinScore(), ProjectHeader.current(), false));
+      VectorTeleportResponse.Builder answerProto = VectorTeleportResponse.newBuilder()
+          .setIndexStatus(vectorStatus());
+      answer.hits().forEach(hit -> answerProto.addMatches(SearchMapper.vectorMatch(hit)));
+      return answerProto.build();
+    });
+  }
+
+  @Override
+  public void teleportSearch(TeleportSearchRequest request, StreamObserver<TeleportSearchResponse> response) {
+    run("TeleportSearch", response, () -> {
+      SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(), SearchRequest.Mode.BM25,
+          SearchRequest.Fusion.WEIGHTED, request.getLimit(), Optional.empty(), Optional.empty(), Optional.empty(),
+          agent(request.hasAgentFilter(), request.getAgentFilter()), SearchMapper.types(request.getDocType()), 0f,
+          ProjectHeader.current(), false));
+      TeleportSearchResponse.Builder answerProto = TeleportSearchResponse.newBuilder().setTotalDocs(answer.totalDocs());
+      answer.hits().forEach(hit -> {
+        TeleportSearchResult.Builder result = TeleportSearchResult.newBuilder()
+            .setDocId(hit.docId())
+            .setDocType(SearchMapper.docType(hit.type()))
+            .setScore(hit.score())
+            .setTimestampMs(hit.timestampMs());
+        if (!hit.agent().isEmpty()) {
+          result.setAgent(hit.agent());
+        }
+        answerProto.addResults(result);
+      });
+      return answerProto.build();
+    });
+  }
+
+  @Override
+  public void getVectorIndexStatus(GetVectorIndexStatusRequest request, StreamObserver<VectorIndexStatus> response) {
+    run("GetVectorIndexStatus", response, this::vectorStatus);
+  }
+
+  private VectorIndexStatus vectorStatus() {
+    ProjectStore store = store();
+    VectorIndexStatus.Builder status = VectorIndexStatus.newBuilder()
+        .setDimension(384)
+        .setModelStatus(search.modelStatus())
+        .setAvailable(search.modelStatus().equals("ready"));
+    store.search().ifPresent(index -> {
+      StoreSearch.Stats stats = index.stats();
+      status.setVectorCount(stats.vectors()).setSizeBytes(stats.sizeBytes())
+          .setIndexPath(StoreSearch.directoryOf(store.store()).toString());
+    });
+    return status.build();
+  }
+
+  @Override
+  public void searchNode(SearchNodeRequest request, StreamObserver<SearchNodeResponse> response) {
+    run("SearchNode", response, () -> {
+      // search-protocol.md: an empty query finds nothing; an unknown node is not an error
+      SearchNodeResponse.Builder answer = SearchNodeResponse.newBuilder().setNodeId(request.getNodeId());
+      new NodeSearch(store().store()).inNode(request.getNodeId(), request.getQuery(),
+          SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit()).ifPresent(result -> {
+            answer.setLevel(TocMapper.level(result.node().level()));
+            answer.setMatched(!result.matches().isEmpty());
+            result.matches().forEach(match -> answer.addMatches(SearchMapper.match(match)));
+          });
+      return answer.build();
+    });
+  }
+
+  @Override
+  public void searchChildren(SearchChildrenRequest request, StreamObserver<SearchChildrenResponse> response) {
+    run("SearchChildren", response, () -> {
+      if (request.getChildLevel() == TocLevel.UNRECOGNIZED) {
+        throw new dev.agentmemory.storage.InvalidArgumentException(
+            "child_level " + request.getChildLevelValue() + " is not a TocLevel (0-5)");
+      }
+      NodeSearch.Page page = new NodeSearch(store().store()).inChildren(request.getParentId(),
+          TocMapper.level(request.getChildLevel()), request.getQuery(),
+          SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit());
+      SearchChildrenResponse.Builder answer = SearchChildrenResponse.newBuilder().setHasMore(page.hasMore());
+      page.results().forEach(result -> {
+        SearchNodeResult.Builder node = SearchNodeResult.newBuilder()
+            .setNodeId(result.node().nodeId())
+            .setTitle(result.node().title())
+            .setLevel(TocMapper.level(result.node().level()))
+            .setRelevanceScore(result.score());
+        result.matches().forEach(match -> node.addMatches(SearchMapper.match(match)));
+        answer.addResults(node);
+      });
+      return answer.build();
+    });
+  }
+
+  @Override
+  public void rebuildIndex(RebuildIndexRequest request, StreamObserver<RebuildIndexProgress> response) {
+    try {
+      String type = request.getType().isBlank() ? "all" : request.getType().trim();
+      if (!List.of("all", "bm25", "vector").contains(type)) {
+        throw new dev.agentmemory.storage.InvalidArgumentException(
+            "type must be bm25, vector or all, got '" + request.getType() + "'");
+      }
+      ProjectStore store = store();
+      StoreSearch index = store.search().orElseThrow(() -> new dev.agentmemory.storage.FailedPreconditionException(
+          "this store has no search index"));
+      long total = store.store().events().count();
+      long done = index.rebuild(progress -> response.onNext(RebuildIndexProgress.newBuilder()
+          .setEventsDone(progress).setEventsTotal(total).build()));
+      response.onNext(RebuildIndexProgress.newBuilder().setEventsDone(done).setEventsTotal(total).setFinished(true).build());
+      response.onCompleted();
+    } catch (RuntimeException e) {
+      response.onError(GrpcErrors.toStatus("RebuildIndex", e));
+    }
+  }
+
+  private static final java.util.Set<String> ALL_TYPES = java.util.Set.of("event", "toc_node", "grip");
+
+  private static Optional<String> agent(boolean has, String agent) {
+    return has && !agent.isBlank() ? Optional.of(agent) : Optional.empty();
   }
 
   /** Runs a call on a named job; an unknown name becomes the error text. */

@@ -60,4 +60,18 @@ final class TocMapper {
     expansion.after().forEach(event -> response.addEventsAfter(ProtoMapper.toProto(event)));
     return response.build();
   }
+
+  static TocLevel level(dev.agentmemory.storage.TocLevel level) {
+    return TocLevel.forNumber(level.number());
+  }
+
+  /** The storage level of a wire level; UNSPECIFIED is none. */
+  static dev.agentmemory.storage.TocLevel level(TocLevel level) {
+    for (dev.agentmemory.storage.TocLevel candidate : dev.agentmemory.storage.TocLevel.values()) {
+      if (candidate.number() == level.getNumber()) {
+        return candidate;
+      }
+    }
+    return null;
+  }
 }

@@ -116,6 +116,7 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_SUMMARIZER_MAX_RETRIES", "5", ConfigKey.SUMMARIZER_MAX_RETRIES, "5"),
         Arguments.of("MEMORY_SUMMARIZER_DAILY_TOKEN_BUDGET", "1000", ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, "1000"),
         Arguments.of("MEMORY_REDACTION_ENABLED", "false", ConfigKey.REDACTION_ENABLED, "false"),
+        Arguments.of("MEMORY_SEARCH_VECTORS", "false", ConfigKey.SEARCH_VECTORS, "false"),
         Arguments.of("MEMORY_REDACTION_EXTRA_PATTERNS", "acme_[0-9a-f]{32}", ConfigKey.REDACTION_EXTRA_PATTERNS,
             "acme_[0-9a-f]{32}"),
         Arguments.of("MEMORY_REDACTION_ALLOW", "sk_test_.*", ConfigKey.REDACTION_ALLOW, "sk_test_.*"));
@@ -137,6 +138,8 @@ class ConfigLoaderTest {
         disk_reserve = "1MiB"
         disk_warning = "10MiB"
         timezone = "Asia/Tokyo"
+        [search]
+        vectors = true
         [redaction]
         enabled = true
         extra_patterns = ["file_[a-z]+"]
@@ -339,6 +342,7 @@ class ConfigLoaderTest {
       case AGENT_ID -> config.agentId();
       case LOG_LEVEL -> config.logLevel();
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
+      case SEARCH_VECTORS -> Boolean.toString(config.searchVectors());
       case DISK_RESERVE -> Long.toString(config.storage().diskReserve());
       case DISK_WARNING -> Long.toString(config.storage().diskWarning());
       case SUMMARIZER_PROVIDER -> config.summarizer().provider();

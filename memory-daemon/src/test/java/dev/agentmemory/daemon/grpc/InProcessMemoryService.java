@@ -71,7 +71,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
         .directExecutor()
-        .addService(MemoryGrpcService.definition(services.projects(), services.scheduler()))
+        .addService(MemoryGrpcService.definition(services))
         .build()
         .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();

@@ -1,0 +1,191 @@
+package dev.agentmemory.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.query.TimeArgument;
+import dev.agentmemory.proto.HybridMode;
+import dev.agentmemory.proto.SearchFusion;
+import dev.agentmemory.proto.SearchHit;
+import dev.agentmemory.proto.SearchRequest;
+import dev.agentmemory.proto.SearchResponse;
+import dev.agentmemory.proto.TimeRange;
+import dev.agentmemory.proto.VectorTargetType;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code search QUERY}: what the memory holds about something, best first. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Search everything remembered: keywords (BM25), meaning (vectors) or both (hybrid, the default).",
+      "Times named in the query (\"yesterday\", \"last week\", \"in May\", \"two days ago\", \"2026-10-12\") filter",
+      "the results unless --since/--until are given. Each result names the ids to read on:",
+      "`memory-daemon query node NODE` and `memory-daemon query expand GRIP`."
+    })
+public final class SearchCommand implements Callable<Integer> {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+  @ParentCommand MemoryDaemonCommand root;
+  @Spec CommandSpec spec;
+  @Mixin DaemonOptions options;
+  @Mixin ProjectOption project;
+
+  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to look for (several words are one query).")
+  List<String> words;
+
+  @Option(names = "--mode", paramLabel = "MODE", defaultValue = "hybrid",
+      description = "hybrid, bm25 or vector (default: ${DEFAULT-VALUE}).")
+  Mode mode;
+
+  @Option(names = "--fusion", paramLabel = "HOW", defaultValue = "weighted",
+      description = "How hybrid results are combined: weighted or rrf (default: ${DEFAULT-VALUE}).")
+  Fusion fusion;
+
+  @Option(names = "--since", paramLabel = "WHEN", description = "Only from this time on: epoch ms, YYYY-MM-DD or ISO date-time.")
+  String since;
+
+  @Option(names = "--until", paramLabel = "WHEN", description = "Only up to this time (a day counts whole).")
+  String until;
+
+  @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "10", description = "Results (default: ${DEFAULT-VALUE}, at most 100).")
+  int top;
+
+  @Option(names = "--agent", paramLabel = "AGENT", description = "Only what this agent captured (claude, codex, ...).")
+  String agent;
+
+  @Option(names = "--all-projects", description = "Search every project's store, not just one.")
+  boolean allProjects;
+
+  @Option(names = "--type", paramLabel = "TYPE", defaultValue = "event",
+      description = "What to find: event, toc_node, grip or all (default: ${DEFAULT-VALUE}).")
+  Target type;
+
+  enum Mode { hybrid, bm25, vector }
+
+  enum Fusion { weighted, rrf }
+
+  enum Target { event, toc_node, grip, all }
+
+  @Override
+  public Integer call() {
+    Usage.requireRange(spec, "--top", top, 1, 100);
+    ZoneId zone = root.zone();
+    SearchRequest.Builder request = SearchRequest.newBuilder()
+        .setQuery(String.join(" ", words))
+        .setMode(switch (mode) {
+          case hybrid -> HybridMode.HYBRID_MODE_HYBRID;
+          case bm25 -> HybridMode.HYBRID_MODE_BM25_ONLY;
+          case vector -> HybridMode.HYBRID_MODE_VECTOR_ONLY;
+        })
+        .setFusion(fusion == Fusion.rrf ? SearchFusion.SEARCH_FUSION_RRF : SearchFusion.SEARCH_FUSION_WEIGHTED)
+        .setTopK(top)
+        .setAllProjects(allProjects)
+        .setTarget(switch (type) {
+          case event -> VectorTargetType.VECTOR_TARGET_TYPE_EVENT;
+          case toc_node -> VectorTargetType.VECTOR_TARGET_TYPE_TOC_NODE;
+          case grip -> VectorTargetType.VECTOR_TARGET_TYPE_GRIP;
+          case all -> VectorTargetType.VECTOR_TARGET_TYPE_ALL;
+        });
+    if (since != null || until != null) {
+      long from = since == null ? 0 : TimeArgument.parse("--since", since, zone, false);
+      long to = until == null ? 0 : TimeArgument.parse("--until", until, zone, true) + 1;
+      if (to != 0 && to <= from) {
+        throw new CliException("--until must be after --since", ExitCode.USAGE);
+      }
+      request.setTimeFilter(TimeRange.newBuilder().setStartMs(from).setEndMs(to));
+    }
+    if (agent != null) {
+      request.setAgentFilter(agent);
+    }
+    String projectName = project.name(root);
+    SearchResponse response = options.ask(root, client -> client.inProject(projectName).search(request.build()));
+    PrintWriter out = spec.commandLine().getOut();
+    if (options.json()) {
+      Json.print(out, json(response));
+      return 0;
+    }
+    print(out, response, zone);
+    return 0;
+  }
+
+  private static void print(PrintWriter out, SearchResponse response, ZoneId zone) {
+    String used = response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "").toLowerCase(Locale.ROOT);
+    String filter = response.hasTimeFilter() ? ", " + range(response.getTimeFilter(), zone) : "";
+    if (response.getHitsCount() == 0) {
+      out.printf("Nothing found (%s%s).%n", used, filter);
+      return;
+    }
+    out.printf("%d results (%s%s%s):%n", response.getHitsCount(), used,
+        response.getVectorAvailable() ? "" : "; semantic search not ready, keywords only", filter);
+    int rank = 1;
+    for (SearchHit hit : response.getHitsList()) {
+      out.printf("%n%2d. %s  %s%s  score %.2f%n", rank++, TIME.format(Instant.ofEpochMilli(hit.getTimestampMs()).atZone(zone)),
+          who(hit), hit.getProject().isEmpty() ? "" : "  project " + hit.getProject(), hit.getScore());
+      out.printf("    %s%n", hit.getSnippet().replaceAll("\\s+", " "));
+      StringBuilder ids = new StringBuilder("    ").append(hit.getDocType()).append(' ').append(hit.getDocId());
+      if (!hit.getSessionId().isEmpty()) {
+        ids.append("  session ").append(hit.getSessionId());
+      }
+      if (!hit.getNodeId().isEmpty()) {
+        ids.append("\n    read on: memory-daemon query node ").append(hit.getNodeId());
+      }
+      for (String grip : hit.getGripIdsList()) {
+        ids.append("\n             memory-daemon query expand ").append(grip);
+      }
+      out.println(ids);
+    }
+  }
+
+  private static String who(SearchHit hit) {
+    String role = hit.getRole().name().replace("EVENT_ROLE_", "").toLowerCase(Locale.ROOT);
+    String agent = hit.getAgent().isEmpty() ? "" : " (" + hit.getAgent() + ")";
+    return (hit.getDocType().equals("event") ? role : hit.getDocType()) + agent;
+  }
+
+  private static String range(TimeRange range, ZoneId zone) {
+    String from = range.getStartMs() == 0 ? "..." : TIME.format(Instant.ofEpochMilli(range.getStartMs()).atZone(zone));
+    String to = range.getEndMs() == 0 ? "..." : TIME.format(Instant.ofEpochMilli(range.getEndMs()).atZone(zone));
+    return "from " + from + " to " + to;
+  }
+
+  private static ObjectNode json(SearchResponse response) {
+    ObjectNode json = Json.object()
+        .put("mode_used", response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "")
+            .toLowerCase(Locale.ROOT))
+        .put("vector_available", response.getVectorAvailable());
+    if (response.hasTimeFilter()) {
+      json.putObject("time_filter").put("start_ms", response.getTimeFilter().getStartMs())
+          .put("end_ms", response.getTimeFilter().getEndMs());
+    }
+    ArrayNode hits = json.putArray("results");
+    for (SearchHit hit : response.getHitsList()) {
+      ObjectNode node = hits.addObject()
+          .put("doc_id", hit.getDocId())
+          .put("doc_type", hit.getDocType())
+          .put("score", hit.getScore())
+          .put("timestamp_ms", hit.getTimestampMs())
+          .put("session_id", hit.getSessionId())
+          .put("agent", hit.getAgent())
+          .put("role", hit.getRole().name().replace("EVENT_ROLE_", "").toLowerCase(Locale.ROOT))
+          .put("project", hit.getProject())
+          .put("snippet", hit.getSnippet())
+          .put("preview", hit.getPreview())
+          .put("node_id", hit.getNodeId());
+      hit.getGripIdsList().forEach(node.putArray("grip_ids")::add);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.search.Embeddings;
+import dev.agentmemory.search.SearchAnswer;
+import dev.agentmemory.search.SearchHit;
+import dev.agentmemory.search.SearchRequest;
+import dev.agentmemory.search.StoreSearch;
+import dev.agentmemory.storage.FailedPreconditionException;
+import dev.agentmemory.storage.InvalidArgumentException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Searches the stores of the daemon: the one a call names (its project), or all of them merged.
+ * Validates like every service: a blank query finds nothing; a negative count or an inverted time
+ * range is an invalid argument naming the field.
+ */
+public final class SearchService {
+  /** Results when a request asks for none in particular. */
+  public static final int DEFAULT_TOP_K = 10;
+
+  private final Projects projects;
+  private final Embeddings embeddings;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  public SearchService(Projects projects, Embeddings embeddings, ZoneId zone, Clock clock) {
+    this.projects = projects;
+    this.embeddings = embeddings;
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  /** What a caller may ask; blank project = the default store, {@code allProjects} = every store. */
+  public record Query(String text, SearchRequest.Mode mode, SearchRequest.Fusion fusion, int topK,
+      Optional<Float> bm25Weight, Optional<Long> fromMs, Optional<Long> toMs, Optional<String> agent,
+      Set<String> types, float minScore, String project, boolean allProjects) {}
+
+  public SearchAnswer search(Query query) {
+    if (query.topK() < 0) {
+      throw new InvalidArgumentException("top_k must not be negative, got " + query.topK());
+    }
+    if (query.fromMs().isPresent() && query.toMs().isPresent() && query.toMs().get() < query.fromMs().get()) {
+      throw new InvalidArgumentException("time_filter.end_ms (" + query.toMs().get() + ") must not be before "
+          + "time_filter.start_ms (" + query.fromMs().get() + ")");
+    }
+    float weight = query.bm25Weight().orElse(SearchRequest.DEFAULT_BM25_WEIGHT);
+    if (weight < 0 || weight > 1) {
+      throw new InvalidArgumentException("bm25_weight must be between 0 and 1, got " + weight);
+    }
+    int topK = query.topK() == 0 ? DEFAULT_TOP_K : Math.min(query.topK(), SearchRequest.MAX_TOP_K);
+    SearchRequest request = new SearchRequest(query.text() == null ? "" : query.text(), query.mode(), query.fusion(),
+        topK, weight, query.fromMs(), query.toMs(), query.agent().map(a -> a.trim().toLowerCase(java.util.Locale.ROOT))
+            .filter(a -> !a.isEmpty()), query.types(), query.minScore(), ZonedDateTime.now(clock.withZone(zone)));
+    List<ProjectStore> stores = query.allProjects() ? projects.all() : List.of(projects.forRead(query.project()));
+    List<SearchHit> hits = new ArrayList<>();
+    SearchAnswer last = null;
+    for (ProjectStore store : stores) {
+      StoreSearch search = store.search().orElseThrow(() -> new FailedPreconditionException(
+          "search is not available for this store"));
+      last = search.search(request);
+      last.hits().forEach(hit -> hits.add(hit.withProject(store.name())));
+    }
+    hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
+    List<SearchHit> top = hits.subList(0, Math.min(topK, hits.size()));
+    return new SearchAnswer(List.copyOf(top), last.modeUsed(), last.bm25Available(), last.vectorAvailable(),
+        last.totalDocs(), last.timeFromMs(), last.timeToMs());
+  }
+
+  /** The model's status: "ready", "loading", "off (...)", "unavailable: why". */
+  public String modelStatus() {
+    return embeddings.status();
+  }
+}
