@@ -73,6 +73,20 @@ public final class SearchService {
         last.totalDocs(), last.timeFromMs(), last.timeToMs());
   }
 
+  /**
+   * Whether a rebuild of {@code type} ({@code admin rebuild-index --type}) keeps the vectors of
+   * units whose text did not change: {@code bm25} does (only the keyword side is rebuilt, the
+   * vectors are reused); {@code vector} and {@code all} (the default, blank) embed everything again.
+   */
+  public static boolean rebuildKeepsVectors(String type) {
+    String name = type == null || type.isBlank() ? "all" : type.trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (name) {
+      case "bm25" -> true;
+      case "vector", "all" -> false;
+      default -> throw new InvalidArgumentException("type must be bm25, vector or all, got '" + type + "'");
+    };
+  }
+
   /** The model's status: "ready", "loading", "off (...)", "unavailable: why". */
   public String modelStatus() {
     return embeddings.status();

@@ -153,9 +153,18 @@ final class SearchIndex implements AutoCloseable {
 
   /** Adds or replaces {@code units} (by key); {@code withVectors} marks them for the vector worker. */
   void put(List<Unit> units, boolean withVectors) {
+    put(units, withVectors, Snapshot.NONE);
+  }
+
+  /**
+   * As {@link #put(List, boolean)}, but a unit whose text {@code earlier} already embedded gets
+   * that vector back instead of waiting for a new one.
+   */
+  void put(List<Unit> units, boolean withVectors, Snapshot earlier) {
     try {
       for (Unit unit : units) {
-        writer.updateDocument(new Term(KEY, unit.key()), document(unit, withVectors ? null : new float[0]));
+        float[] vector = withVectors ? earlier.vectorOf(unit).orElse(null) : new float[0];
+        writer.updateDocument(new Term(KEY, unit.key()), document(unit, vector));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to index " + units.size() + " units, but " + e.getMessage(), e);
@@ -261,6 +270,71 @@ final class SearchIndex implements AutoCloseable {
       return files.mapToLong(file -> file.toFile().length()).sum();
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  /** The index as it is now, to read vectors from while it is rebuilt (close it). */
+  Snapshot snapshot() {
+    try {
+      return new Snapshot(searchers);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to read the search index, but " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A point-in-time view of the index, kept open across a rebuild so the vectors computed before
+   * can be reused for units whose text did not change (embedding is the slow part).
+   */
+  static final class Snapshot implements AutoCloseable {
+    static final Snapshot NONE = new Snapshot();
+
+    private final SearcherManager searchers;
+    private final IndexSearcher searcher;
+
+    private Snapshot() {
+      this.searchers = null;
+      this.searcher = null;
+    }
+
+    private Snapshot(SearcherManager searchers) throws IOException {
+      this.searchers = searchers;
+      this.searcher = searchers.acquire();
+    }
+
+    /** The vector this view holds for {@code unit}, if it holds the unit with the same text. */
+    Optional<float[]> vectorOf(Unit unit) {
+      if (searcher == null) {
+        return Optional.empty();
+      }
+      try {
+        TopDocs top = searcher.search(new TermQuery(new Term(KEY, unit.key())), 1);
+        if (top.scoreDocs.length == 0) {
+          return Optional.empty();
+        }
+        int doc = top.scoreDocs[0].doc;
+        Unit earlier = unit(searcher.storedFields().document(doc));
+        if (!earlier.embeddingText().equals(unit.embeddingText())) {
+          return Optional.empty();
+        }
+        org.apache.lucene.index.LeafReaderContext leaf =
+            searcher.getIndexReader().leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+        org.apache.lucene.index.FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+        int inLeaf = doc - leaf.docBase;
+        if (vectors == null || vectors.advance(inLeaf) != inLeaf) {
+          return Optional.empty();
+        }
+        return Optional.of(vectors.vectorValue().clone());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Expected to read a vector from the search index, but " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (searcher != null) {
+        searchers.release(searcher);
+      }
     }
   }
 

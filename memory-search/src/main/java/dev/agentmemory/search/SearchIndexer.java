@@ -65,27 +65,37 @@ final class SearchIndexer implements AutoCloseable {
 
   /**
    * Drops the index and builds it again from the whole event log (what {@code admin
-   * rebuild-index} does); {@code progress} hears the number of events done.
+   * rebuild-index} does); {@code progress} hears the number of events done. With {@code
+   * keepVectors}, units whose text is unchanged keep the vector they had; the others wait for the
+   * vector worker. Stopped midway (the daemon stops, or is killed), the index stays at position -1
+   * and is rebuilt from the start at the next start.
    */
-  long rebuild(LongConsumer progress) {
+  long rebuild(boolean keepVectors, LongConsumer progress) {
     synchronized (work) {
       long from = store.outbox().lastAcknowledged();
       // registered first: from now on the outbox keeps what comes after `from` for the index
       store.outbox().acknowledgeSearchUpTo(from);
-      index.clear();
       long done = 0;
-      List<Event> batch = new ArrayList<>(BATCH);
-      try (CloseableIterator<Event> events = store.events().scan(0, Long.MAX_VALUE)) {
-        while (events.hasNext() && running) {
-          batch.add(events.next());
-          if (batch.size() == BATCH || !events.hasNext()) {
-            index(batch, false);
-            done += batch.size();
-            batch.clear();
-            index.refresh();
-            progress.accept(done);
+      try (SearchIndex.Snapshot earlier = keepVectors ? index.snapshot() : SearchIndex.Snapshot.NONE) {
+        index.clear();
+        List<Event> batch = new ArrayList<>(BATCH);
+        try (CloseableIterator<Event> events = store.events().scan(0, Long.MAX_VALUE)) {
+          while (events.hasNext() && running) {
+            batch.add(events.next());
+            if (batch.size() == BATCH || !events.hasNext()) {
+              index(batch, false, earlier);
+              done += batch.size();
+              batch.clear();
+              index.refresh();
+              progress.accept(done);
+            }
           }
         }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Expected to release the index snapshot, but " + e.getMessage(), e);
+      }
+      if (!running) {
+        return done;
       }
       index.commit(from);
       store.outbox().acknowledgeSearchUpTo(from);
@@ -103,7 +113,7 @@ final class SearchIndexer implements AutoCloseable {
     while (running) {
       try {
         if (index.position() < 0 || store.outbox().searchAcknowledged().isEmpty()) {
-          long events = rebuild(done -> { });
+          long events = rebuild(false, done -> { });
           LOG.info("Built the search index of {} from {} events", store.path(), events);
         }
         if (step() == 0) {
@@ -135,7 +145,7 @@ final class SearchIndexer implements AutoCloseable {
       for (OutboxEntry entry : entries) {
         store.events().get(entry.eventKey()).ifPresent(events::add);
       }
-      index(events, true);
+      index(events, true, SearchIndex.Snapshot.NONE);
       long last = entries.get(entries.size() - 1).sequence();
       index.commit(last);
       store.outbox().acknowledgeSearchUpTo(last);
@@ -148,7 +158,7 @@ final class SearchIndexer implements AutoCloseable {
    * before them in their sessions (whose "after" context they now are), plus the segment and day
    * nodes and the grips of the segments they are in.
    */
-  private void index(List<Event> events, boolean withNeighbours) {
+  private void index(List<Event> events, boolean withNeighbours, SearchIndex.Snapshot earlier) {
     Map<String, Event> toWrite = new LinkedHashMap<>();
     for (Event event : events) {
       toWrite.put(event.eventId(), event);
@@ -175,7 +185,7 @@ final class SearchIndexer implements AutoCloseable {
         }
       }
     }
-    index.put(written, vectorsExpected.getAsBoolean());
+    index.put(written, vectorsExpected.getAsBoolean(), earlier);
   }
 
   /** The event just before ({@code before}) or after {@code event} in its session. */

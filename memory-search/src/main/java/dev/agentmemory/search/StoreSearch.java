@@ -46,9 +46,13 @@ public final class StoreSearch implements AutoCloseable {
     return searcher.search(request);
   }
 
-  /** Drops the index and builds it from the whole event log; returns how many events it indexed. */
-  public long rebuild(LongConsumer progress) {
-    return indexer.rebuild(progress);
+  /**
+   * Drops the index and builds it from the whole event log; returns how many events it indexed.
+   * With {@code keepVectors} a unit whose text did not change keeps its vector; the others (all,
+   * without) are embedded again by the vector worker.
+   */
+  public long rebuild(boolean keepVectors, LongConsumer progress) {
+    return indexer.rebuild(keepVectors, progress);
   }
 
   /** Units, vectors, units waiting for theirs, bytes, and events not indexed yet. */

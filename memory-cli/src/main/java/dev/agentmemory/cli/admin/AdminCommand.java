@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
       AdminStatsCommand.class,
       AdminCompactCommand.class,
       AdminRebuildTocCommand.class,
+      AdminRebuildIndexCommand.class,
       AdminResetCheckpointCommand.class,
       AdminImportCommand.class
     })

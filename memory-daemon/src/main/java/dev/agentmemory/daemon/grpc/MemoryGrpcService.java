@@ -383,18 +383,15 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   @Override
   public void rebuildIndex(RebuildIndexRequest request, StreamObserver<RebuildIndexProgress> response) {
     try {
-      String type = request.getType().isBlank() ? "all" : request.getType().trim();
-      if (!List.of("all", "bm25", "vector").contains(type)) {
-        throw new dev.agentmemory.storage.InvalidArgumentException(
-            "type must be bm25, vector or all, got '" + request.getType() + "'");
-      }
+      boolean keepVectors = SearchService.rebuildKeepsVectors(request.getType());
       ProjectStore store = store();
       StoreSearch index = store.search().orElseThrow(() -> new dev.agentmemory.storage.FailedPreconditionException(
           "this store has no search index"));
       long total = store.store().events().count();
-      long done = index.rebuild(progress -> response.onNext(RebuildIndexProgress.newBuilder()
+      long done = index.rebuild(keepVectors, progress -> response.onNext(RebuildIndexProgress.newBuilder()
           .setEventsDone(progress).setEventsTotal(total).build()));
-      response.onNext(RebuildIndexProgress.newBuilder().setEventsDone(done).setEventsTotal(total).setFinished(true).build());
+      response.onNext(RebuildIndexProgress.newBuilder().setEventsDone(done).setEventsTotal(total).setFinished(true)
+          .setPendingVectors(index.stats().pendingVectors()).build());
       response.onCompleted();
     } catch (RuntimeException e) {
       response.onError(GrpcErrors.toStatus("RebuildIndex", e));
