@@ -180,6 +180,22 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes the grips made for segment {@code nodeId} (before its current ones are written: a
+   * segment summarized again gets new grips, and the old ones must not stay findable).
+   */
+  void deleteGripsOf(String nodeId) {
+    try {
+      writer.deleteDocuments(new org.apache.lucene.search.BooleanQuery.Builder()
+          .add(type(Unit.GRIP), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(NODE, nodeId)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to remove the grips of " + nodeId + " from the index, but "
+          + e.getMessage(), e);
+    }
+  }
+
   /** Units still waiting for their vector, newest first. */
   List<Unit> pendingVectors(int max) {
     List<Unit> units = new ArrayList<>();
@@ -381,7 +397,7 @@ final class SearchIndex implements AutoCloseable {
     doc.add(new StringField(SESSION, unit.sessionId(), Field.Store.YES));
     doc.add(new StringField(AGENT, unit.agent(), Field.Store.YES));
     doc.add(new StoredField(ROLE, unit.role()));
-    doc.add(new StoredField(NODE, unit.nodeId()));
+    doc.add(new StringField(NODE, unit.nodeId(), Field.Store.YES));
     if (vector == null) {
       doc.add(new StringField(PENDING, "1", Field.Store.NO));
     } else if (vector.length > 0) {

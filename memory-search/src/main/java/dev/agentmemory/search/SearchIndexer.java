@@ -179,6 +179,7 @@ final class SearchIndexer implements AutoCloseable {
     }
     for (TocNode node : store.nodes(new ArrayList<>(nodeIds))) {
       written.add(units.of(node));
+      index.deleteGripsOf(node.nodeId());
       for (TocBullet bullet : node.bullets()) {
         for (String gripId : bullet.gripIds()) {
           store.grip(gripId).ifPresent(grip -> written.add(units.of(grip)));

@@ -31,7 +31,7 @@ final class SearchMapper {
       case HYBRID_MODE_UNSPECIFIED, HYBRID_MODE_HYBRID -> SearchRequest.Mode.HYBRID;
       case HYBRID_MODE_VECTOR_ONLY -> SearchRequest.Mode.VECTOR;
       case HYBRID_MODE_BM25_ONLY -> SearchRequest.Mode.BM25;
-      case UNRECOGNIZED -> throw new InvalidArgumentException(field + " " + mode + " is not a HybridMode (0-3)");
+      case UNRECOGNIZED -> throw new InvalidArgumentException(field + " holds a value that is not a HybridMode (0-3)");
     };
   }
 
@@ -47,7 +47,7 @@ final class SearchMapper {
     return switch (fusion) {
       case SEARCH_FUSION_UNSPECIFIED, SEARCH_FUSION_WEIGHTED -> SearchRequest.Fusion.WEIGHTED;
       case SEARCH_FUSION_RRF -> SearchRequest.Fusion.RRF;
-      case UNRECOGNIZED -> throw new InvalidArgumentException("fusion " + fusion.getNumber() + " is not a SearchFusion (0-2)");
+      case UNRECOGNIZED -> throw new InvalidArgumentException("fusion holds a value that is not a SearchFusion (0-2)");
     };
   }
 
@@ -60,7 +60,7 @@ final class SearchMapper {
       case VECTOR_TARGET_TYPE_ALL -> ALL;
       case VECTOR_TARGET_TYPE_EVENT -> Set.of("event");
       case UNRECOGNIZED -> throw new InvalidArgumentException(
-          "target " + target.getNumber() + " is not a VectorTargetType (0-4)");
+          "target holds a value that is not a VectorTargetType (0-4)");
     };
   }
 
@@ -70,7 +70,7 @@ final class SearchMapper {
       case TELEPORT_DOC_TYPE_TOC_NODE -> Set.of("toc_node");
       case TELEPORT_DOC_TYPE_GRIP -> Set.of("grip");
       case UNRECOGNIZED -> throw new InvalidArgumentException(
-          "doc_type " + type.getNumber() + " is not a TeleportDocType (0-2)");
+          "doc_type holds a value that is not a TeleportDocType (0-2)");
     };
   }
 
