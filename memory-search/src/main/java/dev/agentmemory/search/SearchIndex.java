@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
   private static final String POSITION = "outbox.position";
+  private static final String VECTORS = "vectors";
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
@@ -72,9 +73,10 @@ final class SearchIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final Optional<String> rebuiltBecause;
   private volatile long position;
+  private volatile Optional<Boolean> withVectors;
 
-  private SearchIndex(Path dir, Directory directory, IndexWriter writer, long position, Optional<String> rebuiltBecause)
-      throws IOException {
+  private SearchIndex(Path dir, Directory directory, IndexWriter writer, Map<String, String> committed,
+      Optional<String> rebuiltBecause) throws IOException {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
@@ -87,7 +89,8 @@ final class SearchIndex implements AutoCloseable {
         return searcher;
       }
     });
-    this.position = position;
+    this.position = Long.parseLong(committed.getOrDefault(POSITION, "-1"));
+    this.withVectors = Optional.ofNullable(committed.get(VECTORS)).map(Boolean::parseBoolean);
     this.rebuiltBecause = rebuiltBecause;
   }
 
@@ -116,7 +119,7 @@ final class SearchIndex implements AutoCloseable {
 
   private static SearchIndex open(Path dir, Analyzer analyzer, Optional<String> rebuiltBecause) throws IOException {
     Directory directory = FSDirectory.open(dir);
-    long position = committedPosition(directory);
+    Map<String, String> committed = committedData(directory);
     IndexWriterConfig config = new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         // small segments flush often enough; the daemon's heap is small
@@ -124,26 +127,39 @@ final class SearchIndex implements AutoCloseable {
         .setSimilarity(SIMILARITY);
     IndexWriter writer = new IndexWriter(directory, config);
     try {
-      return new SearchIndex(dir, directory, writer, position, rebuiltBecause);
+      return new SearchIndex(dir, directory, writer, committed, rebuiltBecause);
     } catch (IOException | RuntimeException e) {
       writer.close();
       throw e;
     }
   }
 
-  /** The outbox position of the last commit; -1 when nothing was ever committed (a new index). */
-  private static long committedPosition(Directory directory) throws IOException {
+  /** What the last commit recorded (outbox position, vectors); empty for a new index. */
+  private static Map<String, String> committedData(Directory directory) throws IOException {
     try {
-      String value = SegmentInfos.readLatestCommit(directory).getUserData().get(POSITION);
-      return value == null ? -1 : Long.parseLong(value);
+      return SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexNotFoundException e) {
-      return -1;
+      return Map.of();
     }
   }
 
   /** The outbox position the index holds everything up to; -1 for an index never committed. */
   long position() {
     return position;
+  }
+
+  /**
+   * Whether the units were written for vectors (true) or without (search.vectors off), as last
+   * committed; empty for a new index. A change of setting means a rebuild: units written without
+   * would never get a vector.
+   */
+  Optional<Boolean> builtWithVectors() {
+    return withVectors;
+  }
+
+  /** Records, with the next commit, whether the units are written for vectors. */
+  void builtWithVectors(boolean vectors) {
+    withVectors = Optional.of(vectors);
   }
 
   /** Why the index was started afresh at this open, if it was. */
@@ -228,7 +244,9 @@ final class SearchIndex implements AutoCloseable {
   synchronized void commit(long upToPosition) {
     try {
       long covered = Math.max(position, upToPosition);
-      writer.setLiveCommitData(Map.of(POSITION, Long.toString(covered)).entrySet());
+      Map<String, String> data = new java.util.HashMap<>(Map.of(POSITION, Long.toString(covered)));
+      withVectors.ifPresent(vectors -> data.put(VECTORS, vectors.toString()));
+      writer.setLiveCommitData(data.entrySet());
       writer.commit();
       position = covered;
       searchers.maybeRefresh();

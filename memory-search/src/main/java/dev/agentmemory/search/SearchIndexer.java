@@ -97,6 +97,7 @@ final class SearchIndexer implements AutoCloseable {
       if (!running) {
         return done;
       }
+      index.builtWithVectors(vectorsExpected.getAsBoolean());
       index.commit(from);
       store.outbox().acknowledgeSearchUpTo(from);
       return done;
@@ -115,6 +116,10 @@ final class SearchIndexer implements AutoCloseable {
         if (index.position() < 0 || store.outbox().searchAcknowledged().isEmpty()) {
           long events = rebuild(false, done -> { });
           LOG.info("Built the search index of {} from {} events", store.path(), events);
+        } else if (index.builtWithVectors().map(built -> built != vectorsExpected.getAsBoolean()).orElse(false)) {
+          LOG.info("Rebuilding the search index of {}: search.vectors is now {}", store.path(),
+              vectorsExpected.getAsBoolean());
+          rebuild(true, done -> { });
         }
         if (step() == 0) {
           pause(IDLE);

@@ -141,6 +141,28 @@ class StoreSearchTest {
     }
   }
 
+  @Test
+  void shouldEmbedWhatWasIndexedWithoutVectors_whenVectorsAreTurnedOn() throws Exception {
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      ingest(store, conversation());
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+        awaitIndexed(search);
+        assertThat(search.stats().pendingVectors()).isZero();
+      }
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, embeddings)) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while ((search.stats().documents() == 0 || search.stats().pendingVectors() < search.stats().documents())
+            && System.currentTimeMillis() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(search.stats().pendingVectors()).isEqualTo(search.stats().documents()).isPositive();
+        awaitVectors(search);
+        SearchAnswer meaning = search.search(request("money calculation wrong with vouchers", SearchRequest.Mode.VECTOR));
+        assertThat(meaning.modeUsed()).isEqualTo(SearchRequest.Mode.VECTOR);
+      }
+    }
+  }
+
   private static void awaitVectors(StoreSearch search) throws InterruptedException {
     try (AutoCloseable worker = StoreSearch.startVectorWorker(embeddings, () -> List.of(search))) {
       long deadline = System.currentTimeMillis() + 60_000;
