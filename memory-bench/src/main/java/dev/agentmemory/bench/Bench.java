@@ -20,6 +20,7 @@ public final class Bench {
       case "load" -> LoadCommand.main(rest);
       case "cli" -> CliBench.main(rest);
       case "recall" -> RecallBench.main(rest);
+      case "search" -> SearchBench.main(rest);
       default -> usage();
     }
   }
@@ -27,6 +28,7 @@ public final class Bench {
   private static void usage() {
     System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
         + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR"
+        + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);
   }

@@ -35,6 +35,12 @@ final class DaemonUnderTest implements AutoCloseable {
 
   /** Starts the daemon on {@code dbPath}; returns once health answers SERVING. */
   static DaemonUnderTest start(Path launcher, Path home, Path dbPath) throws IOException, InterruptedException {
+    return start(launcher, home, dbPath, java.util.Map.of());
+  }
+
+  /** As {@link #start(Path, Path, Path)}, with {@code env} added to the daemon's environment. */
+  static DaemonUnderTest start(Path launcher, Path home, Path dbPath, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
@@ -43,6 +49,7 @@ final class DaemonUnderTest implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString(), "start", "--foreground",
         "--port", Integer.toString(port), "--db-path", dbPath.toString()));
     sandbox(builder, home);
+    builder.environment().putAll(env);
     builder.redirectErrorStream(true).redirectOutput(home.resolve("daemon.out").toFile());
     warmUpClient(port);
     long start = System.nanoTime();

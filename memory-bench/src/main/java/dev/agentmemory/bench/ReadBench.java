@@ -77,7 +77,7 @@ final class ReadBench {
   }
 
   /** The store of {@code events} synthetic events, generated on first use. */
-  private static Path cached(Path cache, int events) throws IOException {
+  static Path cached(Path cache, int events) throws IOException {
     Path dir = cache.resolve("store-" + events);
     Path done = dir.resolve("complete");
     if (Files.exists(done)) {

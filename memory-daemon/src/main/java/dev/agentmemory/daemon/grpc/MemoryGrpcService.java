@@ -265,7 +265,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
       float weight = request.hasBm25Weight() ? request.getBm25Weight()
           : request.hasVectorWeight() ? 1 - request.getVectorWeight() : SearchRequest.DEFAULT_BM25_WEIGHT;
       SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(),
-          SearchMapper.mode(request.getMode(), "mode"), SearchRequest.Fusion.WEIGHTED, request.getTopK(),
+          SearchMapper.mode(request.getMode(), "mode"), SearchRequest.Fusion.WEIGHTED, specCount(request.getTopK()),
           Optional.of(weight), SearchMapper.start(request.hasTimeFilter(), request.getTimeFilter()),
           SearchMapper.end(request.hasTimeFilter(), request.getTimeFilter()), agent(request.hasAgentFilter(),
           request.getAgentFilter()), SearchMapper.types(request.getTarget(), ALL_TYPES), 0f, ProjectHeader.current(),
@@ -287,7 +287,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
             "min_score must be between 0 and 1, got " + request.getMinScore());
       }
       SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(), SearchRequest.Mode.VECTOR,
-          SearchRequest.Fusion.WEIGHTED, request.getTopK(), Optional.empty(),
+          SearchRequest.Fusion.WEIGHTED, specCount(request.getTopK()), Optional.empty(),
           SearchMapper.start(request.hasTimeFilter(), request.getTimeFilter()),
           SearchMapper.end(request.hasTimeFilter(), request.getTimeFilter()),
           agent(request.hasAgentFilter(), request.getAgentFilter()), SearchMapper.types(request.getTarget(), ALL_TYPES),
@@ -303,7 +303,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   public void teleportSearch(TeleportSearchRequest request, StreamObserver<TeleportSearchResponse> response) {
     run("TeleportSearch", response, () -> {
       SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(), SearchRequest.Mode.BM25,
-          SearchRequest.Fusion.WEIGHTED, request.getLimit(), Optional.empty(), Optional.empty(), Optional.empty(),
+          SearchRequest.Fusion.WEIGHTED, specCount(request.getLimit()), Optional.empty(), Optional.empty(), Optional.empty(),
           agent(request.hasAgentFilter(), request.getAgentFilter()), SearchMapper.types(request.getDocType()), 0f,
           ProjectHeader.current(), false));
       TeleportSearchResponse.Builder answerProto = TeleportSearchResponse.newBuilder().setTotalDocs(answer.totalDocs());
@@ -399,6 +399,15 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   }
 
   private static final java.util.Set<String> ALL_TYPES = java.util.Set.of("event", "toc_node", "grip");
+
+  /**
+   * top_k or limit of the established search RPCs: search-protocol.md says existing clients rely
+   * on the default for any value {@code <= 0}, so a negative one is the default there (the
+   * Search RPC, new, refuses it).
+   */
+  private static int specCount(int requested) {
+    return Math.max(0, requested);
+  }
 
   private static Optional<String> agent(boolean has, String agent) {
     return has && !agent.isBlank() ? Optional.of(agent) : Optional.empty();
