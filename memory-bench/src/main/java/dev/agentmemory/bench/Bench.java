@@ -28,7 +28,8 @@ public final class Bench {
   private static void usage() {
     System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
         + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR"
-        + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S] [--json FILE]"
+        + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
+        + " [--parts rss,lag,stores] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);
   }

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code memory-bench search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N]
- * [--vector-seconds S] [--json FILE]}: search as users run it, against the daemon process over
+ * [--vector-seconds S] [--parts rss,lag,stores] [--json FILE]} ({@code --vector-seconds 0}: keyword only): search as users run it, against the daemon process over
  * gRPC. Per store size (the cached synthetic stores of {@code load}, index dropped first): the
  * keyword index built from the log (events/s), BM25 latency, then vectors computed for a while
  * (units/s) and vector and hybrid latency on what is embedded by then; index lag at 1,000
@@ -51,6 +51,7 @@ final class SearchBench {
     Path cache = Path.of(value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
     int queries = Integer.parseInt(value(options, "--queries", "1000"));
     int vectorSeconds = Integer.parseInt(value(options, "--vector-seconds", "120"));
+    List<String> parts = List.of(value(options, "--parts", "rss,lag,stores").split(","));
     List<Integer> sizes = new ArrayList<>();
     for (String size : value(options, "--sizes", "10000,100000,1000000").split(",")) {
       if (!size.isBlank()) {
@@ -68,9 +69,13 @@ final class SearchBench {
         .put("distribution_bytes", bytes(launcher.toRealPath().getParent().getParent()));
     Path work = Files.createTempDirectory("memory-bench-search");
     try {
-      idleRss(launcher, work, report);
-      lag(launcher, work, 1_000, 30, report);
-      for (int size : sizes) {
+      if (parts.contains("rss")) {
+        idleRss(launcher, work, report);
+      }
+      if (parts.contains("lag")) {
+        lag(launcher, work, 1_000, 30, report);
+      }
+      for (int size : parts.contains("stores") ? sizes : List.<Integer>of()) {
         store(launcher, ReadBench.cached(cache, size), work, size, queries, vectorSeconds, report);
       }
     } finally {
@@ -104,6 +109,10 @@ final class SearchBench {
           .put("keyword_index_bytes_per_event", (double) stats.getSearchIndexBytes() / stats.getEvents());
       latency(memory, HybridMode.HYBRID_MODE_BM25_ONLY, queries).put(figures, "bm25");
       channel.shutdownNow();
+    }
+    if (vectorSeconds <= 0) {
+      System.out.println(figures.toPrettyString());
+      return;
     }
     System.out.printf("Store of %d events: vectors for up to %d s...%n", size, vectorSeconds);
     try (DaemonUnderTest daemon = DaemonUnderTest.start(launcher, work.resolve("vec-" + size), store, Map.of())) {

@@ -52,6 +52,10 @@ final class Embedder implements AutoCloseable {
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
+      // no arena and no memory patterns: texts vary in length, and both keep their largest
+      // allocation for good (tens of MB of resident memory in an idle daemon)
+      options.setCPUArenaAllocator(false);
+      options.setMemoryPatternOptimization(false);
       OrtSession session = environment.createSession(model.readAllBytes(), options);
       return new Embedder(environment, session, WordPiece.load(vocabulary));
     } catch (IOException e) {

@@ -16,6 +16,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -34,6 +35,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -248,8 +250,10 @@ final class SearchIndex implements AutoCloseable {
       withVectors.ifPresent(vectors -> data.put(VECTORS, vectors.toString()));
       writer.setLiveCommitData(data.entrySet());
       writer.commit();
+      // visible to searches before the position says so: whoever sees the index caught up
+      // (stats, the behind count) finds what it holds
+      searchers.maybeRefreshBlocking();
       position = covered;
-      searchers.maybeRefresh();
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to commit the search index, but " + e.getMessage(), e);
     }
@@ -269,23 +273,67 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** A hit: the unit and its score. */
-  record Hit(Unit unit, float score) {}
+  /**
+   * A hit, light: what ranking needs (read from doc values), the unit itself loaded only for the
+   * hits that are answered ({@link View#unit}); stored fields are the expensive part of a query.
+   */
+  record Hit(int doc, String key, String docId, String sessionId, long timestampMs, float score) {}
 
-  /** The best {@code n} units for {@code query}. */
-  List<Hit> search(Query query, int n) {
-    return withSearcher(searcher -> {
+  /** One consistent view of the index for the duration of a query (doc numbers stay valid). */
+  final class View {
+    private final IndexSearcher searcher;
+
+    private View(IndexSearcher searcher) {
+      this.searcher = searcher;
+    }
+
+    /** The best {@code n} units for {@code query}. */
+    List<Hit> search(Query query, int n) throws IOException {
       List<Hit> hits = new ArrayList<>();
+      List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       for (ScoreDoc doc : searcher.search(query, n).scoreDocs) {
-        hits.add(new Hit(unit(searcher.storedFields().document(doc.doc)), doc.score));
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc.doc, leaves));
+        int inLeaf = doc.doc - leaf.docBase;
+        hits.add(new Hit(doc.doc, text(leaf, KEY, inLeaf), text(leaf, DOC_ID, inLeaf), text(leaf, SESSION, inLeaf),
+            number(leaf, TIME, inLeaf), doc.score));
       }
       return hits;
-    });
+    }
+
+    /** The {@code n} units nearest to {@code vector} among those {@code filter} admits (null: all). */
+    List<Hit> nearest(float[] vector, Query filter, int n) throws IOException {
+      return search(new KnnFloatVectorQuery(VECTOR, vector, n, filter), n);
+    }
+
+    /** The whole unit of {@code hit}. */
+    Unit unit(Hit hit) throws IOException {
+      return SearchIndex.unit(searcher.storedFields().document(hit.doc()));
+    }
+
+    private String text(org.apache.lucene.index.LeafReaderContext leaf, String field, int doc) throws IOException {
+      org.apache.lucene.index.SortedDocValues values = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), field);
+      return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
+    }
+
+    private long number(org.apache.lucene.index.LeafReaderContext leaf, String field, int doc) throws IOException {
+      org.apache.lucene.index.NumericDocValues values = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), field);
+      return values.advanceExact(doc) ? values.longValue() : 0;
+    }
   }
 
-  /** The {@code n} units nearest to {@code vector} among those {@code filter} admits (null: all). */
-  List<Hit> nearest(float[] vector, Query filter, int n) {
-    return search(new KnnFloatVectorQuery(VECTOR, vector, n, filter), n);
+  /** Work that reads the index through one view. */
+  interface Reading<T> {
+    T apply(View view) throws IOException;
+  }
+
+  /** Runs {@code work} on a view of the index as it is now. */
+  <T> T read(Reading<T> work) {
+    return withSearcher(searcher -> work.apply(new View(searcher)));
+  }
+
+  /** Documents in the index (cheap: what every answer reports as its total). */
+  long documentCount() {
+    return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
   }
 
   /** Documents, documents with a vector, and bytes on disk. */
@@ -404,7 +452,9 @@ final class SearchIndex implements AutoCloseable {
   private static Document document(Unit unit, float[] vector) {
     Document doc = new Document();
     doc.add(new StringField(KEY, unit.key(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(KEY, new BytesRef(unit.key())));
     doc.add(new StringField(DOC_ID, unit.docId(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(DOC_ID, new BytesRef(unit.docId())));
     doc.add(new StringField(TYPE, unit.type(), Field.Store.YES));
     doc.add(new TextField(TEXT, unit.text(), Field.Store.YES));
     doc.add(new TextField(CONTEXT, unit.context(), Field.Store.YES));
@@ -413,6 +463,7 @@ final class SearchIndex implements AutoCloseable {
     doc.add(new StoredField(TIME, unit.timestampMs()));
     doc.add(new NumericDocValuesField(TIME, unit.timestampMs()));
     doc.add(new StringField(SESSION, unit.sessionId(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(SESSION, new BytesRef(unit.sessionId())));
     doc.add(new StringField(AGENT, unit.agent(), Field.Store.YES));
     doc.add(new StoredField(ROLE, unit.role()));
     doc.add(new StringField(NODE, unit.nodeId(), Field.Store.YES));

@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -50,7 +49,7 @@ final class Searcher {
 
   SearchAnswer search(SearchRequest request) {
     boolean vectorReady = embeddings.ready().isPresent();
-    long total = index.stats().documents();
+    long total = index.documentCount();
     String words = request.query().trim();
     Optional<Long> from = request.fromMs();
     Optional<Long> to = request.toMs();
@@ -72,63 +71,78 @@ final class Searcher {
       return new SearchAnswer(List.of(), used, true, vectorReady, total, from, to);
     }
     Query filter = filter(request, from, to);
-    List<SearchIndex.Hit> keyword = used == SearchRequest.Mode.VECTOR || terms.isEmpty() ? List.of()
-        : index.search(keywordQuery(terms, filter), CANDIDATES);
-    List<SearchIndex.Hit> semantic = used == SearchRequest.Mode.BM25 ? List.of()
-        : index.nearest(embeddings.ready().get().embed(words), filter, CANDIDATES);
-    Map<String, Scored> byDoc = fuse(keyword, semantic, request);
-    long now = request.now().toInstant().toEpochMilli();
-    List<Scored> ranked = new ArrayList<>(byDoc.values());
-    boostBySession(ranked);
-    ranked.forEach(scored -> scored.score *= recency(now, scored.unit.timestampMs()));
-    ranked.sort(Comparator.comparingDouble((Scored s) -> s.score).reversed());
-    List<SearchHit> hits = new ArrayList<>();
-    for (Scored scored : ranked) {
-      if (hits.size() == request.topK()) {
-        break;
+    String remaining = words;
+    List<SearchHit> hits = index.read(view -> {
+      List<SearchIndex.Hit> keyword = used == SearchRequest.Mode.VECTOR || terms.isEmpty() ? List.of()
+          : view.search(keywordQuery(terms, filter), CANDIDATES);
+      List<SearchIndex.Hit> semantic = used == SearchRequest.Mode.BM25 ? List.of()
+          : view.nearest(embeddings.ready().get().embed(remaining), filter, CANDIDATES);
+      Map<String, Scored> byDoc = fuse(keyword, semantic, request);
+      long now = request.now().toInstant().toEpochMilli();
+      List<Scored> ranked = new ArrayList<>(byDoc.values());
+      boostBySession(ranked);
+      ranked.forEach(scored -> scored.score *= recency(now, scored.hit.timestampMs()));
+      ranked.sort(Comparator.comparingDouble((Scored s) -> s.score).reversed());
+      List<SearchHit> answered = new ArrayList<>();
+      for (Scored scored : ranked) {
+        if (answered.size() == request.topK()) {
+          break;
+        }
+        if (scored.score >= request.minScore()) {
+          answered.add(hit(view.unit(scored.hit), scored.score, terms));
+        }
       }
-      if (scored.score >= request.minScore()) {
-        hits.add(hit(scored, terms));
-      }
-    }
+      return answered;
+    });
     return new SearchAnswer(hits, used, true, vectorReady, total, from, to);
   }
 
+  /** The filters of {@code request} (types, time, agent), or null when it has none. */
   private static Query filter(SearchRequest request, Optional<Long> from, Optional<Long> to) {
     BooleanQuery.Builder filter = new BooleanQuery.Builder();
-    filter.add(new MatchAllDocsQuery(), Occur.FILTER);
+    boolean any = false;
     if (!request.types().isEmpty()) {
       BooleanQuery.Builder types = new BooleanQuery.Builder();
       request.types().forEach(type -> types.add(SearchIndex.type(type), Occur.SHOULD));
       filter.add(types.build(), Occur.FILTER);
+      any = true;
     }
     if (from.isPresent() || to.isPresent()) {
       filter.add(SearchIndex.timeRange(from.orElse(0L), to.orElse(Long.MAX_VALUE)), Occur.FILTER);
+      any = true;
     }
-    request.agent().ifPresent(agent -> filter.add(SearchIndex.agent(agent), Occur.FILTER));
-    return filter.build();
+    if (request.agent().isPresent()) {
+      filter.add(SearchIndex.agent(request.agent().get()), Occur.FILTER);
+      any = true;
+    }
+    return any ? filter.build() : null;
   }
 
+  /**
+   * The terms in the text field and, at a lower weight, in the context field, as one disjunction
+   * that must match, filtered: the shape Lucene answers with dynamic pruning (block-max WAND),
+   * instead of scoring every unit that passes the filter.
+   */
   private static Query keywordQuery(List<String> terms, Query filter) {
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String term : terms) {
-      query.add(new TermQuery(new Term(SearchIndex.TEXT, term)), Occur.SHOULD);
-      query.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(SearchIndex.CONTEXT, term)),
+      words.add(new TermQuery(new Term(SearchIndex.TEXT, term)), Occur.SHOULD);
+      words.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(SearchIndex.CONTEXT, term)),
           CONTEXT_WEIGHT), Occur.SHOULD);
     }
-    query.add(filter, Occur.FILTER);
-    // with a FILTER clause, SHOULD clauses are optional unless asked for
-    query.setMinimumNumberShouldMatch(1);
-    return query.build();
+    if (filter == null) {
+      return words.build();
+    }
+    return new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
   }
 
   /** A unit's best fused score, per event (or node, or grip). */
   private static final class Scored {
-    final Unit unit;
+    final SearchIndex.Hit hit;
     double score;
 
-    Scored(Unit unit, double score) {
-      this.unit = unit;
+    Scored(SearchIndex.Hit hit, double score) {
+      this.hit = hit;
       this.score = score;
     }
   }
@@ -140,11 +154,11 @@ final class Searcher {
     double vectorWeight = hybrid ? 1.0 - request.bm25Weight() : 1.0;
     Map<String, Double> keywordScores = scores(keyword, request.fusion());
     Map<String, Double> vectorScores = scores(semantic, request.fusion());
-    Map<String, Unit> units = new HashMap<>();
-    keyword.forEach(hit -> units.putIfAbsent(hit.unit().key(), hit.unit()));
-    semantic.forEach(hit -> units.putIfAbsent(hit.unit().key(), hit.unit()));
+    Map<String, SearchIndex.Hit> units = new HashMap<>();
+    keyword.forEach(hit -> units.putIfAbsent(hit.key(), hit));
+    semantic.forEach(hit -> units.putIfAbsent(hit.key(), hit));
     Map<String, Scored> byDoc = new HashMap<>();
-    for (Unit unit : units.values()) {
+    for (SearchIndex.Hit unit : units.values()) {
       double score = keywordWeight * keywordScores.getOrDefault(unit.key(), 0.0)
           + vectorWeight * vectorScores.getOrDefault(unit.key(), 0.0);
       Scored best = byDoc.get(unit.docId());
@@ -162,8 +176,8 @@ final class Searcher {
   private static void boostBySession(List<Scored> ranked) {
     Map<String, Double> bestInSession = new HashMap<>();
     for (Scored scored : ranked) {
-      if (!scored.unit.sessionId().isEmpty()) {
-        bestInSession.merge(scored.unit.sessionId(), scored.score, Double::sum);
+      if (!scored.hit.sessionId().isEmpty()) {
+        bestInSession.merge(scored.hit.sessionId(), scored.score, Double::sum);
       }
     }
     double max = bestInSession.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -171,7 +185,7 @@ final class Searcher {
       return;
     }
     for (Scored scored : ranked) {
-      double session = bestInSession.getOrDefault(scored.unit.sessionId(), 0.0) / max;
+      double session = bestInSession.getOrDefault(scored.hit.sessionId(), 0.0) / max;
       scored.score = (scored.score + SESSION_WEIGHT * session) / (1 + SESSION_WEIGHT);
     }
   }
@@ -188,7 +202,7 @@ final class Searcher {
       SearchIndex.Hit hit = hits.get(rank);
       double score = fusion == SearchRequest.Fusion.RRF ? (RRF_K + 1.0) / (RRF_K + 1.0 + rank)
           : max == min ? 1.0 : (hit.score() - min) / (max - min);
-      scores.putIfAbsent(hit.unit().key(), score);
+      scores.putIfAbsent(hit.key(), score);
     }
     return scores;
   }
@@ -199,9 +213,8 @@ final class Searcher {
     return 1.0 - RECENCY_WEIGHT + RECENCY_WEIGHT * Math.exp(-ageDays / RECENCY_DAYS);
   }
 
-  private SearchHit hit(Scored scored, List<String> terms) {
-    Unit unit = scored.unit;
-    return new SearchHit(unit.docId(), unit.type(), (float) Math.min(1.0, scored.score), unit.timestampMs(),
+  private SearchHit hit(Unit unit, double score, List<String> terms) {
+    return new SearchHit(unit.docId(), unit.type(), (float) Math.min(1.0, score), unit.timestampMs(),
         unit.sessionId(), unit.agent(), unit.role(), snippet(unit.body(), terms), preview(unit.body()), unit.nodeId(),
         Unit.EVENT.equals(unit.type()) ? gripsCiting(unit) : List.of(), "");
   }
@@ -228,13 +241,9 @@ final class Searcher {
 
   /** The window of {@value #SNIPPET_WORDS} words with the most matches, matched words **marked**. */
   private String snippet(String body, List<String> terms) {
-    String[] words = body.replaceAll("\\s+", " ").trim().split(" ");
-    boolean[] matched = new boolean[words.length];
-    Set<String> wanted = new HashSet<>(terms);
-    for (int i = 0; i < words.length; i++) {
-      List<String> analyzed = Analysis.terms(analyzer, words[i]);
-      matched[i] = !analyzed.isEmpty() && wanted.contains(analyzed.get(0));
-    }
+    String flat = body.replaceAll("\\s+", " ").trim();
+    String[] words = flat.split(" ");
+    boolean[] matched = matchedWords(flat, words, new HashSet<>(terms));
     int bestStart = 0;
     int best = -1;
     for (int start = 0; start < Math.max(1, words.length - SNIPPET_WORDS + 1); start++) {
@@ -253,6 +262,38 @@ final class Searcher {
       out.append(i > bestStart ? " " : "").append(matched[i] ? "**" + words[i] + "**" : words[i]);
     }
     return out.append(end < words.length ? "..." : "").toString();
+  }
+
+  /**
+   * Which of {@code words} (the space-separated words of {@code flat}) hold a wanted term: the
+   * text is analyzed once, and each matching token marks the word its offset falls in.
+   */
+  private boolean[] matchedWords(String flat, String[] words, Set<String> wanted) {
+    boolean[] matched = new boolean[words.length];
+    int[] starts = new int[words.length];
+    for (int i = 1; i < words.length; i++) {
+      starts[i] = starts[i - 1] + words[i - 1].length() + 1;
+    }
+    try (org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream(SearchIndex.TEXT, flat)) {
+      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+          stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+          stream.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      stream.reset();
+      int word = 0;
+      while (stream.incrementToken()) {
+        if (wanted.contains(term.toString())) {
+          while (word + 1 < words.length && starts[word + 1] <= offset.startOffset()) {
+            word++;
+          }
+          matched[word] = true;
+        }
+      }
+      stream.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Analyzing a string cannot fail", e);
+    }
+    return matched;
   }
 
   private static String preview(String body) {
