@@ -53,8 +53,12 @@ final class SearchIndex implements AutoCloseable {
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
+  /** The analyzed field of event texts (the analyzer's field name everywhere). */
   static final String TEXT = "text";
+  /** The neighbouring turns of an event, analyzed. */
   static final String CONTEXT = "context";
+  private static final String STORED_TEXT = "unit_text";
+  private static final String STORED_CONTEXT = "unit_context";
   private static final String BODY = "body";
   private static final String TIME = "ts";
   private static final String SESSION = "session";
@@ -62,7 +66,8 @@ final class SearchIndex implements AutoCloseable {
   private static final String ROLE = "role";
   private static final String NODE = "node";
   private static final String PENDING = "pending_vector";
-  static final String VECTOR = "vector";
+  private static final String VECTOR = "vector";
+  private static final List<String> TYPES = List.of(Unit.EVENT, Unit.TOC_NODE, Unit.GRIP);
 
   // Units are short (a turn, a chunk): less length normalization than Lucene's 0.75 ranks better
   // (LoCoMo evidence recall, docs/benchmarks.md).
@@ -300,9 +305,17 @@ final class SearchIndex implements AutoCloseable {
       return hits;
     }
 
-    /** The {@code n} units nearest to {@code vector} among those {@code filter} admits (null: all). */
-    List<Hit> nearest(float[] vector, Query filter, int n) throws IOException {
-      return search(new KnnFloatVectorQuery(VECTOR, vector, n, filter), n);
+    /**
+     * The {@code n} units of {@code types} nearest to {@code vector} among those {@code filter}
+     * admits (null: all), best first (one graph per type; scores compare across them).
+     */
+    List<Hit> nearest(float[] vector, java.util.Collection<String> types, Query filter, int n) throws IOException {
+      List<Hit> hits = new ArrayList<>();
+      for (String type : types) {
+        hits.addAll(search(new KnnFloatVectorQuery(vectorField(type), vector, n, filter), n));
+      }
+      hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
+      return hits.size() > n ? hits.subList(0, n) : hits;
     }
 
     /** The whole unit of {@code hit}. */
@@ -342,7 +355,10 @@ final class SearchIndex implements AutoCloseable {
   Stats stats() {
     return withSearcher(searcher -> {
       long pending = searcher.count(new TermQuery(new Term(PENDING, "1")));
-      long vectors = searcher.count(new org.apache.lucene.search.FieldExistsQuery(VECTOR));
+      long vectors = 0;
+      for (String type : TYPES) {
+        vectors += searcher.count(new org.apache.lucene.search.FieldExistsQuery(vectorField(type)));
+      }
       return new Stats(searcher.getIndexReader().numDocs(), vectors, pending, sizeBytes());
     });
   }
@@ -401,7 +417,7 @@ final class SearchIndex implements AutoCloseable {
         }
         org.apache.lucene.index.LeafReaderContext leaf =
             searcher.getIndexReader().leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
-        org.apache.lucene.index.FloatVectorValues vectors = leaf.reader().getFloatVectorValues(VECTOR);
+        org.apache.lucene.index.FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField(unit.type()));
         int inLeaf = doc - leaf.docBase;
         if (vectors == null || vectors.advance(inLeaf) != inLeaf) {
           return Optional.empty();
@@ -456,8 +472,12 @@ final class SearchIndex implements AutoCloseable {
     doc.add(new StringField(DOC_ID, unit.docId(), Field.Store.YES));
     doc.add(new SortedDocValuesField(DOC_ID, new BytesRef(unit.docId())));
     doc.add(new StringField(TYPE, unit.type(), Field.Store.YES));
-    doc.add(new TextField(TEXT, unit.text(), Field.Store.YES));
-    doc.add(new TextField(CONTEXT, unit.context(), Field.Store.YES));
+    doc.add(new TextField(textField(unit.type()), unit.text(), Field.Store.NO));
+    doc.add(new StoredField(STORED_TEXT, unit.text()));
+    if (!unit.context().isEmpty()) {
+      doc.add(new TextField(CONTEXT, unit.context(), Field.Store.NO));
+      doc.add(new StoredField(STORED_CONTEXT, unit.context()));
+    }
     doc.add(new StoredField(BODY, unit.body()));
     doc.add(new LongPoint(TIME, unit.timestampMs()));
     doc.add(new StoredField(TIME, unit.timestampMs()));
@@ -470,13 +490,15 @@ final class SearchIndex implements AutoCloseable {
     if (vector == null) {
       doc.add(new StringField(PENDING, "1", Field.Store.NO));
     } else if (vector.length > 0) {
-      doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+      doc.add(new KnnFloatVectorField(vectorField(unit.type()), vector, VectorSimilarityFunction.DOT_PRODUCT));
     }
     return doc;
   }
 
   private static Unit unit(Document doc) {
-    return new Unit(doc.get(KEY), doc.get(DOC_ID), doc.get(TYPE), doc.get(TEXT), doc.get(CONTEXT), doc.get(BODY),
+    String context = doc.get(STORED_CONTEXT);
+    return new Unit(doc.get(KEY), doc.get(DOC_ID), doc.get(TYPE), doc.get(STORED_TEXT), context == null ? "" : context,
+        doc.get(BODY),
         doc.getField(TIME).numericValue().longValue(), doc.get(SESSION), doc.get(AGENT),
         doc.getField(ROLE).numericValue().intValue(), doc.get(NODE));
   }
@@ -484,6 +506,19 @@ final class SearchIndex implements AutoCloseable {
   /** A filter of units of one time range ({@code [fromMs, toMs)}). */
   static Query timeRange(long fromMs, long toMs) {
     return LongPoint.newRangeQuery(TIME, fromMs, toMs - 1);
+  }
+
+  /**
+   * The analyzed text field of a type of unit. Each type has its own (and its own vector field):
+   * a search for events, the common case, then needs no type filter, which would lead the
+   * query's iteration over most of the index instead of letting the terms' postings skip.
+   */
+  static String textField(String type) {
+    return Unit.EVENT.equals(type) ? TEXT : TEXT + "_" + type;
+  }
+
+  private static String vectorField(String type) {
+    return Unit.EVENT.equals(type) ? VECTOR : VECTOR + "_" + type;
   }
 
   static Query type(String type) {

@@ -25,7 +25,8 @@ import org.apache.lucene.search.TermQuery;
  * events they belong to, a gentle preference for recent ones, and a snippet with the matched words.
  */
 final class Searcher {
-  private static final int CANDIDATES = 100;
+  // per list; 100 ranked no better on LoCoMo (docs/benchmarks.md) and cost 15% more time
+  private static final int CANDIDATES = 50;
   // The weights below were chosen on the LoCoMo development set (docs/benchmarks.md, "Recall").
   private static final double SESSION_WEIGHT = 0.2;
   private static final float CONTEXT_WEIGHT = 0.5f;
@@ -74,9 +75,9 @@ final class Searcher {
     String remaining = words;
     List<SearchHit> hits = index.read(view -> {
       List<SearchIndex.Hit> keyword = used == SearchRequest.Mode.VECTOR || terms.isEmpty() ? List.of()
-          : view.search(keywordQuery(terms, filter), CANDIDATES);
+          : view.search(keywordQuery(terms, types(request), filter), CANDIDATES);
       List<SearchIndex.Hit> semantic = used == SearchRequest.Mode.BM25 ? List.of()
-          : view.nearest(embeddings.ready().get().embed(remaining), filter, CANDIDATES);
+          : view.nearest(embeddings.ready().get().embed(remaining), types(request), filter, CANDIDATES);
       Map<String, Scored> byDoc = fuse(keyword, semantic, request);
       long now = request.now().toInstant().toEpochMilli();
       List<Scored> ranked = new ArrayList<>(byDoc.values());
@@ -97,16 +98,15 @@ final class Searcher {
     return new SearchAnswer(hits, used, true, vectorReady, total, from, to);
   }
 
-  /** The filters of {@code request} (types, time, agent), or null when it has none. */
+  /** What {@code request} asks for: its types, or every type. */
+  private static Set<String> types(SearchRequest request) {
+    return request.types().isEmpty() ? Set.of(Unit.EVENT, Unit.TOC_NODE, Unit.GRIP) : request.types();
+  }
+
+  /** The filters of {@code request} (time, agent), or null when it has none; types are fields. */
   private static Query filter(SearchRequest request, Optional<Long> from, Optional<Long> to) {
     BooleanQuery.Builder filter = new BooleanQuery.Builder();
     boolean any = false;
-    if (!request.types().isEmpty()) {
-      BooleanQuery.Builder types = new BooleanQuery.Builder();
-      request.types().forEach(type -> types.add(SearchIndex.type(type), Occur.SHOULD));
-      filter.add(types.build(), Occur.FILTER);
-      any = true;
-    }
     if (from.isPresent() || to.isPresent()) {
       filter.add(SearchIndex.timeRange(from.orElse(0L), to.orElse(Long.MAX_VALUE)), Occur.FILTER);
       any = true;
@@ -119,16 +119,20 @@ final class Searcher {
   }
 
   /**
-   * The terms in the text field and, at a lower weight, in the context field, as one disjunction
-   * that must match, filtered: the shape Lucene answers with dynamic pruning (block-max WAND),
-   * instead of scoring every unit that passes the filter.
+   * The terms in the text fields of the wanted types and, at a lower weight, in the events'
+   * context field, as one disjunction that must match, filtered: the shape Lucene answers with
+   * dynamic pruning (block-max WAND) instead of scoring every unit that passes the filter.
    */
-  private static Query keywordQuery(List<String> terms, Query filter) {
+  private static Query keywordQuery(List<String> terms, Set<String> types, Query filter) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (String term : terms) {
-      words.add(new TermQuery(new Term(SearchIndex.TEXT, term)), Occur.SHOULD);
-      words.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(SearchIndex.CONTEXT, term)),
-          CONTEXT_WEIGHT), Occur.SHOULD);
+      for (String type : types) {
+        words.add(new TermQuery(new Term(SearchIndex.textField(type), term)), Occur.SHOULD);
+      }
+      if (types.contains(Unit.EVENT)) {
+        words.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(SearchIndex.CONTEXT, term)),
+            CONTEXT_WEIGHT), Occur.SHOULD);
+      }
     }
     if (filter == null) {
       return words.build();
