@@ -74,28 +74,33 @@ final class SearchIndex implements AutoCloseable {
   private static final org.apache.lucene.search.similarities.Similarity SIMILARITY =
       new org.apache.lucene.search.similarities.BM25Similarity(1.2f, 0.4f);
 
+  private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
+    @Override
+    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+        org.apache.lucene.index.IndexReader previous) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(SIMILARITY);
+      return searcher;
+    }
+  };
+
   private final Path dir;
   private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  // replaced together when Lucene closed the writer after a failure (see reopenIfBroken)
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
   private final Optional<String> rebuiltBecause;
   private volatile long position;
   private volatile Optional<Boolean> withVectors;
 
-  private SearchIndex(Path dir, Directory directory, IndexWriter writer, Map<String, String> committed,
-      Optional<String> rebuiltBecause) throws IOException {
+  private SearchIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
+      Map<String, String> committed, Optional<String> rebuiltBecause) throws IOException {
     this.dir = dir;
     this.directory = directory;
+    this.analyzer = analyzer;
     this.writer = writer;
-    this.searchers = new SearcherManager(writer, new org.apache.lucene.search.SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-          org.apache.lucene.index.IndexReader previous) {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        searcher.setSimilarity(SIMILARITY);
-        return searcher;
-      }
-    });
+    this.searchers = new SearcherManager(writer, SEARCHERS);
     this.position = Long.parseLong(committed.getOrDefault(POSITION, "-1"));
     this.withVectors = Optional.ofNullable(committed.get(VECTORS)).map(Boolean::parseBoolean);
     this.rebuiltBecause = rebuiltBecause;
@@ -127,17 +132,50 @@ final class SearchIndex implements AutoCloseable {
   private static SearchIndex open(Path dir, Analyzer analyzer, Optional<String> rebuiltBecause) throws IOException {
     Directory directory = FSDirectory.open(dir);
     Map<String, String> committed = committedData(directory);
-    IndexWriterConfig config = new IndexWriterConfig(analyzer)
+    IndexWriter writer = new IndexWriter(directory, config(analyzer));
+    try {
+      return new SearchIndex(dir, directory, analyzer, writer, committed, rebuiltBecause);
+    } catch (IOException | RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+  }
+
+  private static IndexWriterConfig config(Analyzer analyzer) {
+    return new IndexWriterConfig(analyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         // small segments flush often enough; the daemon's heap is small
         .setRAMBufferSizeMB(16)
         .setSimilarity(SIMILARITY);
-    IndexWriter writer = new IndexWriter(directory, config);
+  }
+
+  /**
+   * Opens the writer again when Lucene closed it after a failure (it does on a full disk, say):
+   * the index is back at its last commit, and the indexer redoes what came after (units are
+   * replaced by key, so nothing is doubled). Returns whether it had to.
+   */
+  synchronized boolean reopenIfBroken() {
+    if (writer.isOpen() && writer.getTragicException() == null) {
+      return false;
+    }
+    LOG.warn("The search index writer was closed after a failure ({}); opening it again from its last commit",
+        String.valueOf(writer.getTragicException()));
     try {
-      return new SearchIndex(dir, directory, writer, committed, rebuiltBecause);
-    } catch (IOException | RuntimeException e) {
+      searchers.close();
       writer.close();
-      throw e;
+    } catch (IOException | RuntimeException e) {
+      // already broken: what matters is the new writer
+    }
+    try {
+      Map<String, String> committed = committedData(directory);
+      IndexWriter fresh = new IndexWriter(directory, config(analyzer));
+      searchers = new SearcherManager(fresh, SEARCHERS);
+      writer = fresh;
+      position = Long.parseLong(committed.getOrDefault(POSITION, "-1"));
+      withVectors = Optional.ofNullable(committed.get(VECTORS)).map(Boolean::parseBoolean);
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to open the search index again, but " + e.getMessage(), e);
     }
   }
 

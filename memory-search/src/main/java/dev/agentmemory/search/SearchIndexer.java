@@ -131,10 +131,20 @@ final class SearchIndexer implements AutoCloseable {
       } catch (RuntimeException e) {
         if (running) {
           LOG.error("Expected to index new events for search, but it failed; retrying in {}", backoff, e);
+          reopenIfBroken();
           pause(backoff);
           backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
       }
+    }
+  }
+
+  /** Opens the index's writer again if a failure closed it (a full disk, say); the next try redoes the work. */
+  private void reopenIfBroken() {
+    try {
+      index.reopenIfBroken();
+    } catch (RuntimeException e) {
+      LOG.error("Expected to open the search index again, but it failed", e);
     }
   }
 
