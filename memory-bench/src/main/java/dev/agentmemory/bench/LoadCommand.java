@@ -19,18 +19,13 @@ final class LoadCommand {
   static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
     boolean quick = options.contains("--quick");
-    Path launcher = Path.of(value(options, "--launcher", "memory-cli/target/memory-daemon/bin/memory-daemon"));
+    Path launcher = launcher(options);
     Path cache = Path.of(value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
     List<Integer> sizes = new ArrayList<>();
     for (String size : value(options, "--sizes", quick ? "10000" : "10000,100000,1000000").split(",")) {
       if (!size.isBlank()) {
         sizes.add(Integer.parseInt(size.trim()));
       }
-    }
-    if (!Files.isExecutable(launcher)) {
-      System.err.println("No daemon launcher at " + launcher + ": build it first (./mvnw -B -DskipTests package) or "
-          + "give --launcher PATH");
-      System.exit(2);
     }
     ObjectNode report = LoadBench.JSON.createObjectNode().put("mode", quick ? "quick" : "full")
         .put("cores", Runtime.getRuntime().availableProcessors())
@@ -54,7 +49,19 @@ final class LoadCommand {
     }
   }
 
-  private static String value(List<String> options, String name, String fallback) {
+  /** The built daemon's launcher ({@code --launcher PATH}); exits when there is none. */
+  static Path launcher(List<String> options) {
+    Path launcher = Path.of(value(options, "--launcher", "memory-cli/target/memory-daemon/bin/memory-daemon"));
+    if (!Files.isExecutable(launcher)) {
+      System.err.println("No daemon launcher at " + launcher + ": build it first (./mvnw -B -DskipTests package) or "
+          + "give --launcher PATH");
+      System.exit(2);
+    }
+    return launcher;
+  }
+
+  /** The value after option {@code name}, or {@code fallback}. */
+  static String value(List<String> options, String name, String fallback) {
     int at = options.indexOf(name);
     return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : fallback;
   }

@@ -2,15 +2,22 @@ package dev.agentmemory.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.f4b6a3.ulid.Ulid;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.storage.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /** The LoCoMo conversations: dated sessions of turns, each session with a human-written summary. */
@@ -64,5 +71,34 @@ final class Locomo {
       conversations.add(new Conversation(id, sessions, questions));
     }
     return conversations;
+  }
+
+  /**
+   * One event per turn, in a session per LoCoMo session: the speaker and the turn's dialogue id
+   * as metadata, the session's date, turns 30 s apart; the first speaker is the "user".
+   */
+  static List<Event> events(Conversation conversation) {
+    List<Event> events = new ArrayList<>();
+    Random random = new Random(conversation.id().hashCode());
+    for (Session session : conversation.sessions()) {
+      long start = session.start().toInstant(ZoneOffset.UTC).toEpochMilli();
+      String first = session.turns().isEmpty() ? "" : session.turns().get(0).speaker();
+      for (int i = 0; i < session.turns().size(); i++) {
+        Turn turn = session.turns().get(i);
+        long ts = start + i * 30_000L;
+        byte[] entropy = new byte[10];
+        random.nextBytes(entropy);
+        boolean a = turn.speaker().equals(first);
+        events.add(new Event(new Ulid(ts, entropy).toString(), sessionId(conversation, session), ts,
+            (a ? EventType.USER_MESSAGE : EventType.ASSISTANT_MESSAGE).number(),
+            (a ? EventRole.USER : EventRole.ASSISTANT).number(), turn.text(),
+            Map.of("speaker", turn.speaker(), "dia_id", turn.diaId()), ""));
+      }
+    }
+    return events;
+  }
+
+  static String sessionId(Conversation conversation, Session session) {
+    return "locomo-" + conversation.id() + "-" + session.number();
   }
 }

@@ -3,10 +3,7 @@ package dev.agentmemory.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.f4b6a3.ulid.Ulid;
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.SegmentState;
 import dev.agentmemory.storage.TocNode;
@@ -26,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -73,7 +69,7 @@ public final class LocomoSummaryEval {
       Path storeDir = Files.createTempDirectory("locomo-" + conversation.id());
       try (MemoryStore store = MemoryStore.open(storeDir)) {
         TocBuilder builder = new TocBuilder(store, TocConfig.defaults(ZoneOffset.UTC), new LocalSummarizer(), tokens);
-        List<Event> events = events(conversation);
+        List<Event> events = Locomo.events(conversation);
         events.forEach(store.events()::append);
         builder.apply(events, OptionalLong.empty());
         for (Locomo.Session session : conversation.sessions()) {
@@ -91,36 +87,12 @@ public final class LocomoSummaryEval {
     return results;
   }
 
-  private static List<Event> events(Locomo.Conversation conversation) {
-    List<Event> events = new ArrayList<>();
-    Random random = new Random(conversation.id().hashCode());
-    for (Locomo.Session session : conversation.sessions()) {
-      long start = session.start().toInstant(ZoneOffset.UTC).toEpochMilli();
-      String first = session.turns().isEmpty() ? "" : session.turns().get(0).speaker();
-      for (int i = 0; i < session.turns().size(); i++) {
-        Locomo.Turn turn = session.turns().get(i);
-        long ts = start + i * 30_000L;
-        byte[] entropy = new byte[10];
-        random.nextBytes(entropy);
-        boolean a = turn.speaker().equals(first);
-        events.add(new Event(new Ulid(ts, entropy).toString(), sessionId(conversation, session), ts,
-            (a ? EventType.USER_MESSAGE : EventType.ASSISTANT_MESSAGE).number(),
-            (a ? EventRole.USER : EventRole.ASSISTANT).number(), turn.text(), Map.of("speaker", turn.speaker()), ""));
-      }
-    }
-    return events;
-  }
-
-  private static String sessionId(Locomo.Conversation conversation, Locomo.Session session) {
-    return "locomo-" + conversation.id() + "-" + session.number();
-  }
-
   /** The session's segment summaries and keywords, in time order. */
   private static Candidate ours(MemoryStore store, Locomo.Conversation conversation, Locomo.Session session) {
     StringBuilder text = new StringBuilder();
     List<String> keywords = new ArrayList<>();
     long day = session.start().toLocalDate().toEpochDay();
-    List<SegmentState> segments = new ArrayList<>(store.tocIndex().segments(sessionId(conversation, session), day));
+    List<SegmentState> segments = new ArrayList<>(store.tocIndex().segments(Locomo.sessionId(conversation, session), day));
     segments.sort(Comparator.comparing(SegmentState::first));
     for (SegmentState segment : segments) {
       TocNode node = store.toc().latest(segment.nodeId()).orElseThrow();

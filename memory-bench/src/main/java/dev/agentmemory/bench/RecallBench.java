@@ -1,13 +1,10 @@
 package dev.agentmemory.bench;
 
-import com.github.f4b6a3.ulid.Ulid;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.SearchHit;
 import dev.agentmemory.search.SearchRequest;
 import dev.agentmemory.search.StoreSearch;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.toc.LocalSummarizer;
 import dev.agentmemory.toc.TocBuilder;
@@ -17,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -74,8 +69,9 @@ public final class RecallBench {
       Map<SearchRequest.Mode, int[]> counts) throws Exception {
     Path storeDir = Files.createTempDirectory("recall-" + conversation.id());
     try (MemoryStore store = MemoryStore.open(storeDir)) {
+      List<Event> events = Locomo.events(conversation);
       Map<String, String> diaIds = new HashMap<>();
-      List<Event> events = events(conversation, diaIds);
+      events.forEach(event -> diaIds.put(event.eventId(), event.metadata().get("dia_id")));
       events.forEach(store.events()::append);
       long last = store.outbox().peek(Integer.MAX_VALUE).stream().mapToLong(e -> e.sequence()).max().orElse(0);
       try (TocBuilder builder = new TocBuilder(store, TocConfig.defaults(ZoneOffset.UTC), new LocalSummarizer(),
@@ -129,29 +125,5 @@ public final class RecallBench {
       Thread.sleep(100);
     }
     throw new IllegalStateException("the index did not catch up within 10 minutes");
-  }
-
-  /** One event per turn: the speaker as metadata, the session's date, turns 30 s apart. */
-  private static List<Event> events(Locomo.Conversation conversation, Map<String, String> diaIds) {
-    List<Event> events = new ArrayList<>();
-    Random random = new Random(conversation.id().hashCode());
-    for (Locomo.Session session : conversation.sessions()) {
-      long start = session.start().toInstant(ZoneOffset.UTC).toEpochMilli();
-      String first = session.turns().isEmpty() ? "" : session.turns().get(0).speaker();
-      for (int i = 0; i < session.turns().size(); i++) {
-        Locomo.Turn turn = session.turns().get(i);
-        long ts = start + i * 30_000L;
-        byte[] entropy = new byte[10];
-        random.nextBytes(entropy);
-        boolean a = turn.speaker().equals(first);
-        String id = new Ulid(ts, entropy).toString();
-        diaIds.put(id, turn.diaId());
-        events.add(new Event(id, "locomo-" + conversation.id() + "-" + session.number(), ts,
-            (a ? EventType.USER_MESSAGE : EventType.ASSISTANT_MESSAGE).number(),
-            (a ? EventRole.USER : EventRole.ASSISTANT).number(), turn.text(),
-            Map.of("speaker", turn.speaker(), "dia_id", turn.diaId()), ""));
-      }
-    }
-    return events;
   }
 }

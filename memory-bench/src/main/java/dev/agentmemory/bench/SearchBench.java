@@ -47,21 +47,16 @@ final class SearchBench {
 
   static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
-    Path launcher = Path.of(value(options, "--launcher", "memory-cli/target/memory-daemon/bin/memory-daemon"));
-    Path cache = Path.of(value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
-    int queries = Integer.parseInt(value(options, "--queries", "1000"));
-    int vectorSeconds = Integer.parseInt(value(options, "--vector-seconds", "120"));
-    List<String> parts = List.of(value(options, "--parts", "rss,lag,stores").split(","));
+    Path launcher = LoadCommand.launcher(options);
+    Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    int queries = Integer.parseInt(LoadCommand.value(options, "--queries", "1000"));
+    int vectorSeconds = Integer.parseInt(LoadCommand.value(options, "--vector-seconds", "120"));
+    List<String> parts = List.of(LoadCommand.value(options, "--parts", "rss,lag,stores").split(","));
     List<Integer> sizes = new ArrayList<>();
-    for (String size : value(options, "--sizes", "10000,100000,1000000").split(",")) {
+    for (String size : LoadCommand.value(options, "--sizes", "10000,100000,1000000").split(",")) {
       if (!size.isBlank()) {
         sizes.add(Integer.parseInt(size.trim()));
       }
-    }
-    if (!Files.isExecutable(launcher)) {
-      System.err.println("No daemon launcher at " + launcher + ": build it first (./mvnw -B -DskipTests package) or "
-          + "give --launcher PATH");
-      System.exit(2);
     }
     ObjectNode report = LoadBench.JSON.createObjectNode()
         .put("cores", Runtime.getRuntime().availableProcessors())
@@ -82,7 +77,7 @@ final class SearchBench {
       LocomoSummaryEval.deleteRecursively(work);
     }
     System.out.println(LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-    String json = value(options, "--json", null);
+    String json = LoadCommand.value(options, "--json", null);
     if (json != null) {
       LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(json).toFile(), report);
     }
@@ -260,10 +255,5 @@ final class SearchBench {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
     }
-  }
-
-  private static String value(List<String> options, String name, String fallback) {
-    int at = options.indexOf(name);
-    return at >= 0 && at + 1 < options.size() ? options.get(at + 1) : fallback;
   }
 }
