@@ -50,6 +50,12 @@ final class SearchIndex implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
   private static final String POSITION = "outbox.position";
   private static final String VECTORS = "vectors";
+  private static final String FORMAT = "format";
+  /**
+   * The layout of documents (fields, doc values). An index written with another one is dropped at
+   * open and built again from the events: a changed layout cannot be read, and the log is the truth.
+   */
+  private static final String CURRENT_FORMAT = "2";
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
@@ -132,7 +138,14 @@ final class SearchIndex implements AutoCloseable {
   private static SearchIndex open(Path dir, Analyzer analyzer, Optional<String> rebuiltBecause) throws IOException {
     Directory directory = FSDirectory.open(dir);
     Map<String, String> committed = committedData(directory);
-    IndexWriter writer = new IndexWriter(directory, config(analyzer));
+    IndexWriterConfig config = config(analyzer);
+    if (!committed.isEmpty() && !CURRENT_FORMAT.equals(committed.get(FORMAT))) {
+      LOG.info("The search index at {} has format {} (this version writes {}): it is built again from the events",
+          dir, committed.getOrDefault(FORMAT, "1"), CURRENT_FORMAT);
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      committed = Map.of();
+    }
+    IndexWriter writer = new IndexWriter(directory, config);
     try {
       return new SearchIndex(dir, directory, analyzer, writer, committed, rebuiltBecause);
     } catch (IOException | RuntimeException e) {
@@ -289,7 +302,7 @@ final class SearchIndex implements AutoCloseable {
   synchronized void commit(long upToPosition) {
     try {
       long covered = Math.max(position, upToPosition);
-      Map<String, String> data = new java.util.HashMap<>(Map.of(POSITION, Long.toString(covered)));
+      Map<String, String> data = new java.util.HashMap<>(Map.of(POSITION, Long.toString(covered), FORMAT, CURRENT_FORMAT));
       withVectors.ifPresent(vectors -> data.put(VECTORS, vectors.toString()));
       writer.setLiveCommitData(data.entrySet());
       writer.commit();

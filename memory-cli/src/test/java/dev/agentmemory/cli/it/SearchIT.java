@@ -221,6 +221,7 @@ class SearchIT {
         .toAbsolutePath().normalize();
     Path trace = tmp.resolve("connections.txt");
     Path script = tmp.resolve("offline.sh");
+    Path stats = tmp.resolve("stats.json");
     Files.writeString(script, String.join("\n",
         "set -e",
         "ip link set lo up",
@@ -229,9 +230,11 @@ class SearchIT {
         "for i in $(seq 1 300); do [ -f \"$XDG_RUNTIME_DIR/agent-memory/daemon.json\" ] && break; sleep 0.2; done",
         "\"$MEMORY\" admin import claude --path '" + transcript + "'",
         "for i in $(seq 1 240); do",
-        "  \"$MEMORY\" search 'why were taxes missing' --mode vector --all-projects --json > '" + tmp.resolve("found.json") + "'",
-        "  grep -q 'Austrian' '" + tmp.resolve("found.json") + "' && break; sleep 0.5",
+        "  \"$MEMORY\" admin stats --project billing-svc --json > '" + stats + "'",
+        "  grep -q '\"pending_vectors\" : 0' '" + stats + "' && grep -q '\"vectors\" : [1-9]' '" + stats + "' && break",
+        "  sleep 0.5",
         "done",
+        "\"$MEMORY\" search 'why zero tax' --mode vector --all-projects --json > '" + tmp.resolve("found.json") + "'",
         "\"$MEMORY\" stop",
         "wait", ""));
     List<String> unshare = DaemonProcess.runsAsRoot() ? List.of("unshare", "--net") : List.of("unshare", "--net", "--map-root-user");
@@ -252,7 +255,10 @@ class SearchIT {
     assertThat(process.exitValue()).as(output + daemon.logs()).isZero();
     JsonNode found = JSON.readTree(tmp.resolve("found.json").toFile());
     assertThat(found.get("mode_used").asText()).isEqualTo("vector");
-    assertThat(found.get("results").get(0).get("snippet").asText()).contains("Austrian");
+    List<String> snippets = new ArrayList<>();
+    found.get("results").forEach(result -> snippets.add(result.get("snippet").asText()));
+    assertThat(snippets.subList(0, Math.min(3, snippets.size()))).as("the best three of " + snippets)
+        .anyMatch(snippet -> snippet.contains("Austrian"));
     List<String> calls = Files.readAllLines(trace);
     assertThat(calls).as("strace saw the daemon bind its port").anyMatch(line -> line.contains("bind(")
         && line.contains("127.0.0.1"));
