@@ -160,6 +160,8 @@ final class SearchBench {
             && s.getSearchPendingVectors() == 0 && (!vectors || modelReady(memory)), Duration.ofMinutes(10));
         Thread.sleep(2_000);
         report.put(vectors ? "idle_rss_bytes_model_loaded" : "idle_rss_bytes_vectors_off", daemon.rssBytes());
+        report.put(vectors ? "start_to_serving_ms_vectors_on" : "start_to_serving_ms_vectors_off",
+            daemon.startToServingMs());
         channel.shutdownNow();
       }
     }
