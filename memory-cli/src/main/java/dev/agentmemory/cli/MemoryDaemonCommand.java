@@ -42,6 +42,7 @@ public final class MemoryDaemonCommand {
     commands.put("scheduler", SchedulerCommand.class);
     commands.put("hooks", HooksCommand.class);
     commands.put("hook", HookCommand.class);
+    commands.put("mcp", dev.agentmemory.cli.mcp.McpCommand.class);
     commands.put("warm-up", dev.agentmemory.cli.lifecycle.WarmUpCommand.class);
     return java.util.Collections.unmodifiableMap(commands);
   }

@@ -1,5 +1,7 @@
 package dev.agentmemory.cli;
 
+import dev.agentmemory.hook.GitInfo;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -12,9 +14,13 @@ public final class ProjectOption {
       names = "--project",
       paramLabel = "NAME",
       scope = ScopeType.INHERIT,
-      description = "The project whose store to use (default: $" + ENV + ", else the default store; "
-          + "`admin stats` lists the projects).")
+      description = "The project whose store to use; '.' is the project of the current directory as the hook "
+          + "names it (its git root's name). Default: $" + ENV + ", else the default store; "
+          + "`admin stats` lists the projects.")
   String project;
+
+  /** The {@code --project} value naming the current directory's project. */
+  static final String HERE = ".";
 
   /** The project named by the option or the environment; empty for the default store. */
   public String name(MemoryDaemonCommand root) {
@@ -23,8 +29,14 @@ public final class ProjectOption {
         throw new CliException("--project needs a name (see `memory-daemon admin stats` for the projects)",
             ExitCode.USAGE);
       }
-      return project.trim();
+      return project.trim().equals(HERE) ? here(root) : project.trim();
     }
     return root.context().platform().env().getOrDefault(ENV, "").trim();
+  }
+
+  /** What the hook would tag an event from here with: $MEMORY_PROJECT, else the git root's name. */
+  private static String here(MemoryDaemonCommand root) {
+    String named = root.context().platform().env().getOrDefault(ENV, "").trim();
+    return named.isEmpty() ? GitInfo.of(Path.of("").toAbsolutePath()).project() : named;
   }
 }

@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.daemon.context.SessionContexts;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.StoreSearch;
@@ -8,6 +9,7 @@ import dev.agentmemory.storage.Closeables;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The daemon's services without its transport: the default store, the project stores and the
@@ -33,16 +35,23 @@ public final class DaemonServices implements AutoCloseable {
    * scheduler; {@link #startScheduler} starts it.
    *
    * @param env the daemon's environment (API keys of a configured summarizer)
+   * @param contextDir where each project's session-start memory is kept; empty: nowhere (tests)
    */
-  public static DaemonServices open(DaemonConfig config, Map<String, String> env, Clock clock) {
+  public static DaemonServices open(DaemonConfig config, Map<String, String> env, Clock clock,
+      Optional<Path> contextDir) {
     Closeables resources = new Closeables();
     try {
       Embeddings embeddings = resources.register(
           config.searchVectors() ? Embeddings.loadInBackground() : Embeddings.off());
       ProjectStore main = resources.register(ProjectStore.openDefault(config, env, clock, embeddings));
       Path dbPath = config.storage().dbPath();
-      Projects projects = resources.register(new Projects(config, main, name -> ProjectStore.open(name,
-          ProjectNames.storeDir(dbPath, name), config, clock, main.summarizers(), embeddings)));
+      Optional<SessionContexts> contexts = contextDir.map(dir -> new SessionContexts(dir, config));
+      Projects projects = resources.register(new Projects(config, main, name -> {
+        ProjectStore store = ProjectStore.open(name, ProjectNames.storeDir(dbPath, name), config, clock,
+            main.summarizers(), embeddings);
+        contexts.ifPresent(context -> context.watch(store));
+        return store;
+      }));
       projects.openExisting();
       // closed before the stores it writes to
       resources.register(StoreSearch.startVectorWorker(embeddings,

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.hook.Platform;
+import dev.agentmemory.hook.SessionContext;
 import dev.agentmemory.daemon.grpc.GrpcServer;
 import dev.agentmemory.daemon.grpc.MemoryGrpcService;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
@@ -55,7 +56,8 @@ public final class MemoryDaemon implements AutoCloseable {
     GrpcServer.checkBindable(config.grpc());
     Closeables resources = new Closeables();
     try {
-      DaemonServices services = resources.register(DaemonServices.open(config, platform.env(), clock));
+      DaemonServices services = resources.register(DaemonServices.open(config, platform.env(), clock,
+          Optional.of(SessionContext.dir(platform))));
       Projects projects = services.projects();
       services.startScheduler();
       SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), projects::ingest);

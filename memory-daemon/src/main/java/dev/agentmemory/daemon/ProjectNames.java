@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.hook.ProjectName;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.StoreAccess;
@@ -12,31 +13,15 @@ import java.util.stream.Stream;
 
 /** Project names and where their stores live: {@code <db_path>/projects/<name>/}. */
 public final class ProjectNames {
-  private static final int MAX_LENGTH = 100;
-
   private ProjectNames() {}
 
-  /**
-   * The directory name for a project: ASCII letters, digits, '.', '_' and '-' kept, anything else
-   * becomes '_'; never empty, "." or "..".
-   */
+  /** The directory name for a project ({@link ProjectName#sanitize}). */
   public static String sanitize(String project) {
-    StringBuilder name = new StringBuilder();
-    for (char c : project.trim().toCharArray()) {
-      name.append(isAsciiLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_');
-      if (name.length() == MAX_LENGTH) {
-        break;
-      }
+    try {
+      return ProjectName.sanitize(project);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidArgumentException(e.getMessage());
     }
-    String result = name.toString();
-    if (result.isEmpty() || result.chars().allMatch(c -> c == '.')) {
-      throw new InvalidArgumentException("project name '" + project + "' is empty or only dots");
-    }
-    return result;
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /**

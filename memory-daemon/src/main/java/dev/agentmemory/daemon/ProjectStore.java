@@ -38,11 +38,12 @@ public final class ProjectStore implements AutoCloseable {
   private final EventService events;
   private final AdminService admin;
   private final Optional<StoreSearch> search;
+  private final TocWorker worker;
   private final Closeables resources;
 
   private ProjectStore(String name, MemoryStore store, Summarizers.Selection summarizers, TocBuilder builder,
       TocRebuilder rebuilder, TocRollup rollup, EventService events, Optional<StoreSearch> search,
-      Closeables resources) {
+      TocWorker worker, Closeables resources) {
     this.name = name;
     this.store = store;
     this.summarizers = summarizers;
@@ -53,6 +54,7 @@ public final class ProjectStore implements AutoCloseable {
     this.events = events;
     this.admin = new AdminService(store, summarizers);
     this.search = search;
+    this.worker = worker;
     this.resources = resources;
   }
 
@@ -113,11 +115,16 @@ public final class ProjectStore implements AutoCloseable {
       TocRollup rollup = new TocRollup(store, builder, summarizers.rollups(), clock);
       Optional<StoreSearch> search = embeddings.map(model -> resources.register(
           StoreSearch.open(store, config.toc().zone(), model)));
-      return new ProjectStore(name, store, summarizers, builder, rebuilder, rollup, events, search, resources);
+      return new ProjectStore(name, store, summarizers, builder, rebuilder, rollup, events, search, worker, resources);
     } catch (RuntimeException e) {
       resources.closeAfter(e);
       throw e;
     }
+  }
+
+  /** Runs {@code listener} (on the TOC worker's thread) whenever new events changed this store's TOC. */
+  public void onTocChanged(Runnable listener) {
+    worker.onBuilt(listener);
   }
 
   /** Search over this store; empty for a store opened by an offline admin command. */

@@ -26,6 +26,7 @@ public final class TocWorker implements AutoCloseable {
   private final TocBuilder builder;
   private final Duration interval;
   private final Thread thread;
+  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Object signal = new Object();
   private boolean nudged;
   private volatile boolean running = true;
@@ -48,6 +49,11 @@ public final class TocWorker implements AutoCloseable {
       nudged = true;
       signal.notifyAll();
     }
+  }
+
+  /** Runs {@code listener} on the worker's thread after every batch that changed the TOC. */
+  public void onBuilt(Runnable listener) {
+    listeners.add(listener);
   }
 
   /** Builds the TOC for everything the outbox holds now; used by the worker loop (and benchmarks). */
@@ -78,6 +84,7 @@ public final class TocWorker implements AutoCloseable {
         backoff = interval;
         if (built > 0) {
           LOG.debug("Built the TOC for {} new events", built);
+          notifyListeners();
           pause(interval);
         } else {
           awaitNudge();
@@ -90,6 +97,16 @@ public final class TocWorker implements AutoCloseable {
         LOG.error("Expected to build the TOC from new events, but it failed; retrying in {}", backoff, e);
         pause(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  private void notifyListeners() {
+    for (Runnable listener : listeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Expected to act on the new TOC, but {}", e.toString());
       }
     }
   }

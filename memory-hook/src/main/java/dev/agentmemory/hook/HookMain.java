@@ -3,6 +3,7 @@ package dev.agentmemory.hook;
 import dev.agentmemory.event.Event;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,14 +17,18 @@ import java.util.Optional;
 
 /**
  * {@code memory-daemon hook}: reads one Claude Code hook payload from stdin, writes its event to
- * the spool, exits 0 and prints nothing (Claude Code may show stdout to the model). It never talks
- * to the daemon: the daemon takes spooled events in continuously, so capture works whether the
- * daemon is up, slow or down, and the hook costs little more than starting a JVM.
+ * the spool and exits 0. It prints nothing (Claude Code may show stdout to the model), except on
+ * {@code SessionStart}: there it prints the project's memory ({@link SessionContext}), which Claude
+ * Code adds to the new session's context; {@code --no-context} turns that off. It never talks to
+ * the daemon: the daemon takes spooled events in continuously, so capture works whether the daemon
+ * is up, slow or down, and the hook costs little more than starting a JVM.
  */
 public final class HookMain {
   private static final long DEADLINE_MS = 10_000;
   /** Names the project of every event, instead of the git root (or directory) of the cwd. */
   static final String PROJECT_ENV = "MEMORY_PROJECT";
+  /** The metadata key naming an event's project. */
+  private static final String PROJECT_KEY = "project";
 
   private HookMain() {}
 
@@ -32,7 +37,8 @@ public final class HookMain {
     if (args.length > 0 && args[0].equals("--warm-up")) {
       warmUp();
     } else {
-      run(System.in, Platform.current(), System.currentTimeMillis());
+      boolean context = !java.util.Arrays.asList(args).contains(SessionContext.NO_CONTEXT);
+      run(System.in, Platform.current(), System.currentTimeMillis(), context ? System.out : null);
     }
     System.exit(0);
   }
@@ -57,8 +63,17 @@ public final class HookMain {
     }
   }
 
-  /** Does the work; never throws. Returns the spooled file, if an event was written. */
+  /** Captures without printing anything; never throws. Returns the spooled file, if an event was written. */
   public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs) {
+    return run(stdin, platform, nowMs, null);
+  }
+
+  /**
+   * Does the work; never throws. Returns the spooled file, if an event was written.
+   *
+   * @param context where a session start's memory is printed; null prints nothing
+   */
+  public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs, OutputStream context) {
     try {
       String raw = decode(stdin.readAllBytes());
       if (raw.isBlank()) {
@@ -68,12 +83,28 @@ public final class HookMain {
       Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""))
           .map(raw, payload, nowMs);
       if (event.isPresent()) {
+        if (context != null && event.get().type() == Wire.TYPE_SESSION_START) {
+          printContext(platform, event.get(), context);
+        }
         return Optional.of(new Spool(platform.spoolDir()).write(event.get()));
       }
     } catch (IOException | RuntimeException e) {
       log(platform, e);
     }
     return Optional.empty();
+  }
+
+  /** Prints the memory of the event's project; a problem is logged, the event is still spooled. */
+  private static void printContext(Platform platform, Event event, OutputStream out) {
+    try {
+      Optional<byte[]> memory = SessionContext.read(platform, event.metadata().getOrDefault(PROJECT_KEY, ""));
+      if (memory.isPresent()) {
+        out.write(memory.get());
+        out.flush();
+      }
+    } catch (IOException | RuntimeException e) {
+      log(platform, e);
+    }
   }
 
   /** UTF-8, with invalid bytes replaced (U+FFFD) rather than losing the event. */

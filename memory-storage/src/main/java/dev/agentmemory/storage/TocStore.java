@@ -103,8 +103,17 @@ public final class TocStore {
 
   /** Ids of every linked node (for a full rebuild, which unlinks them all first). */
   public List<String> linkedIds() {
+    return linkedIds(null, null);
+  }
+
+  /** Ids of the linked nodes of one level, in id order (for days: oldest first); no node is read. */
+  public List<String> linkedIds(TocLevel level) {
+    return linkedIds(levelStart(level), levelEnd(level));
+  }
+
+  private List<String> linkedIds(String from, String to) {
     List<String> ids = new ArrayList<>();
-    try (CloseableIterator<Entry<String, Pointer>> it = latest.scan(null, null)) {
+    try (CloseableIterator<Entry<String, Pointer>> it = latest.scan(from, to)) {
       it.forEachRemaining(pointer -> {
         if (pointer.value().linked()) {
           ids.add(pointer.key());

@@ -1,20 +1,13 @@
 package dev.agentmemory.cli.hooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentmemory.cli.CliException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Claude Code settings file and the memory hook entries in it. Only the entries whose command
@@ -27,46 +20,33 @@ final class ClaudeSettings {
       "Stop", "SubagentStart", "SubagentStop", "PreCompact", "SessionEnd");
   private static final List<String> TOOL_EVENTS = List.of("PostToolUse", "PostToolUseFailure");
   private static final int TIMEOUT_SECONDS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private final Path file;
+  private final JsonFile file;
   private final ObjectNode root;
 
-  private ClaudeSettings(Path file, ObjectNode root) {
+  private ClaudeSettings(JsonFile file) {
     this.file = file;
-    this.root = root;
+    this.root = file.root();
   }
 
   static ClaudeSettings read(Path file) {
-    if (!Files.exists(file)) {
-      return new ClaudeSettings(file, JSON.createObjectNode());
-    }
-    try {
-      String text = Files.readString(file);
-      JsonNode node = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-      if (!(node instanceof ObjectNode object)) {
-        throw new CliException(file + " does not hold a JSON object; fix it or move it aside, then try again");
-      }
-      return new ClaudeSettings(file, object);
-    } catch (IOException e) {
-      throw new CliException(file + " is not valid JSON (" + e.getMessage() + "); fix it, then try again");
-    }
+    return new ClaudeSettings(JsonFile.read(file));
   }
 
   Path file() {
-    return file;
+    return file.path();
   }
 
-  /** True for a hook command of ours: it runs {@code memory-daemon hook}. */
+  /** True for a hook command of ours: it runs {@code memory-daemon hook}, perhaps with options. */
   static boolean isOurs(String command) {
     String trimmed = command.trim();
-    return trimmed.endsWith(" hook") && trimmed.contains("memory-daemon");
+    return trimmed.contains("memory-daemon") && (trimmed.endsWith(" hook") || trimmed.contains(" hook --"));
   }
 
   /** Adds our entry to every event that lacks one (or updates its command); returns the events changed. */
   List<String> install(String command) {
     List<String> changed = new ArrayList<>();
-    ObjectNode hooks = root.has("hooks") && root.get("hooks").isObject() ? (ObjectNode) root.get("hooks") : root.putObject("hooks");
+    ObjectNode hooks = JsonFile.object(root, "hooks");
     for (String event : EVENTS) {
       ArrayNode groups = hooks.has(event) && hooks.get(event).isArray() ? (ArrayNode) hooks.get(event) : hooks.putArray(event);
       ObjectNode existing = ourEntry(groups);
@@ -144,30 +124,12 @@ final class ClaudeSettings {
   }
 
   String render() {
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException("Rendering JSON cannot fail", e);
-    }
+    return file.render();
   }
 
   /** Saves the file (atomically), first copying the original to a timestamped backup; returns it. */
-  Path save() {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path backup = null;
-      if (Files.exists(file)) {
-        backup = file.resolveSibling(file.getFileName() + ".bak-"
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-      }
-      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".settings", ".tmp");
-      Files.writeString(temp, render());
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return backup;
-    } catch (IOException e) {
-      throw new CliException("Cannot write " + file + ": " + e.getMessage());
-    }
+  Optional<Path> save() {
+    return file.save();
   }
 
   private static ObjectNode ourEntry(ArrayNode groups) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "hooks",
     mixinStandardHelpOptions = true,
-    description = "Install, remove or inspect the Claude Code hooks that capture conversations.",
+    description = "Install, remove or inspect what connects Claude Code to the memory: the hooks that capture "
+        + "conversations (and print a project's memory at session start), the agent-memory skill and the MCP server.",
     subcommands = {HooksInstallCommand.class, HooksUninstallCommand.class, HooksStatusCommand.class})
 public final class HooksCommand {
   @ParentCommand MemoryDaemonCommand root;
@@ -29,16 +30,18 @@ public final class HooksCommand {
     Path project;
 
     static Path settingsFile(Target target, Path home) {
-      if (target != null && target.project != null) {
-        return target.project.toAbsolutePath().normalize().resolve(".claude").resolve("settings.json");
-      }
-      return home.resolve(".claude").resolve("settings.json");
+      return base(target, home).resolve(".claude").resolve("settings.json");
     }
-  }
 
-  /** Options shared by install and uninstall. */
-  static final class Where {
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Target target;
+    /** The directory holding {@code .claude/}: the project's, or the home directory. */
+    static Path base(Target target, Path home) {
+      return project(target).orElse(home);
+    }
+
+    /** The project directory of {@code --project}, absolute; empty for the user's settings. */
+    static java.util.Optional<Path> project(Target target) {
+      return target == null || target.project == null ? java.util.Optional.empty()
+          : java.util.Optional.of(target.project.toAbsolutePath().normalize());
+    }
   }
 }

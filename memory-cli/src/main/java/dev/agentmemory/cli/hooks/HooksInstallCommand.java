@@ -1,10 +1,12 @@
 package dev.agentmemory.cli.hooks;
 
 import dev.agentmemory.hook.Platform;
+import dev.agentmemory.hook.SessionContext;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -13,13 +15,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code hooks install}: merge our hook entries into a Claude Code settings file. */
+/**
+ * {@code hooks install}: connect Claude Code to the memory. The hook entries go into a settings
+ * file, the skill into its skills folder, the MCP server into {@code ~/.claude.json}; every file is
+ * merged (all else kept, a backup first) and running it again changes nothing.
+ */
 @Command(
     name = "install",
     mixinStandardHelpOptions = true,
     description = {
-      "Add the memory hook to Claude Code's settings (every other setting is kept; running it again changes",
-      "nothing; the original is backed up first). Also records the hook's class-data archive for a fast start."
+      "Connect Claude Code to the memory: the capture hook (which also gives a new session its project's",
+      "memory), the agent-memory skill and the agent-memory MCP server. Every other setting is kept; running",
+      "it again changes nothing; each file it changes is backed up first."
     })
 public final class HooksInstallCommand implements Callable<Integer> {
   @ParentCommand HooksCommand hooks;
@@ -34,12 +41,22 @@ public final class HooksInstallCommand implements Callable<Integer> {
   @Option(names = "--command", paramLabel = "CMD", description = "The hook command (default: this installation's `memory-daemon hook`).")
   String command;
 
+  @Option(names = "--no-context", description = "Do not print the project's memory when a session starts.")
+  boolean noContext;
+
+  @Option(names = "--no-skill", description = "Do not install the agent-memory skill.")
+  boolean noSkill;
+
+  @Option(names = "--no-mcp", description = "Do not register the agent-memory MCP server in ~/.claude.json.")
+  boolean noMcp;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
     Path file = HooksCommand.Target.settingsFile(target, platform.home());
-    String hookCommand = command != null ? command : Launcher.hookCommand(platform);
+    String hookCommand = (command != null ? command : Launcher.hookCommand(platform))
+        + (noContext ? " " + SessionContext.NO_CONTEXT : "");
     ClaudeSettings settings = ClaudeSettings.read(file);
     List<String> changed = settings.install(hookCommand);
     if (dryRun) {
@@ -48,15 +65,30 @@ public final class HooksInstallCommand implements Callable<Integer> {
       return 0;
     }
     if (changed.isEmpty()) {
-      out.printf("The memory hook is already installed in %s (nothing changed).%n", file);
+      out.printf("Hook: already installed in %s (nothing changed).%n", file);
     } else {
-      Path backup = settings.save();
-      out.printf("Installed the memory hook in %s for: %s%n", file, String.join(", ", changed));
-      if (backup != null) {
-        out.printf("  Backup of the previous file: %s%n", backup);
-      }
+      Optional<Path> backup = settings.save();
+      out.printf("Hook: installed in %s for: %s%n", file, String.join(", ", changed));
+      backup.ifPresent(path -> out.printf("  Backup of the previous file: %s%n", path));
     }
     out.printf("  Hook command: %s%n", hookCommand);
+    out.println(noContext ? "  Session start: no memory is printed (--no-context)"
+        : "  Session start: the project's recent memory is added to the session (see docs/agents.md)");
+    if (!noSkill) {
+      AgentSkill skill = new AgentSkill(HooksCommand.Target.base(target, platform.home()));
+      out.printf("Skill: %s %s%n", skill.install(Launcher.command(platform)) ? "installed" : "already installed",
+          skill.file());
+    }
+    if (!noMcp) {
+      ClaudeMcpServers mcp = ClaudeMcpServers.read(platform.home(), HooksCommand.Target.project(target));
+      if (mcp.install(Launcher.path(platform))) {
+        Optional<Path> backup = mcp.save();
+        out.printf("MCP server: %s registered in %s (%s)%n", ClaudeMcpServers.NAME, mcp.path(), mcp.scope());
+        backup.ifPresent(path -> out.printf("  Backup of the previous file: %s%n", path));
+      } else {
+        out.printf("MCP server: %s already registered in %s (%s)%n", ClaudeMcpServers.NAME, mcp.path(), mcp.scope());
+      }
+    }
     Launcher.recordClassDataArchive(out);
     if (!Files.exists(platform.pidFile())) {
       out.println("Note: the daemon is not running; events wait in the spool until `memory-daemon start`.");

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code hooks status}: where the hook is installed, whether the daemon answers, the spool backlog. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show where the hook is installed and whether captured events reach the daemon.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show where the hook, the skill and the MCP server are installed and whether captured events reach the daemon.")
 public final class HooksStatusCommand implements Callable<Integer> {
   @ParentCommand HooksCommand hooks;
   @Spec CommandSpec spec;
@@ -29,10 +29,18 @@ public final class HooksStatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
-    for (Path file : List.of(HooksCommand.Target.settingsFile(null, platform.home()),
-        Path.of("").toAbsolutePath().resolve(".claude").resolve("settings.json"))) {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path base : List.of(platform.home(), here)) {
+      Path file = base.resolve(".claude").resolve("settings.json");
       List<String> events = Files.exists(file) ? ClaudeSettings.read(file).installedEvents() : List.of();
       out.printf("%s: %s%n", file, events.isEmpty() ? "not installed" : "installed for " + String.join(", ", events));
+      AgentSkill skill = new AgentSkill(base);
+      out.printf("%s: %s%n", skill.file(), skill.installed() ? "installed" : "not installed");
+    }
+    for (Optional<Path> project : List.of(Optional.<Path>empty(), Optional.of(here))) {
+      ClaudeMcpServers mcp = ClaudeMcpServers.read(platform.home(), project);
+      out.printf("MCP server %s (%s): %s%n", ClaudeMcpServers.NAME, mcp.scope(),
+          mcp.installed() ? "registered in " + mcp.path() : "not registered");
     }
     int pending = new Spool(platform.spoolDir()).pending().size();
     out.printf("Spool: %s (%d event%s waiting)%n", platform.spoolDir(), pending, pending == 1 ? "" : "s");

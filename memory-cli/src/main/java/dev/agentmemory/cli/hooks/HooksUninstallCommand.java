@@ -1,9 +1,11 @@
 package dev.agentmemory.cli.hooks;
 
+import dev.agentmemory.hook.Platform;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -12,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code hooks uninstall}: remove exactly the entries install added. */
-@Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Remove the memory hook from Claude Code's settings (nothing else).")
+/** {@code hooks uninstall}: remove exactly what install added: hook entries, skill, MCP entry. */
+@Command(name = "uninstall", mixinStandardHelpOptions = true,
+    description = "Remove the memory hook, the agent-memory skill and the agent-memory MCP server from Claude Code (nothing else).")
 public final class HooksUninstallCommand implements Callable<Integer> {
   @ParentCommand HooksCommand hooks;
   @Spec CommandSpec spec;
@@ -27,25 +30,32 @@ public final class HooksUninstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Path file = HooksCommand.Target.settingsFile(target, hooks.root().context().platform().home());
-    if (!Files.exists(file)) {
-      out.printf("%s does not exist: nothing to remove.%n", file);
-      return 0;
-    }
+    Platform platform = hooks.root().context().platform();
+    Path file = HooksCommand.Target.settingsFile(target, platform.home());
     ClaudeSettings settings = ClaudeSettings.read(file);
-    List<String> changed = settings.uninstall();
+    List<String> changed = Files.exists(file) ? settings.uninstall() : List.of();
     if (dryRun) {
       out.printf("DRY RUN - %s would %s%n", file, changed.isEmpty() ? "not change" : "lose the hook for: " + String.join(", ", changed));
       out.print(settings.render());
       return 0;
     }
     if (changed.isEmpty()) {
-      out.printf("The memory hook is not installed in %s (nothing changed).%n", file);
-      return 0;
+      out.printf("Hook: not installed in %s (nothing changed).%n", file);
+    } else {
+      Optional<Path> backup = settings.save();
+      out.printf("Hook: removed from %s for: %s%n", file, String.join(", ", changed));
+      backup.ifPresent(path -> out.printf("  Backup of the previous file: %s%n", path));
     }
-    Path backup = settings.save();
-    out.printf("Removed the memory hook from %s for: %s%n  Backup of the previous file: %s%n", file,
-        String.join(", ", changed), backup);
+    AgentSkill skill = new AgentSkill(HooksCommand.Target.base(target, platform.home()));
+    out.printf("Skill: %s %s%n", skill.uninstall() ? "removed" : "not installed at", skill.file());
+    ClaudeMcpServers mcp = ClaudeMcpServers.read(platform.home(), HooksCommand.Target.project(target));
+    if (mcp.uninstall()) {
+      Optional<Path> backup = mcp.save();
+      out.printf("MCP server: %s removed from %s (%s)%n", ClaudeMcpServers.NAME, mcp.path(), mcp.scope());
+      backup.ifPresent(path -> out.printf("  Backup of the previous file: %s%n", path));
+    } else {
+      out.printf("MCP server: %s not registered in %s (%s)%n", ClaudeMcpServers.NAME, mcp.path(), mcp.scope());
+    }
     return 0;
   }
 }

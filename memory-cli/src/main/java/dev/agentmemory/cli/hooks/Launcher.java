@@ -17,11 +17,21 @@ import java.util.stream.Stream;
 final class Launcher {
   private Launcher() {}
 
-  /** The command Claude Code should run: this installation's launcher, absolute, with "hook". */
-  static String hookCommand(Platform platform) {
+  /** This installation's launcher, absolute; just "memory-daemon" when not run through it. */
+  static String path(Platform platform) {
     String launcher = platform.env().get("MEMORY_DAEMON_LAUNCHER");
-    String path = launcher == null || launcher.isBlank() ? "memory-daemon" : launcher;
-    return (path.contains(" ") ? "\"" + path + "\"" : path) + " hook";
+    return launcher == null || launcher.isBlank() ? "memory-daemon" : launcher;
+  }
+
+  /** The launcher as a shell word (quoted when it holds a space). */
+  static String command(Platform platform) {
+    String path = path(platform);
+    return path.contains(" ") ? "\"" + path + "\"" : path;
+  }
+
+  /** The command Claude Code should run: this installation's launcher with "hook". */
+  static String hookCommand(Platform platform) {
+    return command(platform) + " hook";
   }
 
   /**

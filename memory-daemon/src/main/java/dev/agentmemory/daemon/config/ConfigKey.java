@@ -34,6 +34,10 @@ public enum ConfigKey {
   DISK_RESERVE("disk_reserve", new ValueType.Size(0, 1L << 40), p -> "64MiB"),
   /** Semantic (vector) search: the embedding model loads in the background and vectors are computed. */
   SEARCH_VECTORS("search.vectors", new ValueType.Bool(), p -> "true"),
+  /** Whether a new Claude Code session starts with a short memory of its project (hook output). */
+  CONTEXT_SESSION_START("context.session_start", new ValueType.Bool(), p -> "true"),
+  /** Budget of that memory, in cl100k tokens. */
+  CONTEXT_MAX_TOKENS("context.max_tokens", new ValueType.Count(100, 4000), p -> "600"),
   /** Below this much free space on the store's disk, status, admin stats and the log warn. */
   DISK_WARNING("disk_warning", new ValueType.Size(0, 1L << 50), p -> "1GiB"),
   /** Who writes summaries: "local" (offline, default), "openai" or "anthropic". */

@@ -87,6 +87,8 @@ public final class ConfigLoader {
             strings(typed.get(ConfigKey.REDACTION_EXTRA_PATTERNS)),
             strings(typed.get(ConfigKey.REDACTION_ALLOW))),
         (Boolean) typed.get(ConfigKey.SEARCH_VECTORS),
+        new DaemonConfig.ContextConfig((Boolean) typed.get(ConfigKey.CONTEXT_SESSION_START),
+            ((Long) typed.get(ConfigKey.CONTEXT_MAX_TOKENS)).intValue()),
         schedules(typed),
         file,
         sources);

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param schedules the cron expression of each scheduled job, by job name (toc_rollup_day, ...)
  * @param sources where each key's value came from ("default", the file, "env MEMORY_X", "flag")
  * @param searchVectors whether semantic search runs (the embedding model is loaded)
+ * @param context what a new agent session is told of its project
  */
 public record DaemonConfig(
     StorageConfig storage,
@@ -22,6 +23,7 @@ public record DaemonConfig(
     TocSettings toc,
     RedactionConfig redaction,
     boolean searchVectors,
+    ContextConfig context,
     Map<String, String> schedules,
     Optional<Path> configFile,
     Map<ConfigKey, String> sources) {
@@ -63,6 +65,12 @@ public record DaemonConfig(
     }
   }
 
+  /**
+   * @param sessionStart whether the daemon keeps each project's session-start memory file
+   * @param maxTokens its budget in cl100k tokens
+   */
+  public record ContextConfig(boolean sessionStart, int maxTokens) {}
+
   /** How the table of contents is cut, bucketed and kept fresh. */
   public record TocSettings(
       java.time.ZoneId zone,
@@ -93,6 +101,8 @@ public record DaemonConfig(
     append(out, ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, summarizer.dailyTokenBudget());
     append(out, ConfigKey.REDACTION_ENABLED, redaction.enabled());
     append(out, ConfigKey.SEARCH_VECTORS, searchVectors);
+    append(out, ConfigKey.CONTEXT_SESSION_START, context.sessionStart());
+    append(out, ConfigKey.CONTEXT_MAX_TOKENS, context.maxTokens());
     append(out, ConfigKey.REDACTION_EXTRA_PATTERNS, redaction.extraPatterns().size() + " pattern(s)");
     append(out, ConfigKey.REDACTION_ALLOW, redaction.allow().size() + " pattern(s)");
     append(out, ConfigKey.TIMEZONE, toc.zone());

@@ -117,6 +117,8 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_SUMMARIZER_DAILY_TOKEN_BUDGET", "1000", ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, "1000"),
         Arguments.of("MEMORY_REDACTION_ENABLED", "false", ConfigKey.REDACTION_ENABLED, "false"),
         Arguments.of("MEMORY_SEARCH_VECTORS", "false", ConfigKey.SEARCH_VECTORS, "false"),
+        Arguments.of("MEMORY_CONTEXT_SESSION_START", "false", ConfigKey.CONTEXT_SESSION_START, "false"),
+        Arguments.of("MEMORY_CONTEXT_MAX_TOKENS", "300", ConfigKey.CONTEXT_MAX_TOKENS, "300"),
         Arguments.of("MEMORY_REDACTION_EXTRA_PATTERNS", "acme_[0-9a-f]{32}", ConfigKey.REDACTION_EXTRA_PATTERNS,
             "acme_[0-9a-f]{32}"),
         Arguments.of("MEMORY_REDACTION_ALLOW", "sk_test_.*", ConfigKey.REDACTION_ALLOW, "sk_test_.*"));
@@ -343,6 +345,8 @@ class ConfigLoaderTest {
       case LOG_LEVEL -> config.logLevel();
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
       case SEARCH_VECTORS -> Boolean.toString(config.searchVectors());
+      case CONTEXT_SESSION_START -> Boolean.toString(config.context().sessionStart());
+      case CONTEXT_MAX_TOKENS -> Integer.toString(config.context().maxTokens());
       case DISK_RESERVE -> Long.toString(config.storage().diskReserve());
       case DISK_WARNING -> Long.toString(config.storage().diskWarning());
       case SUMMARIZER_PROVIDER -> config.summarizer().provider();

@@ -66,7 +66,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
         ConfigKey.TOC_REFRESH_INTERVAL, "100ms",
         ConfigKey.REDACTION_ENABLED, "false",
         ConfigKey.MULTI_AGENT_MODE, multiAgentMode));
-    services = DaemonServices.open(config, Map.of(), clock);
+    services = DaemonServices.open(config, Map.of(), clock, java.util.Optional.empty());
     services.startScheduler();
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
