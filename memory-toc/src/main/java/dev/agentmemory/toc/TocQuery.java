@@ -1,6 +1,7 @@
 package dev.agentmemory.toc;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.InvalidArgumentException;
@@ -106,6 +107,21 @@ public final class TocQuery {
         load(store.sessionAfter(session, last, wantAfter))));
   }
 
+  /**
+   * An event with up to {@code before}/{@code after} events around it in its session (null means
+   * {@value #DEFAULT_CONTEXT}); empty when the event is unknown.
+   */
+  public Optional<EventExpansion> expandEvent(String eventId, Integer before, Integer after) {
+    String id = EventIds.canonical(eventId == null ? null : eventId.trim());
+    int wantBefore = contextSize("events_before", before);
+    int wantAfter = contextSize("events_after", after);
+    return store.event(id).map(event -> {
+      EventKey key = EventKey.of(event);
+      return new EventExpansion(load(store.sessionBefore(event.sessionId(), key, wantBefore)), event,
+          load(store.sessionAfter(event.sessionId(), key, wantAfter)));
+    });
+  }
+
   private List<Event> load(List<SessionEntry> entries) {
     List<Event> events = new ArrayList<>(entries.size());
     entries.forEach(entry -> store.event(entry.eventKey()).ifPresent(events::add));
@@ -153,5 +169,7 @@ public final class TocQuery {
   }
 
   /** A grip and the events that support it, with context from its session. */
+  public record EventExpansion(List<Event> before, Event event, List<Event> after) {}
+
   public record GripExpansion(Grip grip, List<Event> before, List<Event> excerpt, List<Event> after) {}
 }

@@ -31,6 +31,9 @@ public interface DaemonClient extends AutoCloseable {
 
   ExpandGripResponse expandGrip(ExpandGripRequest request);
 
+  /** An event with the events around it in its session (excerpt_events holds the event). */
+  ExpandGripResponse expandEvent(dev.agentmemory.proto.ExpandEventRequest request);
+
   dev.agentmemory.proto.GetSchedulerStatusResponse schedulerStatus();
 
   dev.agentmemory.proto.PauseJobResponse pauseJob(String job);

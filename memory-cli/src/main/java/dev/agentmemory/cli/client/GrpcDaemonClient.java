@@ -123,6 +123,11 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
+  public ExpandGripResponse expandEvent(dev.agentmemory.proto.ExpandEventRequest request) {
+    return call(() -> memory().expandEvent(request));
+  }
+
+  @Override
   public void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress) {
     // A rebuild of a large store takes minutes: no call deadline, progress shows it is alive.
     call(() -> {

@@ -1,13 +1,12 @@
 package dev.agentmemory.cli.mcp;
 
-import com.github.f4b6a3.ulid.Ulid;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
-import dev.agentmemory.proto.GetEventsRequest;
+import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.HybridMode;
 import dev.agentmemory.proto.SearchHit;
 import dev.agentmemory.proto.SearchRequest;
@@ -40,8 +39,6 @@ final class MemoryTools {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-  /** How far around an event (by its id's time) its neighbours are looked for. */
-  private static final long EVENT_WINDOW_MS = 6 * 3_600_000L;
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
   /** The running daemon, in the session's project. */
@@ -73,7 +70,7 @@ final class MemoryTools {
         .setQuery(query)
         .setTopK(limit)
         .setAllProjects(allProjects)
-        .setTarget(VectorTargetType.VECTOR_TARGET_TYPE_ALL)
+        .setTarget(VectorTargetType.VECTOR_TARGET_TYPE_EVENT)
         .setMode(switch (mode) {
           case "bm25" -> HybridMode.HYBRID_MODE_BM25_ONLY;
           case "vector" -> HybridMode.HYBRID_MODE_VECTOR_ONLY;
@@ -205,25 +202,18 @@ final class MemoryTools {
       response.getEventsAfterList().forEach(event -> answer.add(line(event, "  ")));
       return answer.end("Lines marked > are the cited ones.");
     }
-    if (!EventIds.isValid(eventId.orElseThrow())) {
-      throw new IllegalArgumentException("event_id must be a ULID (26 characters) from memory_search, not '"
-          + eventId.get() + "'");
+    String id = eventId.orElseThrow();
+    if (!EventIds.isValid(id)) {
+      throw new IllegalArgumentException("event_id must be a ULID (26 characters) from memory_search, not '" + id + "'");
     }
-    String id = EventIds.canonical(eventId.get());
-    long at = Ulid.from(id).getTime();
-    List<Event> window = daemon.call(client -> client.getEvents(GetEventsRequest.newBuilder()
-        .setFromTimestampMs(at - EVENT_WINDOW_MS).setToTimestampMs(at + EVENT_WINDOW_MS).setLimit(1_000).build())
-        .getEventsList());
-    Optional<Event> target = window.stream().filter(event -> event.getEventId().equals(id)).findFirst();
-    if (target.isEmpty()) {
-      return "No event " + id + " in project " + daemon.project() + ". Event ids come from memory_search.";
-    }
-    List<Event> session = window.stream().filter(event -> event.getSessionId().equals(target.get().getSessionId())).toList();
-    int index = session.indexOf(target.get());
-    Answer answer = new Answer("Event " + id + " in session " + target.get().getSessionId() + ":");
-    for (int i = Math.max(0, index - before); i <= Math.min(session.size() - 1, index + after); i++) {
-      answer.add(line(session.get(i), i == index ? "> " : "  "));
-    }
+    ExpandGripResponse response = daemon.call(client -> client.expandEvent(ExpandEventRequest.newBuilder()
+        .setEventId(id).setEventsBefore(before).setEventsAfter(after).build()));
+    Event event = response.getExcerptEvents(0);
+    Answer answer = new Answer("Event " + event.getEventId() + " (" + when(event.getTimestampMs()) + ", session "
+        + event.getSessionId() + "):");
+    response.getEventsBeforeList().forEach(earlier -> answer.add(line(earlier, "  ")));
+    answer.add(line(event, "> "));
+    response.getEventsAfterList().forEach(later -> answer.add(line(later, "  ")));
     return answer.end("The line marked > is the event asked for.");
   }
 

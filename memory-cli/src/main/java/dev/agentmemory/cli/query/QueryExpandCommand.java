@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.Usage;
+import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
 import java.io.PrintWriter;
@@ -21,14 +23,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code query expand GRIP_ID}: the events a grip cites, with context from their session. */
-@Command(name = "expand", mixinStandardHelpOptions = true, description = "Show the events a grip cites, with events before and after it in the same session.")
+/** {@code query expand GRIP_ID|EVENT_ID}: the events a grip cites (or one event), with context from their session. */
+@Command(name = "expand", mixinStandardHelpOptions = true,
+    description = "Show the events a grip cites, or one event (a search hit), with events before and after it in the same session.")
 public final class QueryExpandCommand implements Callable<Integer> {
   @ParentCommand QueryCommand query;
   @Spec CommandSpec spec;
   @Mixin DaemonOptions options;
 
-  @Parameters(paramLabel = "GRIP_ID", description = "For example grip:1769860800000:01JK....")
+  @Parameters(paramLabel = "GRIP_ID|EVENT_ID", description = "For example grip:1769860800000:01JK... or an event id (ULID).")
   String gripId;
 
   @Option(names = "--before", paramLabel = "N", defaultValue = "3", description = "Events before (default: ${DEFAULT-VALUE}, at most 100).")
@@ -41,16 +44,21 @@ public final class QueryExpandCommand implements Callable<Integer> {
   public Integer call() {
     Usage.requireRange(spec, "--before", before, 0, TocQuery.MAX_CONTEXT);
     Usage.requireRange(spec, "--after", after, 0, TocQuery.MAX_CONTEXT);
-    ExpandGripRequest request =
-        ExpandGripRequest.newBuilder().setGripId(gripId).setEventsBefore(before).setEventsAfter(after).build();
-    ExpandGripResponse response = query.ask(options, client -> client.expandGrip(request));
-    if (!response.hasGrip()) {
+    boolean event = !gripId.trim().startsWith("grip:") && EventIds.isValid(gripId.trim());
+    ExpandGripResponse response = event
+        ? query.ask(options, client -> client.expandEvent(ExpandEventRequest.newBuilder()
+            .setEventId(gripId.trim()).setEventsBefore(before).setEventsAfter(after).build()))
+        : query.ask(options, client -> client.expandGrip(
+            ExpandGripRequest.newBuilder().setGripId(gripId).setEventsBefore(before).setEventsAfter(after).build()));
+    if (!event && !response.hasGrip()) {
       throw new CliException("Grip not found: " + gripId + " (grip ids are listed under a node's bullets: `memory-daemon query node ID`)");
     }
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {
       ObjectNode json = Json.object();
-      json.set("grip", TocFormat.json(response.getGrip()));
+      if (response.hasGrip()) {
+        json.set("grip", TocFormat.json(response.getGrip()));
+      }
       json.set("events_before", EventFormat.json(response.getEventsBeforeList()));
       json.set("excerpt_events", EventFormat.json(response.getExcerptEventsList()));
       json.set("events_after", EventFormat.json(response.getEventsAfterList()));
@@ -58,8 +66,10 @@ public final class QueryExpandCommand implements Callable<Integer> {
       return 0;
     }
     ZoneId zone = query.root().zone();
-    out.printf("Grip: %s%nExcerpt: %s%nSource: %s%nTime: %s%n", response.getGrip().getGripId(), response.getGrip().getExcerpt(),
-        response.getGrip().getSource(), EventFormat.time(response.getGrip().getTimestampMs(), zone));
+    if (response.hasGrip()) {
+      out.printf("Grip: %s%nExcerpt: %s%nSource: %s%nTime: %s%n", response.getGrip().getGripId(), response.getGrip().getExcerpt(),
+          response.getGrip().getSource(), EventFormat.time(response.getGrip().getTimestampMs(), zone));
+    }
     section(out, "Events Before", response.getEventsBeforeList(), zone);
     section(out, "Excerpt Events", response.getExcerptEventsList(), zone);
     section(out, "Events After", response.getEventsAfterList(), zone);

@@ -27,6 +27,7 @@ public final class RecentMemory {
   /** Days of the TOC looked at, from the newest back. */
   private static final int MAX_DAYS = 14;
   private static final int BULLETS_PER_SEGMENT = 2;
+  private static final String SESSION_START_TITLE = "Session started";
   private static final int MAX_TITLE_CHARS = 120;
   private static final int MAX_BULLET_CHARS = 180;
   private static final int MAX_REQUEST_CHARS = 240;
@@ -69,14 +70,19 @@ public final class RecentMemory {
     return body.isEmpty() ? Optional.empty() : Optional.of(header + body + footer);
   }
 
-  /** The segments of the newest days, newest first; those without a title or bullets are left out. */
+  /**
+   * The segments of the newest days, newest first. Left out: those without a title or bullets, and
+   * those that only record a session start (titled with the hook's "Session started (...)" text), which
+   * is what the session being started looks like.
+   */
   private List<TocNode> latestSegments() {
     List<String> days = store.toc().linkedIds(TocLevel.DAY);
     List<TocNode> segments = new ArrayList<>();
     for (int i = days.size() - 1; i >= Math.max(0, days.size() - MAX_DAYS); i--) {
       store.toc().latest(days.get(i)).ifPresent(day -> {
         List<TocNode> children = new ArrayList<>(store.toc().latest(day.childNodeIds()));
-        children.removeIf(node -> node.level() != TocLevel.SEGMENT || node.title().isBlank() || node.bullets().isEmpty());
+        children.removeIf(node -> node.level() != TocLevel.SEGMENT || node.title().isBlank() || node.bullets().isEmpty()
+            || node.title().startsWith(SESSION_START_TITLE));
         children.sort(Comparator.comparingLong(TocNode::startTimeMs).reversed());
         segments.addAll(children);
       });

@@ -7,6 +7,7 @@ import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.CompactStoreRequest;
 import dev.agentmemory.proto.CompactStoreResponse;
+import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetEventsRequest;
@@ -59,6 +60,7 @@ import dev.agentmemory.proto.RunJobRequest;
 import dev.agentmemory.proto.RunJobResponse;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.scheduler.UnknownJobException;
+import dev.agentmemory.storage.NotFoundException;
 import dev.agentmemory.toc.TocRebuilder;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
@@ -136,6 +138,15 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
             request.hasEventsAfter() ? request.getEventsAfter() : null)
         .map(TocMapper::expansion)
         .orElse(ExpandGripResponse.getDefaultInstance()));
+  }
+
+  @Override
+  public void expandEvent(ExpandEventRequest request, StreamObserver<ExpandGripResponse> response) {
+    run("ExpandEvent", response, () -> store().toc().expandEvent(request.getEventId(),
+            request.hasEventsBefore() ? request.getEventsBefore() : null,
+            request.hasEventsAfter() ? request.getEventsAfter() : null)
+        .map(TocMapper::expansion)
+        .orElseThrow(() -> new NotFoundException("No event " + request.getEventId().trim() + " in this store")));
   }
 
   @Override

@@ -61,6 +61,14 @@ final class TocMapper {
     return response.build();
   }
 
+  static ExpandGripResponse expansion(TocQuery.EventExpansion expansion) {
+    ExpandGripResponse.Builder response = ExpandGripResponse.newBuilder()
+        .addExcerptEvents(ProtoMapper.toProto(expansion.event()));
+    expansion.before().forEach(event -> response.addEventsBefore(ProtoMapper.toProto(event)));
+    expansion.after().forEach(event -> response.addEventsAfter(ProtoMapper.toProto(event)));
+    return response.build();
+  }
+
   static TocLevel level(dev.agentmemory.storage.TocLevel level) {
     return TocLevel.forNumber(level.number());
   }

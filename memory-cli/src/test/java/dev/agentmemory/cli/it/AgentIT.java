@@ -1,0 +1,298 @@
+package dev.agentmemory.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent's side against the packaged launcher: {@code hooks install} into a HOME that already
+ * has other hooks and MCP servers, a captured session in project alpha, the memory a new session
+ * of alpha (and of beta) starts with, the MCP server driven by the official Java SDK client, and
+ * an uninstall that gives back the very files the user had.
+ */
+class AgentIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Claude Code writes its files with JSON.stringify(value, null, 2). */
+  private static final String SETTINGS = """
+      {
+        "model": "opus",
+        "permissions": {
+          "allow": [
+            "Bash(npm test)"
+          ]
+        },
+        "hooks": {
+          "PostToolUse": [
+            {
+              "matcher": "Edit",
+              "hooks": [
+                {
+                  "type": "command",
+                  "command": "prettier --write"
+                }
+              ]
+            }
+          ]
+        }
+      }""";
+  private static final String CLAUDE_JSON = """
+      {
+        "numStartups": 42,
+        "mcpServers": {
+          "github": {
+            "type": "stdio",
+            "command": "npx",
+            "args": [
+              "-y",
+              "@modelcontextprotocol/server-github"
+            ],
+            "env": {}
+          }
+        },
+        "projects": {
+          "/home/ann/shop": {
+            "allowedTools": [],
+            "hasTrustDialogAccepted": true
+          }
+        }
+      }
+      """;
+
+  @TempDir Path tmp;
+  private DaemonProcess daemon;
+  private Path alpha;
+  private Path beta;
+
+  @BeforeEach
+  void sandbox() throws Exception {
+    daemon = new DaemonProcess(tmp);
+    alpha = tmp.resolve("work/alpha");
+    beta = tmp.resolve("work/beta");
+    Files.createDirectories(alpha.resolve(".git"));
+    Files.createDirectories(beta.resolve(".git"));
+    Files.createDirectories(home().resolve(".claude"));
+    Files.writeString(home().resolve(".claude/settings.json"), SETTINGS);
+    Files.writeString(home().resolve(".claude.json"), CLAUDE_JSON);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    daemon.stopQuietly();
+  }
+
+  @Test
+  void shouldGiveTheAgentItsProjectsMemory_atSessionStartAndThroughMcp_andUninstallExactly() throws Exception {
+    // given: installed into a HOME with other hooks and MCP servers, a daemon, a session in alpha
+    DaemonProcess.Result install = daemon.run("hooks", "install");
+    assertThat(install.exitCode()).as(install.toString()).isZero();
+    JsonNode settings = JSON.readTree(home().resolve(".claude/settings.json").toFile());
+    String hookCommand = settings.at("/hooks/SessionStart/0/hooks/0/command").asText();
+    assertThat(hookCommand).endsWith("/bin/memory-daemon hook");
+    assertThat(settings.at("/hooks/PostToolUse/0/hooks/0/command").asText()).isEqualTo("prettier --write");
+    JsonNode claude = JSON.readTree(home().resolve(".claude.json").toFile());
+    assertThat(claude.at("/mcpServers/github/command").asText()).isEqualTo("npx");
+    assertThat(claude.at("/mcpServers/agent-memory/args/0").asText()).isEqualTo("mcp");
+    assertThat(claude.at("/mcpServers/agent-memory/command").asText()).endsWith("/bin/memory-daemon");
+    assertThat(claude.get("numStartups").asInt()).isEqualTo(42);
+    Path skill = home().resolve(".claude/skills/agent-memory/SKILL.md");
+    assertThat(Files.readString(skill)).startsWith("---\nname: agent-memory\n")
+        .contains(DaemonProcess.launcher() + " search").doesNotContain("{{");
+    assertThat(daemon.run("hooks", "status").out()).contains("SKILL.md: installed", "(user scope): registered");
+    daemon.start();
+    assertThat(hook(hookCommand, sessionStart("s-1", alpha)).out()).as("a fresh project starts empty").isEmpty();
+    hook(hookCommand, payload("s-1", alpha, "UserPromptSubmit", "prompt",
+        "Why does the invoice export round the VAT twice for Austrian customers?"));
+    hook(hookCommand, payload("s-1", alpha, "Stop", "last_assistant_message",
+        "The VAT was rounded in InvoiceTax.round and again in the CSV writer; I removed the second rounding."));
+    hook(hookCommand, payload("s-1", alpha, "SessionEnd", "reason", "prompt_input_exit"));
+    awaitFile(tmp.resolve("data/agent-memory/context/alpha.md"), "VAT");
+
+    // when: a new session starts in alpha, and one in beta
+    DaemonProcess.Result inAlpha = hook(hookCommand, sessionStart("s-2", alpha));
+    DaemonProcess.Result inBeta = hook(hookCommand, sessionStart("s-3", beta));
+
+    // then
+    assertThat(inAlpha.exitCode()).isZero();
+    assertThat(inAlpha.out()).contains("Memory of project alpha", "VAT", "memory-daemon search");
+    assertThat(inBeta.exitCode()).isZero();
+    assertThat(inBeta.out()).as("nothing of alpha in beta").isEmpty();
+
+    // when: the agent in alpha searches, reads the recent days, browses and expands through MCP
+    try (Mcp mcp = new Mcp(alpha)) {
+      assertThat(mcp.client.listTools().tools()).extracting(McpSchema.Tool::name)
+          .containsExactly("memory_search", "memory_recent", "memory_browse", "memory_expand");
+      String found = mcp.awaitText("memory_search", Map.of("query", "why is the VAT rounded twice"), "InvoiceTax");
+      String recent = mcp.text("memory_recent", Map.of("days", 2));
+      String node = firstMatch(recent, "node_id (toc:segment:\\S+)");
+      String browsed = mcp.text("memory_browse", Map.of("node_id", node));
+      String eventId = firstMatch(found, "event_id (\\w{26})");
+      String expanded = mcp.text("memory_expand", Map.of("event_id", eventId, "before", 1, "after", 1));
+      CallToolResult invalid = mcp.call("memory_expand", Map.of("event_id", "nope"));
+
+      // then
+      assertThat(found).contains("project alpha", "event_id");
+      assertThat(recent).contains("Project alpha", "toc:day:");
+      assertThat(browsed).contains(node);
+      assertThat(expanded).contains("> [", "VAT");
+      assertThat(invalid.isError()).isTrue();
+      assertThat(text(invalid)).contains("event_id must be a ULID");
+    }
+    try (Mcp mcp = new Mcp(beta)) {
+      assertThat(mcp.text("memory_search", Map.of("query", "VAT rounded twice")))
+          .contains("in project beta").doesNotContain("InvoiceTax", "Austrian");
+    }
+
+    // when: the daemon is gone
+    daemon.run("stop");
+    try (Mcp mcp = new Mcp(alpha)) {
+      CallToolResult down = mcp.call("memory_search", Map.of("query", "VAT"));
+
+      // then: a tool result that says so, not a crash or a hang
+      assertThat(down.isError()).isTrue();
+      assertThat(text(down)).contains("not running", "memory-daemon start");
+    }
+
+    // when
+    DaemonProcess.Result uninstall = daemon.run("hooks", "uninstall");
+
+    // then: the very bytes the user had
+    assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+    assertThat(Files.readString(home().resolve(".claude/settings.json"))).isEqualTo(SETTINGS);
+    assertThat(Files.readString(home().resolve(".claude.json"))).isEqualTo(CLAUDE_JSON);
+    assertThat(skill.getParent()).doesNotExist();
+  }
+
+  @Test
+  void shouldStartSessionsSilently_whenContextIsTurnedOff() throws Exception {
+    // given: the hook installed with --no-context, a project with memory
+    assertThat(daemon.run("hooks", "install", "--no-context", "--no-skill", "--no-mcp").exitCode()).isZero();
+    String hookCommand = JSON.readTree(home().resolve(".claude/settings.json").toFile())
+        .at("/hooks/SessionStart/0/hooks/0/command").asText();
+    daemon.start();
+    hook(hookCommand, payload("s-1", alpha, "UserPromptSubmit", "prompt", "Rename the billing module to invoicing."));
+    hook(hookCommand, payload("s-1", alpha, "Stop", "last_assistant_message", "Renamed billing to invoicing everywhere."));
+    awaitFile(tmp.resolve("data/agent-memory/context/alpha.md"), "invoicing");
+
+    // when
+    DaemonProcess.Result start = hook(hookCommand, sessionStart("s-2", alpha));
+
+    // then
+    assertThat(hookCommand).endsWith(" hook --no-context");
+    assertThat(start.exitCode()).isZero();
+    assertThat(start.out()).isEmpty();
+    assertThat(home().resolve(".claude/skills")).doesNotExist();
+    assertThat(JSON.readTree(home().resolve(".claude.json").toFile()).at("/mcpServers/agent-memory").isMissingNode()).isTrue();
+  }
+
+  private Path home() {
+    return tmp.resolve("home");
+  }
+
+  private static String sessionStart(String session, Path cwd) {
+    return payload(session, cwd, "SessionStart", "source", "startup");
+  }
+
+  private static String payload(String session, Path cwd, String event, String field, String value) {
+    ObjectNode payload = JSON.createObjectNode().put("session_id", session).put("cwd", cwd.toString())
+        .put("hook_event_name", event).put("transcript_path", cwd.resolve("t.jsonl").toString()).put(field, value);
+    return payload.toString();
+  }
+
+  /** Runs the installed hook command through a shell, as Claude Code does, in the project's directory. */
+  private DaemonProcess.Result hook(String command, String stdin) throws Exception {
+    Path in = Files.createTempFile(tmp, "payload", ".json");
+    Files.writeString(in, stdin);
+    ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(tmp.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(daemon.env);
+    Path out = Files.createTempFile(tmp, "hook", ".out");
+    builder.redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return new DaemonProcess.Result(process.exitValue(), Files.readString(out), "");
+  }
+
+  /** Waits until the daemon wrote {@code file} with {@code expected} in it. */
+  private void awaitFile(Path file, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(file) || !Files.readString(file).contains(expected)) {
+      assertThat(System.nanoTime()).as("%s written by the daemon; %s", file, daemon.logs()).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static String firstMatch(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    assertThat(matcher.find()).as("%s in:%n%s", regex, text).isTrue();
+    return matcher.group(1);
+  }
+
+  private static String text(CallToolResult result) {
+    return result.content().stream().map(content -> ((TextContent) content).text()).reduce("", String::concat);
+  }
+
+  /** {@code memory-daemon mcp} started by the SDK's stdio client in a project's directory. */
+  private final class Mcp implements AutoCloseable {
+    final McpSyncClient client;
+
+    Mcp(Path project) {
+      ServerParameters server = ServerParameters.builder("sh")
+          .args("-c", "cd '" + project + "' && exec '" + DaemonProcess.launcher() + "' mcp")
+          .env(daemon.env)
+          .build();
+      client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper())))
+          .requestTimeout(Duration.ofSeconds(30))
+          .build();
+      client.initialize();
+    }
+
+    CallToolResult call(String tool, Map<String, Object> arguments) {
+      return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    String text(String tool, Map<String, Object> arguments) {
+      CallToolResult result = call(tool, arguments);
+      assertThat(result.isError()).as("%s: %s", tool, AgentIT.text(result)).isFalse();
+      return AgentIT.text(result);
+    }
+
+    /** Calls until the answer contains {@code expected} (the index is refreshed within seconds). */
+    String awaitText(String tool, Map<String, Object> arguments, String expected) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (true) {
+        String text = text(tool, arguments);
+        if (text.contains(expected) || System.nanoTime() > deadline) {
+          return text;
+        }
+        Thread.sleep(500);
+      }
+    }
+
+    @Override
+    public void close() {
+      client.closeGracefully();
+    }
+  }
+}
