@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whole-process time of the hook as Claude Code pays it: start {@code memory-daemon hook} with a
@@ -44,6 +45,7 @@ public final class HookBench {
           hookTimes.percentileMs(50), hookTimes.percentileMs(95));
       System.out.printf("bare JVM doing nothing, %d runs: p50 %.0f ms, p95 %.0f ms%n", runs,
           bareTimes.percentileMs(50), bareTimes.percentileMs(95));
+      sessionStart(hook, env, sandbox, runs);
       System.out.printf("class-data archive: %s%n",
           Files.exists(launcher.toAbsolutePath().getParent().resolveSibling("lib").resolve("hook.jsa"))
               ? "present" : "absent (run `memory-daemon hooks install` to record it)");
@@ -52,12 +54,45 @@ public final class HookBench {
     }
   }
 
+  /**
+   * SessionStart in a project (a directory with .git): first with no memory of it (the hook must
+   * print nothing, every time), then with the file the daemon keeps for it (about 600 tokens).
+   */
+  private static void sessionStart(List<String> hook, Map<String, String> env, Path sandbox, int runs)
+      throws IOException, InterruptedException {
+    Path project = sandbox.resolve("shop-api");
+    Files.createDirectories(project.resolve(".git"));
+    Path payload = sandbox.resolve("session-start.json");
+    Files.writeString(payload, "{\"session_id\":\"bench\",\"cwd\":\"" + project + "\",\"hook_event_name\":\"SessionStart\","
+        + "\"source\":\"startup\"}");
+    Path output = sandbox.resolve("hook.out");
+    measure(hook, env, payload, 3);
+    AtomicInteger printed = new AtomicInteger();
+    Latencies fresh = measure(hook, env, payload, runs, output, printed);
+    Path context = sandbox.resolve("data/agent-memory/context/shop-api.md");
+    Files.createDirectories(context.getParent());
+    Files.writeString(context, "# Memory of project shop-api (agent-memory)\n"
+        + "- Mon 2026-11-23 14:02-15:10: Fixed the invoice tax rounding for Austrian customers\n".repeat(30));
+    Latencies withContext = measure(hook, env, payload, runs, output, new AtomicInteger());
+    System.out.printf("SessionStart, fresh project (prints nothing), %d runs: p50 %.0f ms, p95 %.0f ms; runs that printed: %d%n",
+        runs, fresh.percentileMs(50), fresh.percentileMs(95), printed.get());
+    System.out.printf("SessionStart with the project's memory (%d bytes printed), %d runs: p50 %.0f ms, p95 %.0f ms%n",
+        Files.size(output), runs, withContext.percentileMs(50), withContext.percentileMs(95));
+  }
+
   private static Latencies measure(List<String> command, Map<String, String> env, Path stdin, int runs)
       throws IOException, InterruptedException {
+    return measure(command, env, stdin, runs, null, new AtomicInteger());
+  }
+
+  /** Times {@code runs} processes; with {@code output}, each one's stdout goes there, {@code printed} counts those that printed. */
+  private static Latencies measure(List<String> command, Map<String, String> env, Path stdin, int runs, Path output,
+      AtomicInteger printed) throws IOException, InterruptedException {
     Latencies times = new Latencies(runs);
     for (int i = 0; i < runs; i++) {
       ProcessBuilder builder = new ProcessBuilder(command).redirectInput(stdin.toFile())
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+          .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()))
+          .redirectError(ProcessBuilder.Redirect.DISCARD);
       builder.environment().putAll(env);
       long start = System.nanoTime();
       Process process = builder.start();
@@ -66,6 +101,9 @@ public final class HookBench {
         throw new IllegalStateException(command + " did not finish in 30 s");
       }
       times.add(System.nanoTime() - start);
+      if (output != null && Files.size(output) > 0) {
+        printed.incrementAndGet();
+      }
     }
     return times;
   }
