@@ -55,6 +55,14 @@ public final class HookMain {
           + home.toString().replace("\\", "\\\\") + "\",\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"ls\"},"
           + "\"tool_response\":{\"stdout\":\"ok\"}}";
       run(new java.io.ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis());
+      // and a session start with memory to print, so those classes are in the archive too
+      Path memory = SessionContext.file(sandbox, GitInfo.of(home).project());
+      Files.createDirectories(memory.getParent());
+      Files.writeString(memory, "# warm-up\n");
+      String start = "{\"session_id\":\"warm-up\",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\",\"cwd\":\""
+          + home.toString().replace("\\", "\\\\") + "\"}";
+      run(new java.io.ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis(),
+          OutputStream.nullOutputStream());
       try (java.util.stream.Stream<Path> files = Files.walk(home)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
