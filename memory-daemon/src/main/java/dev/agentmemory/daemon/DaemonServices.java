@@ -45,7 +45,8 @@ public final class DaemonServices implements AutoCloseable {
           config.searchVectors() ? Embeddings.loadInBackground() : Embeddings.off());
       ProjectStore main = resources.register(ProjectStore.openDefault(config, env, clock, embeddings));
       Path dbPath = config.storage().dbPath();
-      Optional<SessionContexts> contexts = contextDir.map(dir -> new SessionContexts(dir, config));
+      Optional<SessionContexts> contexts = contextDir.map(dir -> new SessionContexts(dir, config,
+          Optional.ofNullable(env.get("MEMORY_DAEMON_LAUNCHER"))));
       Projects projects = resources.register(new Projects(config, main, name -> {
         ProjectStore store = ProjectStore.open(name, ProjectNames.storeDir(dbPath, name), config, clock,
             main.summarizers(), embeddings);

@@ -37,12 +37,15 @@ public final class RecentMemory {
   private final MemoryStore store;
   private final ZoneId zone;
   private final int maxTokens;
+  private final String command;
   private final TokenCounter tokens = TokenCounter.shared();
 
-  public RecentMemory(MemoryStore store, ZoneId zone, int maxTokens) {
+  /** @param command how the agent runs the CLI: this installation's launcher, or "memory-daemon" */
+  public RecentMemory(MemoryStore store, ZoneId zone, int maxTokens, String command) {
     this.store = store;
     this.zone = zone;
     this.maxTokens = maxTokens;
+    this.command = command;
   }
 
   /** The block for {@code project}; empty when its store holds nothing to tell. */
@@ -53,10 +56,9 @@ public final class RecentMemory {
     }
     String header = "# Memory of project " + project + " (agent-memory)\n"
         + "Earlier sessions in this project, newest first (summaries; check before relying on them):\n";
-    String footer = lastRequest(segments.get(0)).map(line -> line + "\n").orElse("")
-        + "More: `memory-daemon search \"WORDS\" --json` (options --since YYYY-MM-DD, --all-projects), then "
-        + "`memory-daemon query expand GRIP_ID`; or the memory_search tool.\n";
-    int used = tokens.count(header) + tokens.count(footer);
+    String hint = "More: `" + command + " search \"WORDS\" --project . --json` (options --since YYYY-MM-DD, --all-projects), "
+        + "then `" + command + " query expand GRIP_ID --project .`; or the memory_search tool.\n";
+    int used = tokens.count(header) + tokens.count(hint);
     StringBuilder body = new StringBuilder();
     for (TocNode segment : segments) {
       String entry = entry(segment);
@@ -67,7 +69,14 @@ public final class RecentMemory {
       body.append(entry);
       used += cost;
     }
-    return body.isEmpty() ? Optional.empty() : Optional.of(header + body + footer);
+    if (body.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> request = lastRequest(segments.get(0)).map(line -> line + "\n");
+    if (request.isPresent() && used + tokens.count(request.get()) <= maxTokens) {
+      body.append(request.get());
+    }
+    return Optional.of(header + body + hint);
   }
 
   /**

@@ -28,10 +28,14 @@ public final class SessionContexts {
 
   private final Path dir;
   private final DaemonConfig config;
+  private final String command;
 
-  public SessionContexts(Path dir, DaemonConfig config) {
+  /** @param launcher the launcher that started the daemon (MEMORY_DAEMON_LAUNCHER), if any */
+  public SessionContexts(Path dir, DaemonConfig config, Optional<String> launcher) {
     this.dir = dir;
     this.config = config;
+    this.command = launcher.filter(path -> !path.isBlank())
+        .map(path -> path.contains(" ") ? "\"" + path + "\"" : path).orElse("memory-daemon");
     if (!config.context().sessionStart()) {
       removeAll();
     }
@@ -42,7 +46,8 @@ public final class SessionContexts {
     if (!config.context().sessionStart() || project.name().isEmpty()) {
       return;
     }
-    RecentMemory memory = new RecentMemory(project.store(), config.toc().zone(), config.context().maxTokens());
+    RecentMemory memory = new RecentMemory(project.store(), config.toc().zone(), config.context().maxTokens(),
+        command);
     Runnable update = () -> write(project.name(), memory.compose(project.name()));
     update.run();
     project.onTocChanged(update);

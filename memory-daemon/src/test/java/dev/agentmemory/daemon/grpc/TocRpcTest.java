@@ -9,8 +9,10 @@ import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;
+import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
+import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetNodeRequest;
 import dev.agentmemory.proto.GetTocRootRequest;
 import dev.agentmemory.proto.IngestEventRequest;
@@ -85,6 +87,31 @@ class TocRpcTest {
     assertThat(expansion.getExcerptEventsList()).extracting(Event::getEventId).contains(expansion.getGrip().getEventIdStart());
     assertThat(expansion.getEventsBeforeCount() + expansion.getExcerptEventsCount() + expansion.getEventsAfterCount())
         .isEqualTo(3);
+  }
+
+  @Test
+  void shouldExpandAnEvent_withItsSessionNeighbours() throws InterruptedException {
+    // given
+    threeDays();
+    List<Event> day = service.stub().getEvents(GetEventsRequest.newBuilder()
+        .setFromTimestampMs(JAN_12).setToTimestampMs(JAN_12 + DAY - 1).setLimit(10).build()).getEventsList();
+
+    // when
+    ExpandGripResponse middle = service.stub().expandEvent(ExpandEventRequest.newBuilder()
+        .setEventId(day.get(1).getEventId().toLowerCase(java.util.Locale.ROOT)).setEventsBefore(5).setEventsAfter(5).build());
+
+    // then
+    assertThat(middle.hasGrip()).isFalse();
+    assertThat(middle.getExcerptEventsList()).extracting(Event::getEventId).containsExactly(day.get(1).getEventId());
+    assertThat(middle.getEventsBeforeList()).extracting(Event::getEventId).containsExactly(day.get(0).getEventId());
+    assertThat(middle.getEventsAfterList()).extracting(Event::getEventId).containsExactly(day.get(2).getEventId());
+    assertThatThrownBy(() -> service.stub().expandEvent(ExpandEventRequest.newBuilder()
+        .setEventId("01ARZ3NDEKTSV4RRFFQ69G5FAV").build()))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    assertInvalid(() -> service.stub().expandEvent(ExpandEventRequest.newBuilder().setEventId("nope").build()), "event_id");
+    assertInvalid(() -> service.stub().expandEvent(ExpandEventRequest.newBuilder()
+        .setEventId(day.get(1).getEventId()).setEventsAfter(-1).build()), "events_after");
   }
 
   @Test

@@ -1,0 +1,64 @@
+package dev.agentmemory.daemon.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.f4b6a3.ulid.UlidCreator;
+import dev.agentmemory.daemon.grpc.InProcessMemoryService;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.EventRole;
+import dev.agentmemory.proto.EventType;
+import dev.agentmemory.proto.IngestEventRequest;
+import dev.agentmemory.toc.TokenCounter;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RecentMemoryTest {
+  private static final long DAY = 86_400_000L;
+  private static final long JAN_2 = 1_767_312_000_000L; // Friday 2026-01-02T00:00:00Z
+
+  @RegisterExtension final InProcessMemoryService service = new InProcessMemoryService(1 << 20);
+
+  private void ingest(String session, long ts, EventRole role, String text) {
+    service.stub().ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
+        .setEventId(UlidCreator.getMonotonicUlid().toString())
+        .setSessionId(session)
+        .setTimestampMs(ts)
+        .setEventType(role == EventRole.EVENT_ROLE_USER ? EventType.EVENT_TYPE_USER_MESSAGE : EventType.EVENT_TYPE_ASSISTANT_MESSAGE)
+        .setRole(role)
+        .setText(text)).build());
+  }
+
+  @Test
+  void shouldTellNothing_aboutAnEmptyStore() {
+    assertThat(new RecentMemory(service.store(), ZoneOffset.UTC, 600, "memory-daemon").compose("shop")).isEmpty();
+  }
+
+  @Test
+  void shouldListTheNewestSegmentsFirst_withinTheTokenBudget() throws InterruptedException {
+    // given: ten days of sessions
+    for (int day = 0; day < 10; day++) {
+      long t = JAN_2 + day * DAY + 9 * 3_600_000L;
+      ingest("s" + day, t, EventRole.EVENT_ROLE_USER, "Day " + day + ": please fix the flaky checkout test number " + day + ".");
+      ingest("s" + day, t + 60_000, EventRole.EVENT_ROLE_ASSISTANT,
+          "The checkout test " + day + " failed because the clock was not mocked; I injected a fixed Clock.");
+    }
+    service.awaitTocBuilt();
+
+    // when
+    Optional<String> small = new RecentMemory(service.store(), ZoneOffset.UTC, 150, "memory-daemon").compose("shop");
+    String large = new RecentMemory(service.store(), ZoneOffset.UTC, 4000, "memory-daemon").compose("shop").orElseThrow();
+
+    // then
+    assertThat(small).isPresent();
+    assertThat(TokenCounter.shared().count(small.get())).isLessThanOrEqualTo(150);
+    assertThat(large).startsWith("# Memory of project shop (agent-memory)\n")
+        .contains("- Sun 2026-01-11 09:00-09:01: ", "Last request (Sun 2026-01-11 09:00): \"Day 9: please fix")
+        .contains("memory-daemon search \"WORDS\" --project . --json");
+    assertThat(large.indexOf("2026-01-11")).isLessThan(large.indexOf("2026-01-10"));
+    assertThat(large).as("14 days looked at, all 10 listed").contains("2026-01-02");
+    assertThat(small.get().lines().filter(line -> line.startsWith("- ")).count())
+        .isLessThan(large.lines().filter(line -> line.startsWith("- ")).count());
+  }
+}
