@@ -32,7 +32,6 @@ public final class Embeddings implements AutoCloseable {
         // 60 MB for them; with the daemon's heap options (bin/memory-daemon) one full collection
         // now hands that back to the system instead of it staying resident for good.
         System.gc();
-        embeddings.status = "ready";
         LOG.info("Semantic search ready (model loaded in {} ms)", (System.nanoTime() - start) / 1_000_000);
       } catch (RuntimeException | LinkageError e) {
         embeddings.status = "unavailable: " + e.getMessage();
@@ -57,9 +56,9 @@ public final class Embeddings implements AutoCloseable {
     return new Embeddings(true, "not loaded by this command (the daemon computes vectors)");
   }
 
-  /** "ready", "loading", "off (...)" or "unavailable: why". */
+  /** "ready" (as soon as the model can be used), "loading", "off (...)" or "unavailable: why". */
   public String status() {
-    return status;
+    return embedder != null ? "ready" : status;
   }
 
   /** Whether units are indexed waiting for their vectors (semantic search is configured on). */
