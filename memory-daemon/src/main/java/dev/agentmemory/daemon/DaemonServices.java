@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.context.SessionContexts;
 import dev.agentmemory.scheduler.MemoryScheduler;
@@ -21,12 +22,17 @@ public final class DaemonServices implements AutoCloseable {
   private final Projects projects;
   private final MemoryScheduler scheduler;
   private final SearchService search;
+  private final DaemonConfig config;
+  private final Clock clock;
   private final Closeables resources;
 
-  private DaemonServices(Projects projects, MemoryScheduler scheduler, SearchService search, Closeables resources) {
+  private DaemonServices(Projects projects, MemoryScheduler scheduler, SearchService search, DaemonConfig config,
+      Clock clock, Closeables resources) {
     this.projects = projects;
     this.scheduler = scheduler;
     this.search = search;
+    this.config = config;
+    this.clock = clock;
     this.resources = resources;
   }
 
@@ -61,7 +67,7 @@ public final class DaemonServices implements AutoCloseable {
           MaintenanceJobs.specs(config, projects, main.summarizers().api(), clock), main.store().jobs(),
           config.toc().zone(), clock));
       return new DaemonServices(projects, scheduler,
-          new SearchService(projects, embeddings, config.toc().zone(), clock), resources);
+          new SearchService(projects, embeddings, config.toc().zone(), clock), config, clock, resources);
     } catch (RuntimeException e) {
       resources.closeAfter(e);
       throw e;
@@ -82,6 +88,26 @@ public final class DaemonServices implements AutoCloseable {
 
   public SearchService search() {
     return search;
+  }
+
+  /**
+   * Backs up every store now.
+   *
+   * @param dest the directory of backups; empty: the configured backup.dir
+   * @param keep how many to keep; empty: the configured backup.keep
+   */
+  public Backups.Result backup(Optional<Path> dest, java.util.OptionalInt keep) {
+    return Backups.create(projects.all(), dest.orElse(config.backup().dir()), keep.orElse(config.backup().keep()), clock);
+  }
+
+  /**
+   * Checks every store (see {@link dev.agentmemory.storage.MemoryStore#verify()}), by project, the
+   * default store ("") first.
+   */
+  public Map<String, dev.agentmemory.storage.StoreVerification> verify() {
+    Map<String, dev.agentmemory.storage.StoreVerification> results = new java.util.LinkedHashMap<>();
+    projects.all().forEach(store -> results.put(store.name(), store.store().verify()));
+    return results;
   }
 
   /** Stops the scheduler, then closes the project stores and the default store. */

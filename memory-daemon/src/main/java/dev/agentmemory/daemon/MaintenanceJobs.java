@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.scheduler.JobSpec;
 import dev.agentmemory.storage.MemoryStore;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The daemon's scheduled jobs: TOC rollups of closed periods and RocksDB compaction, of every store. */
+/** The daemon's scheduled jobs: TOC rollups of closed periods, RocksDB compaction and backups, of every store. */
 public final class MaintenanceJobs {
   private static final Map<String, TocLevel> ROLLUPS = Map.of(
       "toc_rollup_day", TocLevel.DAY,
@@ -22,13 +23,15 @@ public final class MaintenanceJobs {
       "toc_rollup_year", TocLevel.YEAR);
   /** Name of the compaction job. */
   public static final String COMPACTION = "rocksdb_compaction";
+  /** Name of the job that backs up every store. */
+  public static final String BACKUP = "backup";
   /** Name of the job that rewrites closed segments with an API summarizer. */
   public static final String SEGMENT_SUMMARIES = "segment_summaries";
   private static final List<String> ALWAYS =
       List.of("toc_rollup_day", "toc_rollup_week", "toc_rollup_month", "toc_rollup_year", COMPACTION);
   /** Every job there can be, in the order status lists them. */
   public static final List<String> NAMES = java.util.stream.Stream.concat(ALWAYS.stream(), java.util.stream.Stream.of(
-      SEGMENT_SUMMARIES)).toList();
+      BACKUP, SEGMENT_SUMMARIES)).toList();
 
   private MaintenanceJobs() {}
 
@@ -68,6 +71,9 @@ public final class MaintenanceJobs {
             () -> onEveryStore(projects, store -> store.store().compact(""))));
       }
     }
+    specs.add(new JobSpec(BACKUP, config.schedules().get(BACKUP), Duration.ofMinutes(10),
+        "Backs up every store to " + config.backup().dir() + " (keeps " + config.backup().keep() + ")",
+        () -> Backups.create(projects.all(), config.backup().dir(), config.backup().keep(), clock)));
     api.ifPresent(summarizer -> specs.add(new JobSpec(SEGMENT_SUMMARIES, config.schedules().get(SEGMENT_SUMMARIES),
         Duration.ZERO, "Rewrites closed segments with the API summarizer",
         () -> onEveryStore(projects, store -> store.builder().refineSegments(summarizer,

@@ -86,6 +86,48 @@ public final class EventStore {
     }
   }
 
+  /**
+   * Checks the log against its id index and its counter: every event is indexed under its own id
+   * at its own position, every index row points at a stored event, the count is exact. Reports
+   * each problem (at most a few of each kind); returns the events counted.
+   */
+  long verify(java.util.function.Consumer<String> problem) {
+    long counted = 0;
+    int reported = 0;
+    try (CloseableIterator<Entry<EventKey, Event>> it = events.scan(null, null)) {
+      while (it.hasNext()) {
+        Entry<EventKey, Event> entry = it.next();
+        counted++;
+        Optional<EventKey> indexed = ids.get(entry.value().eventId());
+        if (!indexed.equals(Optional.of(entry.key())) && reported++ < MAX_REPORTED) {
+          problem.accept("event " + entry.value().eventId() + " is " + (indexed.isEmpty() ? "missing from" : "misplaced in")
+              + " the id index");
+        }
+      }
+    }
+    long indexedIds = 0;
+    reported = 0;
+    try (CloseableIterator<Entry<String, EventKey>> it = ids.scan(null, null)) {
+      while (it.hasNext()) {
+        Entry<String, EventKey> entry = it.next();
+        indexedIds++;
+        if (events.get(entry.value()).isEmpty() && reported++ < MAX_REPORTED) {
+          problem.accept("the id index names event " + entry.key() + ", which is not stored");
+        }
+      }
+    }
+    if (indexedIds != counted) {
+      problem.accept("the id index holds " + indexedIds + " ids for " + counted + " events");
+    }
+    if (count() != counted) {
+      problem.accept("the event counter says " + count() + ", the log holds " + counted);
+    }
+    return counted;
+  }
+
+  /** How many problems of one kind a verification lists before it stops counting them out. */
+  static final int MAX_REPORTED = 5;
+
   /** The event with this canonical id, if stored. */
   public Optional<Event> get(String eventId) {
     return ids.get(eventId).flatMap(events::get);

@@ -115,6 +115,48 @@ public final class MemoryStore implements TocReader, AutoCloseable {
     return java.util.List.of(cf.rocksName());
   }
 
+  /**
+   * Checks the store: RocksDB's block checksums of every table file, then its own invariants (the
+   * id index matches the log, the event counter is exact, the outbox names stored events and no
+   * consumer is ahead of the log, every TOC node's children and grips resolve to stored events).
+   * Reads everything once; on a read-only open it works beside a running daemon.
+   */
+  public StoreVerification verify() {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    try {
+      storage.verifyChecksums();
+    } catch (StorageException e) {
+      problems.add("RocksDB checksums: " + e.getMessage());
+    }
+    long[] counts = new long[3];
+    checking("the event log", problems, () -> counts[0] = events.verify(problems::add));
+    checking("the outbox", problems, () -> outbox.verify(problems::add, key -> events.get(key).isPresent()));
+    checking("the TOC", problems, () -> {
+      long[] toc = this.toc.verify(problems::add, id -> events.get(id).isPresent());
+      counts[1] = toc[0];
+      counts[2] = toc[1];
+    });
+    return new StoreVerification(storage.path(), counts[0], counts[1], counts[2], problems);
+  }
+
+  /** Runs one part of a verification; a part that cannot be read is a problem, not the end. */
+  private static void checking(String part, java.util.List<String> problems, Runnable check) {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      problems.add("cannot read " + part + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes a consistent copy of the store to {@code target}, which must not exist yet (RocksDB
+   * checkpoint: table files hard-linked when on the same file system, copied otherwise). Safe
+   * while the store is being written to. Subdirectories (projects/, search/) are not included.
+   */
+  public void checkpoint(Path target) {
+    storage.checkpoint(target);
+  }
+
   /** Flushes every memtable to disk, so that a restart replays no write-ahead log. */
   public void flush() {
     storage.flush();

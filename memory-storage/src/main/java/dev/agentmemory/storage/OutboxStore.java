@@ -101,6 +101,28 @@ public final class OutboxStore {
     return nextSequence - 1 - lastAcknowledged();
   }
 
+  /**
+   * Checks that every waiting entry names a stored event and that no consumer's position is ahead
+   * of the log (the TOC's, the search index's).
+   */
+  void verify(java.util.function.Consumer<String> problem, java.util.function.Predicate<EventKey> stored) {
+    int reported = 0;
+    try (CloseableIterator<Entry<Long, EventKey>> it = table.scan(null, null)) {
+      while (it.hasNext()) {
+        Entry<Long, EventKey> entry = it.next();
+        if (!stored.test(entry.value()) && reported++ < EventStore.MAX_REPORTED) {
+          problem.accept("outbox entry " + entry.key() + " names an event that is not stored");
+        }
+      }
+    }
+    long last = nextSequence() - 1;
+    if (lastAcknowledged() > last) {
+      problem.accept("the TOC's outbox position " + lastAcknowledged() + " is ahead of the log (" + last + ")");
+    }
+    searchAcknowledged().filter(search -> search > last).ifPresent(search ->
+        problem.accept("the search index's outbox position " + search + " is ahead of the log (" + last + ")"));
+  }
+
   private long lastSequence() {
     try (CloseableIterator<Entry<Long, EventKey>> it = table.scanBackward(null, null)) {
       return it.hasNext() ? it.next().key() : 0L;

@@ -123,6 +123,51 @@ public final class TocStore {
     return ids;
   }
 
+  /**
+   * Checks that every linked node can be read, its children are linked nodes, and every grip its
+   * bullets cite exists and cites stored events. Returns the linked nodes and the grips counted.
+   */
+  long[] verify(java.util.function.Consumer<String> problem, java.util.function.Predicate<String> eventStored) {
+    long nodeCount = 0;
+    int reported = 0;
+    for (String id : linkedIds()) {
+      nodeCount++;
+      Optional<TocNode> node = latest(id);
+      if (node.isEmpty()) {
+        if (reported++ < EventStore.MAX_REPORTED) {
+          problem.accept("TOC node " + id + " is linked but cannot be read");
+        }
+        continue;
+      }
+      for (String child : node.get().childNodeIds()) {
+        if (!isLinked(child) && reported++ < EventStore.MAX_REPORTED) {
+          problem.accept("TOC node " + id + " lists child " + child + ", which is not in the TOC");
+        }
+      }
+      for (TocBullet bullet : node.get().bullets()) {
+        for (String gripId : bullet.gripIds()) {
+          Optional<Grip> grip = grips.get(gripId);
+          if (grip.isEmpty()) {
+            if (reported++ < EventStore.MAX_REPORTED) {
+              problem.accept("TOC node " + id + " cites grip " + gripId + ", which does not exist");
+            }
+          } else if ((!eventStored.test(grip.get().eventIdStart()) || !eventStored.test(grip.get().eventIdEnd()))
+              && reported++ < EventStore.MAX_REPORTED) {
+            problem.accept("grip " + gripId + " cites an event that is not stored");
+          }
+        }
+      }
+    }
+    long gripCount = 0;
+    try (CloseableIterator<Entry<String, Grip>> it = grips.scan(null, null)) {
+      while (it.hasNext()) {
+        it.next();
+        gripCount++;
+      }
+    }
+    return new long[] {nodeCount, gripCount};
+  }
+
   public Optional<Grip> grip(String gripId) {
     return grips.get(gripId);
   }

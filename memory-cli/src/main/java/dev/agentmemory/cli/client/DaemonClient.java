@@ -49,6 +49,12 @@ public interface DaemonClient extends AutoCloseable {
   /** Compacts one column family, or all when {@code columnFamily} is empty (no call deadline). */
   dev.agentmemory.proto.CompactStoreResponse compactStore(String columnFamily);
 
+  /** A hot backup of every store of the daemon. */
+  dev.agentmemory.proto.BackupResponse backup(dev.agentmemory.proto.BackupRequest request);
+
+  /** Checksums and invariants of every store of the daemon. */
+  dev.agentmemory.proto.VerifyStoresResponse verifyStores();
+
   dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events);
 
   dev.agentmemory.proto.SearchResponse search(dev.agentmemory.proto.SearchRequest request);

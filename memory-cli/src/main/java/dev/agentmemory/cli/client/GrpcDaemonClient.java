@@ -191,6 +191,19 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
+  public dev.agentmemory.proto.BackupResponse backup(dev.agentmemory.proto.BackupRequest request) {
+    // A backup of a large store takes a while: no call deadline.
+    return call(() -> MemoryServiceGrpc.newBlockingStub(channel).backup(request));
+  }
+
+  @Override
+  public dev.agentmemory.proto.VerifyStoresResponse verifyStores() {
+    // Reads every store once: no call deadline.
+    return call(() -> MemoryServiceGrpc.newBlockingStub(channel).verifyStores(
+        dev.agentmemory.proto.VerifyStoresRequest.getDefaultInstance()));
+  }
+
+  @Override
   public dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events) {
     return call(() -> memory().ingestEvents(
         dev.agentmemory.proto.IngestEventsRequest.newBuilder().addAllEvents(events).build()));

@@ -38,6 +38,10 @@ public enum ConfigKey {
   CONTEXT_SESSION_START("context.session_start", new ValueType.Bool(), p -> "true"),
   /** Budget of that memory, in cl100k tokens. */
   CONTEXT_MAX_TOKENS("context.max_tokens", new ValueType.Count(100, 4000), p -> "600"),
+  /** Where `admin backup` and the backup job write backups (one directory each). */
+  BACKUP_DIR("backup.dir", new ValueType.FilePath(), p -> p.dataDir().resolve("backups").toString()),
+  /** How many backups are kept there; older ones are removed after each new one. */
+  BACKUP_KEEP("backup.keep", new ValueType.Count(1, 1000), p -> "4"),
   /** Below this much free space on the store's disk, status, admin stats and the log warn. */
   DISK_WARNING("disk_warning", new ValueType.Size(0, 1L << 50), p -> "1GiB"),
   /** Who writes summaries: "local" (offline, default), "openai" or "anthropic". */
@@ -81,6 +85,8 @@ public enum ConfigKey {
   SCHEDULE_ROLLUP_MONTH("scheduler.toc_rollup_month", new ValueType.Cron(), p -> "0 0 3 1 * ?"),
   SCHEDULE_ROLLUP_YEAR("scheduler.toc_rollup_year", new ValueType.Cron(), p -> "0 30 3 1 1 ?"),
   SCHEDULE_COMPACTION("scheduler.rocksdb_compaction", new ValueType.Cron(), p -> "0 0 4 ? * SUN"),
+  /** When every store is backed up to backup.dir (keeping backup.keep). */
+  SCHEDULE_BACKUP("scheduler.backup", new ValueType.Cron(), p -> "0 0 5 ? * SUN"),
   /** When closed segments are rewritten by an API summarizer (only with provider openai/anthropic). */
   SCHEDULE_SEGMENT_SUMMARIES("scheduler.segment_summaries", new ValueType.Cron(), p -> "0 */5 * * * ?");
 

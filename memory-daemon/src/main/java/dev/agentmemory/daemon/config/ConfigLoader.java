@@ -89,6 +89,8 @@ public final class ConfigLoader {
         (Boolean) typed.get(ConfigKey.SEARCH_VECTORS),
         new DaemonConfig.ContextConfig((Boolean) typed.get(ConfigKey.CONTEXT_SESSION_START),
             ((Long) typed.get(ConfigKey.CONTEXT_MAX_TOKENS)).intValue()),
+        new DaemonConfig.BackupConfig((Path) typed.get(ConfigKey.BACKUP_DIR),
+            ((Long) typed.get(ConfigKey.BACKUP_KEEP)).intValue()),
         schedules(typed),
         file,
         sources);

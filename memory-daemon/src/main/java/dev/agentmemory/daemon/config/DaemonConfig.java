@@ -24,6 +24,7 @@ public record DaemonConfig(
     RedactionConfig redaction,
     boolean searchVectors,
     ContextConfig context,
+    BackupConfig backup,
     Map<String, String> schedules,
     Optional<Path> configFile,
     Map<ConfigKey, String> sources) {
@@ -71,6 +72,9 @@ public record DaemonConfig(
    */
   public record ContextConfig(boolean sessionStart, int maxTokens) {}
 
+  /** Where backups go and how many are kept. */
+  public record BackupConfig(Path dir, int keep) {}
+
   /** How the table of contents is cut, bucketed and kept fresh. */
   public record TocSettings(
       java.time.ZoneId zone,
@@ -103,6 +107,8 @@ public record DaemonConfig(
     append(out, ConfigKey.SEARCH_VECTORS, searchVectors);
     append(out, ConfigKey.CONTEXT_SESSION_START, context.sessionStart());
     append(out, ConfigKey.CONTEXT_MAX_TOKENS, context.maxTokens());
+    append(out, ConfigKey.BACKUP_DIR, backup.dir());
+    append(out, ConfigKey.BACKUP_KEEP, backup.keep());
     append(out, ConfigKey.REDACTION_EXTRA_PATTERNS, redaction.extraPatterns().size() + " pattern(s)");
     append(out, ConfigKey.REDACTION_ALLOW, redaction.allow().size() + " pattern(s)");
     append(out, ConfigKey.TIMEZONE, toc.zone());

@@ -10,8 +10,8 @@ import dev.agentmemory.storage.JobState;
 import dev.agentmemory.storage.StoreStats;
 import java.util.List;
 
-/** Wire forms of scheduler status and store statistics. */
-final class AdminMapper {
+/** Wire forms of scheduler status, store statistics, backups and verifications. */
+public final class AdminMapper {
   private AdminMapper() {}
 
   static GetSchedulerStatusResponse status(boolean running, List<JobStatus> jobs) {
@@ -62,5 +62,29 @@ final class AdminMapper {
       case "SKIPPED" -> JobResultStatus.JOB_RESULT_STATUS_SKIPPED;
       default -> JobResultStatus.JOB_RESULT_STATUS_UNSPECIFIED;
     };
+  }
+
+  public static dev.agentmemory.proto.BackupResponse backup(dev.agentmemory.daemon.backup.Backups.Result result) {
+    dev.agentmemory.proto.BackupResponse.Builder response = dev.agentmemory.proto.BackupResponse.newBuilder()
+        .setPath(result.path().toString())
+        .setBytes(result.bytes())
+        .setDurationMs(result.durationMs());
+    result.stores().forEach(store -> response.addStores(dev.agentmemory.proto.BackupStore.newBuilder()
+        .setProject(store.project()).setPath(store.path()).setEvents(store.events()).setBytes(store.bytes())));
+    result.removed().forEach(removed -> response.addRemoved(removed.toString()));
+    return response.build();
+  }
+
+  public static dev.agentmemory.proto.VerifyStoresResponse verification(
+      java.util.Map<String, dev.agentmemory.storage.StoreVerification> results) {
+    dev.agentmemory.proto.VerifyStoresResponse.Builder response = dev.agentmemory.proto.VerifyStoresResponse.newBuilder();
+    results.forEach((project, result) -> response.addStores(dev.agentmemory.proto.StoreVerification.newBuilder()
+        .setProject(project)
+        .setPath(result.store().toString())
+        .setEvents(result.events())
+        .setTocNodes(result.tocNodes())
+        .setGrips(result.grips())
+        .addAllProblems(result.problems())));
+    return response.build();
   }
 }

@@ -3,6 +3,8 @@ package dev.agentmemory.daemon.grpc;
 import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
+import dev.agentmemory.proto.BackupRequest;
+import dev.agentmemory.proto.BackupResponse;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.CompactStoreRequest;
@@ -31,6 +33,8 @@ import dev.agentmemory.proto.HybridSearchResponse;
 import dev.agentmemory.proto.RebuildIndexProgress;
 import dev.agentmemory.proto.RebuildIndexRequest;
 import dev.agentmemory.proto.SearchChildrenRequest;
+import dev.agentmemory.proto.VerifyStoresRequest;
+import dev.agentmemory.proto.VerifyStoresResponse;
 import dev.agentmemory.proto.SearchChildrenResponse;
 import dev.agentmemory.proto.SearchNodeRequest;
 import dev.agentmemory.proto.SearchNodeResponse;
@@ -65,9 +69,11 @@ import dev.agentmemory.toc.TocRebuilder;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -79,17 +85,19 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   private final Projects projects;
   private final MemoryScheduler scheduler;
   private final SearchService search;
+  private final dev.agentmemory.daemon.DaemonServices services;
 
-  private MemoryGrpcService(Projects projects, MemoryScheduler scheduler, SearchService search) {
-    this.projects = projects;
-    this.scheduler = scheduler;
-    this.search = search;
+  private MemoryGrpcService(dev.agentmemory.daemon.DaemonServices services) {
+    this.projects = services.projects();
+    this.scheduler = services.scheduler();
+    this.search = services.search();
+    this.services = services;
   }
 
   /** The service over {@code services}, reading each call's project header. */
   public static ServerServiceDefinition definition(dev.agentmemory.daemon.DaemonServices services) {
     return ServerInterceptors.intercept(
-        new MemoryGrpcService(services.projects(), services.scheduler(), services.search()), new ProjectHeader());
+        new MemoryGrpcService(services), new ProjectHeader());
   }
 
   /** The store the call reads or maintains. */
@@ -248,6 +256,18 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
           .setDurationMs((System.nanoTime() - start) / 1_000_000)
           .build();
     });
+  }
+
+  @Override
+  public void backup(BackupRequest request, StreamObserver<BackupResponse> response) {
+    run("Backup", response, () -> AdminMapper.backup(services.backup(
+        request.getDest().isBlank() ? Optional.empty() : Optional.of(Path.of(request.getDest().trim())),
+        request.getKeep() > 0 ? OptionalInt.of(request.getKeep()) : OptionalInt.empty())));
+  }
+
+  @Override
+  public void verifyStores(VerifyStoresRequest request, StreamObserver<VerifyStoresResponse> response) {
+    run("VerifyStores", response, () -> AdminMapper.verification(services.verify()));
   }
 
   @Override

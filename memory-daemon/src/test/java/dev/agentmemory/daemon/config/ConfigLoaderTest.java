@@ -119,6 +119,9 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_SEARCH_VECTORS", "false", ConfigKey.SEARCH_VECTORS, "false"),
         Arguments.of("MEMORY_CONTEXT_SESSION_START", "false", ConfigKey.CONTEXT_SESSION_START, "false"),
         Arguments.of("MEMORY_CONTEXT_MAX_TOKENS", "300", ConfigKey.CONTEXT_MAX_TOKENS, "300"),
+        Arguments.of("MEMORY_BACKUP_DIR", "/srv/backups", ConfigKey.BACKUP_DIR, "/srv/backups"),
+        Arguments.of("MEMORY_BACKUP_KEEP", "9", ConfigKey.BACKUP_KEEP, "9"),
+        Arguments.of("MEMORY_SCHEDULER_BACKUP", "0 0 6 ? * SAT", ConfigKey.SCHEDULE_BACKUP, "0 0 6 ? * SAT"),
         Arguments.of("MEMORY_REDACTION_EXTRA_PATTERNS", "acme_[0-9a-f]{32}", ConfigKey.REDACTION_EXTRA_PATTERNS,
             "acme_[0-9a-f]{32}"),
         Arguments.of("MEMORY_REDACTION_ALLOW", "sk_test_.*", ConfigKey.REDACTION_ALLOW, "sk_test_.*"));
@@ -347,6 +350,8 @@ class ConfigLoaderTest {
       case SEARCH_VECTORS -> Boolean.toString(config.searchVectors());
       case CONTEXT_SESSION_START -> Boolean.toString(config.context().sessionStart());
       case CONTEXT_MAX_TOKENS -> Integer.toString(config.context().maxTokens());
+      case BACKUP_DIR -> config.backup().dir().toString();
+      case BACKUP_KEEP -> Integer.toString(config.backup().keep());
       case DISK_RESERVE -> Long.toString(config.storage().diskReserve());
       case DISK_WARNING -> Long.toString(config.storage().diskWarning());
       case SUMMARIZER_PROVIDER -> config.summarizer().provider();
@@ -366,7 +371,7 @@ class ConfigLoaderTest {
       case TOC_TOOL_RESULT_CHARS -> Integer.toString(config.toc().toolResultChars());
       case TOC_REFRESH_INTERVAL -> config.toc().refreshInterval().toString();
       case SCHEDULE_ROLLUP_DAY, SCHEDULE_ROLLUP_WEEK, SCHEDULE_ROLLUP_MONTH, SCHEDULE_ROLLUP_YEAR, SCHEDULE_COMPACTION,
-          SCHEDULE_SEGMENT_SUMMARIES ->
+          SCHEDULE_SEGMENT_SUMMARIES, SCHEDULE_BACKUP ->
           config.schedules().get(key.key().substring("scheduler.".length()));
     };
   }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rocksdb.Cache;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
@@ -260,6 +261,26 @@ public final class RocksStorage implements AutoCloseable {
   }
 
   /** The store's directory. */
+  /** Reads every table file and checks its block checksums. */
+  public void verifyChecksums() {
+    try {
+      db.verifyChecksum();
+    } catch (RocksDBException e) {
+      throw new StorageException("Expected every table file of " + path + " to match its checksums, but "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** A consistent copy of the database in {@code target}, which must not exist. */
+  public void checkpoint(Path target) {
+    try (Checkpoint checkpoint = Checkpoint.create(db)) {
+      checkpoint.createCheckpoint(target.toString());
+    } catch (RocksDBException e) {
+      throw new StorageException("Expected to write a checkpoint of " + path + " to " + target + ", but "
+          + e.getMessage(), e);
+    }
+  }
+
   public Path path() {
     return path;
   }
