@@ -56,7 +56,7 @@ class SchedulerRpcTest {
 
     assertThat(status.getSchedulerRunning()).isTrue();
     assertThat(status.getJobsList()).extracting(JobStatusProto::getJobName).containsExactly(
-        "toc_rollup_day", "toc_rollup_week", "toc_rollup_month", "toc_rollup_year", "rocksdb_compaction");
+        "toc_rollup_day", "toc_rollup_week", "toc_rollup_month", "toc_rollup_year", "rocksdb_compaction", "backup");
     assertThat(status.getJobsList()).allSatisfy(job -> {
       assertThat(job.getNextRunMs()).isGreaterThan(System.currentTimeMillis());
       assertThat(job.getRunCount()).isZero();
