@@ -140,9 +140,16 @@ public final class EventStore {
 
   /** Events with source timestamps in {@code [fromMs, toMs]}, oldest first. Close the iterator. */
   public CloseableIterator<Event> scan(long fromMs, long toMs) {
-    EventKey from = EventCodecs.rangeStart(fromMs);
+    return scan(EventCodecs.rangeStart(fromMs), toMs);
+  }
+
+  /**
+   * Events from log position {@code from} (inclusive) with source timestamps up to {@code toMs},
+   * in log order: how a long read resumes where its last page ended. Close the iterator.
+   */
+  public CloseableIterator<Event> scan(EventKey from, long toMs) {
     EventKey to =
-        toMs == Long.MAX_VALUE ? null : EventCodecs.rangeStart(Math.max(fromMs, toMs + 1));
+        toMs == Long.MAX_VALUE ? null : EventCodecs.rangeStart(Math.max(from.timestampMs(), toMs + 1));
     CloseableIterator<Entry<EventKey, Event>> entries = events.scan(from, to);
     return new CloseableIterator<>() {
       @Override

@@ -40,7 +40,8 @@ import picocli.CommandLine.ScopeType;
       AdminImportCommand.class,
       AdminBackupCommand.class,
       AdminRestoreCommand.class,
-      AdminVerifyCommand.class
+      AdminVerifyCommand.class,
+      AdminExportCommand.class
     })
 public final class AdminCommand {
   @ParentCommand MemoryDaemonCommand root;
@@ -92,13 +93,18 @@ public final class AdminCommand {
 
   /** The store, which must exist (admin commands never create one). */
   Path existingStore() {
-    Path store = store();
+    return existing(project());
+  }
+
+  /** The store of {@code project}, which must exist. */
+  Path existing(String project) {
+    Path store = storeOf(project);
     StoreAccess.problem(store, false).ifPresent(problem -> {
       throw new CliException(problem);
     });
     if (!Files.exists(store.resolve("CURRENT"))) {
-      if (!project().isEmpty()) {
-        throw new CliException("No store of project '" + project() + "' at " + store
+      if (!project.isEmpty()) {
+        throw new CliException("No store of project '" + project + "' at " + store
             + " (projects get a store with their first event; `memory-daemon admin stats` lists them)");
       }
       throw new CliException("No store at " + store + " (set --db-path, or db_path / " + ConfigKey.DB_PATH.envVar() + ")");

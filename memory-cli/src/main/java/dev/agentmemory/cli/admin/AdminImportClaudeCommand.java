@@ -2,12 +2,8 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
-import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.capture.ClaudeTranscripts;
-import dev.agentmemory.daemon.grpc.ProtoMapper;
-import dev.agentmemory.proto.IngestEventsResponse;
-import dev.agentmemory.event.Event;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,14 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,8 +32,6 @@ import picocli.CommandLine.Spec;
       "with their original times and sessions. Importing twice stores everything once."
     })
 public final class AdminImportClaudeCommand implements Callable<Integer> {
-  private static final int BATCH = 500;
-
   @ParentCommand AdminImportCommand parent;
   @Spec CommandSpec spec;
 
@@ -82,48 +72,37 @@ public final class AdminImportClaudeCommand implements Callable<Integer> {
       return 0;
     }
     boolean terminal = System.console() != null;
-    long[] totals = parent.admin().viaDaemon()
+    ImportBatches.Sent totals = parent.admin().viaDaemon()
         .map(client -> {
           try (client) {
-            return importAll(files, transcripts, counts,
-                (project, batch) -> tally(client.inProject(project).ingestEvents(protos(batch))), terminal);
+            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.through(client)), terminal);
           }
         })
         .orElseGet(() -> {
           try (OfflineStores stores = new OfflineStores(parent.admin())) {
-            return importAll(files, transcripts, counts, (project, batch) -> tally(stores.events(project).ingestAll(batch)),
-                terminal);
+            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.into(stores)), terminal);
           }
         });
     out.printf("%sImported %d events from %d files: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
-        counts.events, counts.files, totals[0], totals[1], totals[2]);
+        counts.events, counts.files, totals.created(), totals.duplicates(), totals.rejected());
     printSkipped(out, counts);
-    return totals[2] > 0 ? ExitCode.ERROR : 0;
+    return totals.rejected() > 0 ? ExitCode.ERROR : 0;
   }
 
   /**
-   * Reads every file and sends events in batches, each batch of one project (--project, else the
-   * project the transcript names); returns created, duplicates, rejected.
+   * Reads every file and sends its events, each to a project (--project, else the project the
+   * transcript names).
    */
-  private long[] importAll(List<Path> files, ClaudeTranscripts transcripts, ClaudeTranscripts.Counts counts,
-      BiFunction<String, List<Event>, long[]> send, boolean terminal) {
-    long[] totals = new long[3];
+  private ImportBatches.Sent importAll(List<Path> files, ClaudeTranscripts transcripts, ClaudeTranscripts.Counts counts,
+      ImportBatches batches, boolean terminal) {
     String chosen = parent.admin().project();
-    Map<String, List<Event>> batches = new TreeMap<>();
     PrintWriter out = spec.commandLine().getOut();
     int fileNumber = 0;
     for (Path file : files) {
       fileNumber++;
       try {
-        transcripts.read(file, counts, event -> {
-          String project = chosen.isEmpty() ? event.metadata().getOrDefault(Projects.PROJECT_KEY, "") : chosen;
-          List<Event> batch = batches.computeIfAbsent(project, p -> new ArrayList<>(BATCH));
-          batch.add(event);
-          if (batch.size() == BATCH) {
-            add(totals, send.apply(project, List.copyOf(batch)));
-            batch.clear();
-          }
-        });
+        transcripts.read(file, counts, event -> batches.add(
+            chosen.isEmpty() ? event.metadata().getOrDefault(Projects.PROJECT_KEY, "") : chosen, event));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
       }
@@ -132,12 +111,7 @@ public final class AdminImportClaudeCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    batches.forEach((project, batch) -> {
-      if (!batch.isEmpty()) {
-        add(totals, send.apply(project, batch));
-      }
-    });
-    return totals;
+    return batches.finish();
   }
 
   private void printSkipped(PrintWriter out, ClaudeTranscripts.Counts counts) {
@@ -153,24 +127,6 @@ public final class AdminImportClaudeCommand implements Callable<Integer> {
       return LocalDate.parse(since.trim()).atStartOfDay(zone).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
       throw new CliException("--since '" + since + "' is not a date as YYYY-MM-DD", ExitCode.USAGE);
-    }
-  }
-
-  private static List<dev.agentmemory.proto.Event> protos(List<Event> batch) {
-    return batch.stream().map(ProtoMapper::toProto).toList();
-  }
-
-  private static long[] tally(IngestEventsResponse response) {
-    return new long[] {response.getCreated(), response.getDuplicates(), response.getRejected()};
-  }
-
-  private static long[] tally(EventService.BatchResult result) {
-    return new long[] {result.created(), result.duplicates(), result.rejected()};
-  }
-
-  private static void add(long[] totals, long[] more) {
-    for (int i = 0; i < totals.length; i++) {
-      totals[i] += more[i];
     }
   }
 }

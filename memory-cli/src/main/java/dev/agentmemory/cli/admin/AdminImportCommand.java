@@ -1,18 +1,97 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.ExitCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code admin import}: bring existing history into the store. */
+/**
+ * {@code admin import --input FILE|-}: events in the export format (JSON Lines), into the stores
+ * their project names; {@code admin import claude}: Claude Code transcripts.
+ */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Import existing conversation history.",
+    description = {
+      "Import events written by `admin export` (JSON Lines, one event a line) into the store of each line's project",
+      "(--project puts them all into one). Importing twice stores everything once; a bad line is reported with its",
+      "number and skipped. Through the daemon when it runs, directly when it does not.",
+      "`admin import claude` imports Claude Code transcripts."
+    },
     subcommands = {AdminImportClaudeCommand.class})
-public final class AdminImportCommand {
+public final class AdminImportCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", paramLabel = "FILE", description = "The file to read, - for standard input.")
+  String input;
 
   AdminCommand admin() {
     return admin;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (input == null) {
+      throw new CliException("Give --input FILE (or - for standard input), or a source: `admin import claude`",
+          ExitCode.USAGE);
+    }
+    if (!input.equals("-") && !Files.isRegularFile(Path.of(input))) {
+      throw new CliException("--input " + input + " is not a file", ExitCode.USAGE);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    long[] lines = new long[2]; // read, bad
+    ImportBatches.Sent totals = admin.viaDaemon()
+        .map(client -> {
+          try (client) {
+            return read(new ImportBatches(ImportBatches.through(client)), lines, err);
+          }
+        })
+        .orElseGet(() -> {
+          try (OfflineStores stores = new OfflineStores(admin)) {
+            return read(new ImportBatches(ImportBatches.into(stores)), lines, err);
+          }
+        });
+    totals.errors().forEach(error -> err.println(error + "; skipped"));
+    out.printf("Imported %d lines: %d new, %d already stored, %d rejected, %d not events.%n", lines[0],
+        totals.created(), totals.duplicates(), totals.rejected(), lines[1]);
+    return totals.rejected() + lines[1] > 0 ? ExitCode.ERROR : 0;
+  }
+
+  private ImportBatches.Sent read(ImportBatches batches, long[] lines, PrintWriter err) {
+    String chosen = admin.project();
+    try (BufferedReader reader = input.equals("-")
+        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lines[0]++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          EventLines.Parsed parsed = EventLines.parse(line);
+          batches.add(chosen.isEmpty() ? parsed.project() : chosen, parsed.event(), "line " + lines[0]);
+        } catch (IllegalArgumentException e) {
+          lines[1]++;
+          err.printf("line %d: %s; skipped%n", lines[0], e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      throw new CliException("Cannot read " + input + ": " + e.getMessage());
+    }
+    return batches.finish();
   }
 }

@@ -55,12 +55,15 @@ public final class AdminVerifyCommand implements Callable<Integer> {
 
   /** Each store opened read-only: nothing is written, not even by a TOC worker (a backup stays as it is). */
   private Map<String, dev.agentmemory.storage.StoreVerification> readOnly(Path main) {
-    if (!Files.exists(main.resolve("CURRENT"))) {
+    boolean hasDefault = Files.exists(main.resolve("CURRENT"));
+    if (!hasDefault && ProjectNames.existing(main).isEmpty()) {
       throw new CliException("No store at " + main + " (give --db-path PATH)");
     }
     Map<String, dev.agentmemory.storage.StoreVerification> results = new LinkedHashMap<>();
-    try (MemoryStore store = MemoryStore.openReadOnly(main)) {
-      results.put("", store.verify());
+    if (hasDefault) {
+      try (MemoryStore store = MemoryStore.openReadOnly(main)) {
+        results.put("", store.verify());
+      }
     }
     for (String name : ProjectNames.existing(main)) {
       try (MemoryStore store = MemoryStore.openReadOnly(ProjectNames.storeDir(main, name))) {

@@ -52,6 +52,9 @@ public interface DaemonClient extends AutoCloseable {
   /** A hot backup of every store of the daemon. */
   dev.agentmemory.proto.BackupResponse backup(dev.agentmemory.proto.BackupRequest request);
 
+  /** One page of the store's events in log order (export). */
+  dev.agentmemory.proto.ExportEventsResponse exportEvents(dev.agentmemory.proto.ExportEventsRequest request);
+
   /** Checksums and invariants of every store of the daemon. */
   dev.agentmemory.proto.VerifyStoresResponse verifyStores();
 

@@ -197,6 +197,11 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
+  public dev.agentmemory.proto.ExportEventsResponse exportEvents(dev.agentmemory.proto.ExportEventsRequest request) {
+    return call(() -> memory().exportEvents(request));
+  }
+
+  @Override
   public dev.agentmemory.proto.VerifyStoresResponse verifyStores() {
     // Reads every store once: no call deadline.
     return call(() -> MemoryServiceGrpc.newBlockingStub(channel).verifyStores(

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** How events look on the terminal and in {@code --json} output. */
-final class EventFormat {
+public final class EventFormat {
   private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
   private static final int PREVIEW_CHARS = 100;
 
@@ -34,7 +34,7 @@ final class EventFormat {
     return LOCAL_TIME.format(Instant.ofEpochMilli(epochMs).atZone(zone));
   }
 
-  static ObjectNode json(Event event) {
+  public static ObjectNode json(Event event) {
     ObjectNode node = Json.object()
         .put("event_id", event.getEventId())
         .put("session_id", event.getSessionId())

@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.EventExport;
 import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
@@ -10,6 +11,8 @@ import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.CompactStoreRequest;
 import dev.agentmemory.proto.CompactStoreResponse;
 import dev.agentmemory.proto.ExpandEventRequest;
+import dev.agentmemory.proto.ExportEventsRequest;
+import dev.agentmemory.proto.ExportEventsResponse;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetEventsRequest;
@@ -263,6 +266,17 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
     run("Backup", response, () -> AdminMapper.backup(services.backup(
         request.getDest().isBlank() ? Optional.empty() : Optional.of(Path.of(request.getDest().trim())),
         request.getKeep() > 0 ? OptionalInt.of(request.getKeep()) : OptionalInt.empty())));
+  }
+
+  @Override
+  public void exportEvents(ExportEventsRequest request, StreamObserver<ExportEventsResponse> response) {
+    run("ExportEvents", response, () -> {
+      EventExport.Page page = EventExport.page(store().store().events(), request.getFromTimestampMs(),
+          request.getToTimestampMs(), request.getAfter(), request.getLimit());
+      ExportEventsResponse.Builder answer = ExportEventsResponse.newBuilder().setNext(page.next());
+      page.events().forEach(event -> answer.addEvents(ProtoMapper.toProto(event)));
+      return answer.build();
+    });
   }
 
   @Override
