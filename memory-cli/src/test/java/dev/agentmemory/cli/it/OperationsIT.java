@@ -147,29 +147,79 @@ class OperationsIT {
     assertThat(notABackup.err()).contains("is not a backup", "admin backup");
   }
 
+  @Test
+  void shouldExportAndImportEveryEvent_roundTrip_andSkipBadLinesByNumber() throws Exception {
+    // given: events in the default store and in project alpha, exported through the daemon
+    int port = daemon.start();
+    ManagedChannel channel = daemon.channel(port);
+    Set<String> stored = new HashSet<>();
+    for (String project : List.of("", "alpha")) {
+      MemoryServiceGrpc.MemoryServiceBlockingStub memory = stub(channel, project);
+      for (int n = 0; n < 50; n++) {
+        stored.add(ingestOne(memory, 0, n));
+      }
+    }
+    channel.shutdownNow();
+    Path exported = tmp.resolve("all.jsonl");
+    DaemonProcess.Result export = daemon.run("admin", "export", "--all-projects", "--output", exported.toString());
+    daemon.run("stop");
+
+    // when: imported twice into an empty store, then exported from it
+    Path fresh = tmp.resolve("fresh");
+    DaemonProcess.Result first = daemon.run("admin", "import", "--input", exported.toString(), "--db-path", fresh.toString());
+    DaemonProcess.Result second = daemon.run("admin", "import", "--input", exported.toString(), "--db-path", fresh.toString());
+    Path again = tmp.resolve("again.jsonl");
+    DaemonProcess.Result reexport = daemon.run("admin", "export", "--all-projects", "--db-path", fresh.toString(),
+        "--output", again.toString());
+    Path bad = tmp.resolve("bad.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(exported).subList(0, 2));
+    lines.add(1, "{\"event_id\": \"not json");
+    Files.write(bad, lines);
+    DaemonProcess.Result partly = daemon.run("admin", "import", "--input", bad.toString(), "--db-path", tmp.resolve("other").toString());
+
+    // then
+    assertThat(export.exitCode()).as(export.toString()).isZero();
+    assertThat(export.err()).contains("Exported " + stored.size() + " events of 2 stores");
+    assertThat(Files.readAllLines(exported)).hasSize(stored.size());
+    assertThat(first.out()).contains(stored.size() + " new, 0 already stored, 0 rejected");
+    assertThat(second.out()).contains("0 new, " + stored.size() + " already stored");
+    assertThat(reexport.exitCode()).as(reexport.toString()).isZero();
+    assertThat(Files.readString(again)).isEqualTo(Files.readString(exported));
+    assertThat(partly.exitCode()).isEqualTo(1);
+    assertThat(partly.err()).contains("line 2: not JSON");
+    assertThat(partly.out()).contains("Imported 3 lines: 2 new, 0 already stored, 0 rejected, 1 not events.");
+  }
+
   private static void ingestUntilStopped(ManagedChannel channel, String project, int client, AtomicBoolean running,
       Set<String> acknowledged) {
+    MemoryServiceGrpc.MemoryServiceBlockingStub memory = stub(channel, project);
+    for (int n = 0; running.get(); n++) {
+      acknowledged.add(ingestOne(memory, client, n));
+    }
+  }
+
+  /** Stores one event; returns its id once acknowledged. */
+  private static String ingestOne(MemoryServiceGrpc.MemoryServiceBlockingStub memory, int client, int n) {
+    String id = UlidCreator.getMonotonicUlid().toString();
+    memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
+        .setEventId(id).setSessionId("client-" + client).setTimestampMs(System.currentTimeMillis())
+        .setEventType(EventType.EVENT_TYPE_USER_MESSAGE).setRole(EventRole.EVENT_ROLE_USER)
+        .setText("client " + client + " message " + n + " about the ledger export")).build());
+    return id;
+  }
+
+  /** A stub that names {@code project} in the x-memory-project header (none for the default store). */
+  private static MemoryServiceGrpc.MemoryServiceBlockingStub stub(ManagedChannel channel, String project) {
     Metadata header = new Metadata();
     header.put(Metadata.Key.of("x-memory-project", Metadata.ASCII_STRING_MARSHALLER), project);
-    MemoryServiceGrpc.MemoryServiceBlockingStub memory = project.isEmpty() ? MemoryServiceGrpc.newBlockingStub(channel)
+    return project.isEmpty() ? MemoryServiceGrpc.newBlockingStub(channel)
         : MemoryServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(header));
-    for (int n = 0; running.get(); n++) {
-      String id = UlidCreator.getMonotonicUlid().toString();
-      memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
-          .setEventId(id).setSessionId("client-" + client).setTimestampMs(System.currentTimeMillis())
-          .setEventType(EventType.EVENT_TYPE_USER_MESSAGE).setRole(EventRole.EVENT_ROLE_USER)
-          .setText("client " + client + " message " + n + " about the ledger export")).build());
-      acknowledged.add(id);
-    }
   }
 
   private List<String> eventIds(int port, String project) {
     ManagedChannel channel = daemon.channel(port);
     try {
-      Metadata header = new Metadata();
-      header.put(Metadata.Key.of("x-memory-project", Metadata.ASCII_STRING_MARSHALLER), project);
-      MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel)
-          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(header));
+      MemoryServiceGrpc.MemoryServiceBlockingStub memory = stub(channel, project);
       List<String> ids = new ArrayList<>();
       long from = 0;
       while (true) {
