@@ -28,13 +28,14 @@ public final class Logging {
   /**
    * @param rootLevel trace, debug, info, warn, error or off
    * @param loggerLevels per-logger levels (from {@code MEMORY_LOG} / {@code RUST_LOG})
-   * @param logFile a file to log to (rotated at 10 MiB, 5 kept); empty logs to stderr
+   * @param logFile a file to log to (rotated at {@code maxSize} bytes, {@code keep} kept); empty logs to stderr
    */
-  public static void configure(String rootLevel, Map<String, String> loggerLevels, Optional<Path> logFile) {
+  public static void configure(String rootLevel, Map<String, String> loggerLevels, Optional<Path> logFile,
+      long maxSize, int keep) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     if (logFile.isPresent()) {
-      installFile(context, logFile.get());
+      installFile(context, logFile.get(), maxSize, keep);
     } else {
       installConsole(context);
     }
@@ -64,7 +65,7 @@ public final class Logging {
     attach(context, console, "console");
   }
 
-  private static void installFile(LoggerContext context, Path file) {
+  private static void installFile(LoggerContext context, Path file, long maxSize, int keep) {
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
     appender.setFile(file.toString());
@@ -73,11 +74,11 @@ public final class Logging {
     rolling.setParent(appender);
     rolling.setFileNamePattern(file + ".%i");
     rolling.setMinIndex(1);
-    rolling.setMaxIndex(5);
+    rolling.setMaxIndex(keep);
     rolling.start();
     SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
     trigger.setContext(context);
-    trigger.setMaxFileSize(FileSize.valueOf("10MB"));
+    trigger.setMaxFileSize(new FileSize(maxSize));
     trigger.start();
     appender.setRollingPolicy(rolling);
     appender.setTriggeringPolicy(trigger);

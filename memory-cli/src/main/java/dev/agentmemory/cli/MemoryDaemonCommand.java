@@ -36,11 +36,13 @@ public final class MemoryDaemonCommand {
     commands.put("start", StartCommand.class);
     commands.put("stop", StopCommand.class);
     commands.put("status", StatusCommand.class);
+    commands.put("logs", dev.agentmemory.cli.lifecycle.LogsCommand.class);
     commands.put("query", QueryCommand.class);
     commands.put("search", SearchCommand.class);
     commands.put("admin", AdminCommand.class);
     commands.put("scheduler", SchedulerCommand.class);
     commands.put("hooks", HooksCommand.class);
+    commands.put("service", dev.agentmemory.cli.service.ServiceCommand.class);
     commands.put("hook", HookCommand.class);
     commands.put("mcp", dev.agentmemory.cli.mcp.McpCommand.class);
     commands.put("warm-up", dev.agentmemory.cli.lifecycle.WarmUpCommand.class);

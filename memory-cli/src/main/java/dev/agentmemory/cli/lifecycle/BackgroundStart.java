@@ -43,7 +43,8 @@ final class BackgroundStart {
     DaemonChecks.refuseIfRunning(files, out);
     Path logDir = context.platform().logDir();
     Files.createDirectories(logDir);
-    Path logFile = logDir.resolve("daemon.log");
+    Path logFile = config.log().file();
+    Files.createDirectories(logFile.toAbsolutePath().getParent());
     Path outLog = logDir.resolve("daemon.out.log");
     long outLogStart = Files.exists(outLog) ? Files.size(outLog) : 0;
     long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;

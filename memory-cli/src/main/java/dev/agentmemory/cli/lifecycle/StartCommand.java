@@ -71,7 +71,7 @@ public final class StartCommand implements Callable<Integer> {
     configureLogging(config);
     ProcessName.set();
     MemoryDaemon daemon =
-        MemoryDaemon.start(config, root.context().platform(), Clock.systemUTC(), Optional.ofNullable(logFile));
+        MemoryDaemon.start(config, root.context().platform(), Clock.systemUTC(), logTo(config));
     if (exitWhenReady) {
       daemon.close();
       return 0;
@@ -116,11 +116,19 @@ public final class StartCommand implements Callable<Integer> {
     return args;
   }
 
+  /**
+   * Where this daemon logs: the file a detached start named, else log_file when it was set; empty
+   * for the terminal (a daemon in the foreground).
+   */
+  private Optional<Path> logTo(DaemonConfig config) {
+    return Optional.ofNullable(logFile).or(() -> Optional.of(config.log().file()).filter(file -> config.log().chosen()));
+  }
+
   private void configureLogging(DaemonConfig config) {
     LogFilter filter = LogFilter.fromEnvironment(root.context().platform().env());
     String source = config.sources().getOrDefault(ConfigKey.LOG_LEVEL, "default");
     boolean levelChosenExplicitly = source.equals("flag") || source.startsWith("env");
     String level = levelChosenExplicitly ? config.logLevel() : filter.rootLevel().orElse(config.logLevel());
-    Logging.configure(level, filter.loggerLevels(), Optional.ofNullable(logFile));
+    Logging.configure(level, filter.loggerLevels(), logTo(config), config.log().maxSize(), config.log().keep());
   }
 }

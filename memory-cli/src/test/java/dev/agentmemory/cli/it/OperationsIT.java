@@ -127,6 +127,7 @@ class OperationsIT {
     for (int i = 0; i < 3; i++) {
       assertThat(daemon.run("admin", "backup", "--dest", backups.toString(), "--keep", "2").exitCode()).isZero();
     }
+    DaemonProcess.Result logs = daemon.run("logs", "-n", "500");
     DaemonProcess.Result intoPhotos = daemon.run("admin", "backup", "--dest", foreign.toString());
     DaemonProcess.Result badKeep = daemon.run("admin", "backup", "--keep", "0");
     daemon.run("stop");
@@ -136,6 +137,7 @@ class OperationsIT {
     try (Stream<Path> kept = Files.list(backups)) {
       assertThat(kept.toList()).hasSize(2);
     }
+    assertThat(logs.out()).contains("Memory daemon ready on", "Backup written to");
     assertThat(intoPhotos.exitCode()).isNotZero();
     assertThat(intoPhotos.err()).contains("exists and holds other files (holiday.jpg)");
     try (Stream<Path> untouched = Files.list(foreign)) {

@@ -36,6 +36,7 @@ import java.util.stream.Stream;
  * rebuilt from the events when a daemon opens the restored store.
  */
 public final class Backups {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
   public static final String MANIFEST = "backup.json";
   static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -74,7 +75,10 @@ public final class Backups {
     writeManifest(backup, copies, clock);
     List<Path> removed = prune(root, keep, backup);
     long bytes = copies.stream().mapToLong(StoreCopy::bytes).sum();
-    return new Result(backup, copies, bytes, (System.nanoTime() - start) / 1_000_000, removed);
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    LOG.info("Backup written to {} in {} ms: {} stores, {} events, {} bytes; removed {} older", backup, ms, copies.size(),
+        copies.stream().mapToLong(StoreCopy::events).sum(), bytes, removed.size());
+    return new Result(backup, copies, bytes, ms, removed);
   }
 
   /** A backup directory's stores, as its manifest lists them. */

@@ -25,6 +25,15 @@ public enum ConfigKey {
   /** Root log level. */
   LOG_LEVEL(
       "log_level", new ValueType.Choice(List.of("trace", "debug", "info", "warn", "error", "off")), p -> "info"),
+  /**
+   * Where the daemon logs: always for a detached daemon (`start`), for one in the foreground only
+   * when set (it logs to its terminal otherwise).
+   */
+  LOG_FILE("log_file", new ValueType.FilePath(), p -> p.logDir().resolve("daemon.log").toString()),
+  /** Size at which the log file is rotated (daemon.log -> daemon.log.1 -> ...). */
+  LOG_MAX_SIZE("log_max_size", new ValueType.Size(64 * 1024, 1L << 30), p -> "10MiB"),
+  /** How many rotated log files are kept. */
+  LOG_KEEP("log_keep", new ValueType.Count(1, 100), p -> "5"),
   /** Largest event text accepted by IngestEvent (UTF-8 bytes). */
   MAX_EVENT_BYTES("max_event_bytes", new ValueType.Size(1024, 64L * 1024 * 1024), p -> "1MiB"),
   /**

@@ -67,6 +67,9 @@ public final class ConfigLoader {
         (String) typed.get(ConfigKey.MULTI_AGENT_MODE),
         (String) typed.get(ConfigKey.AGENT_ID),
         (String) typed.get(ConfigKey.LOG_LEVEL),
+        new DaemonConfig.LogConfig((Path) typed.get(ConfigKey.LOG_FILE),
+            !sources.getOrDefault(ConfigKey.LOG_FILE, "default").equals("default"),
+            (Long) typed.get(ConfigKey.LOG_MAX_SIZE), ((Long) typed.get(ConfigKey.LOG_KEEP)).intValue()),
         new DaemonConfig.SummarizerConfig(
             (String) typed.get(ConfigKey.SUMMARIZER_PROVIDER),
             (String) typed.get(ConfigKey.SUMMARIZER_MODEL),

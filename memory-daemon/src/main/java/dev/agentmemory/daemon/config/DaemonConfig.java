@@ -19,6 +19,7 @@ public record DaemonConfig(
     String multiAgentMode,
     String agentId,
     String logLevel,
+    LogConfig log,
     SummarizerConfig summarizer,
     TocSettings toc,
     RedactionConfig redaction,
@@ -72,6 +73,13 @@ public record DaemonConfig(
    */
   public record ContextConfig(boolean sessionStart, int maxTokens) {}
 
+  /**
+   * Where the daemon logs and how the file rotates.
+   *
+   * @param chosen whether log_file was set (a foreground daemon then logs there too)
+   */
+  public record LogConfig(Path file, boolean chosen, long maxSize, int keep) {}
+
   /** Where backups go and how many are kept. */
   public record BackupConfig(Path dir, int keep) {}
 
@@ -94,6 +102,9 @@ public record DaemonConfig(
     append(out, ConfigKey.MULTI_AGENT_MODE, multiAgentMode);
     append(out, ConfigKey.AGENT_ID, agentId);
     append(out, ConfigKey.LOG_LEVEL, logLevel);
+    append(out, ConfigKey.LOG_FILE, log.file());
+    append(out, ConfigKey.LOG_MAX_SIZE, log.maxSize());
+    append(out, ConfigKey.LOG_KEEP, log.keep());
     append(out, ConfigKey.MAX_EVENT_BYTES, storage.maxEventBytes());
     append(out, ConfigKey.DISK_RESERVE, storage.diskReserve());
     append(out, ConfigKey.DISK_WARNING, storage.diskWarning());

@@ -121,6 +121,9 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_CONTEXT_MAX_TOKENS", "300", ConfigKey.CONTEXT_MAX_TOKENS, "300"),
         Arguments.of("MEMORY_BACKUP_DIR", "/srv/backups", ConfigKey.BACKUP_DIR, "/srv/backups"),
         Arguments.of("MEMORY_BACKUP_KEEP", "9", ConfigKey.BACKUP_KEEP, "9"),
+        Arguments.of("MEMORY_LOG_FILE", "/var/log/memory.log", ConfigKey.LOG_FILE, "/var/log/memory.log"),
+        Arguments.of("MEMORY_LOG_MAX_SIZE", "1MiB", ConfigKey.LOG_MAX_SIZE, "1048576"),
+        Arguments.of("MEMORY_LOG_KEEP", "3", ConfigKey.LOG_KEEP, "3"),
         Arguments.of("MEMORY_SCHEDULER_BACKUP", "0 0 6 ? * SAT", ConfigKey.SCHEDULE_BACKUP, "0 0 6 ? * SAT"),
         Arguments.of("MEMORY_REDACTION_EXTRA_PATTERNS", "acme_[0-9a-f]{32}", ConfigKey.REDACTION_EXTRA_PATTERNS,
             "acme_[0-9a-f]{32}"),
@@ -346,6 +349,9 @@ class ConfigLoaderTest {
       case MULTI_AGENT_MODE -> config.multiAgentMode();
       case AGENT_ID -> config.agentId();
       case LOG_LEVEL -> config.logLevel();
+      case LOG_FILE -> config.log().file().toString();
+      case LOG_MAX_SIZE -> Long.toString(config.log().maxSize());
+      case LOG_KEEP -> Integer.toString(config.log().keep());
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
       case SEARCH_VECTORS -> Boolean.toString(config.searchVectors());
       case CONTEXT_SESSION_START -> Boolean.toString(config.context().sessionStart());
