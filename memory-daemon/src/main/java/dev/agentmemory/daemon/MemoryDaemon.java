@@ -169,7 +169,7 @@ public final class MemoryDaemon implements AutoCloseable {
       case PERMISSION_DENIED -> new DaemonStartException(
           "Permission denied on db_path " + path + " (" + e.getMessage() + "). Check who owns it (ls -la "
               + path + "), fix its permissions (chmod 700), or choose another --db-path.", e);
-      case NOT_A_DIRECTORY -> new DaemonStartException(e.getMessage(), e);
+      case NOT_A_DIRECTORY, NEWER_FORMAT -> new DaemonStartException(e.getMessage(), e);
       case MISSING, OTHER -> new DaemonStartException(
           "Cannot open the store at " + path + ": " + e.getMessage() + ". Check the path (db_path, --db-path) and "
               + "that the disk is mounted and has space.", e);

@@ -101,6 +101,13 @@ public final class ProjectStore implements AutoCloseable {
       resources.register(StoreLock.acquire(dir, ProcessHandle.current().pid()));
       LOG.info("Opening store {}at {}", name.isEmpty() ? "" : "of project " + name + " ", dir);
       MemoryStore store = resources.register(MemoryStore.open(dir));
+      if (store.needsUpgrade()) {
+        Path copy = preUpgradeCopy(dir, name, clock);
+        store.checkpoint(copy);
+        long from = store.upgrade(LOG::info);
+        LOG.warn("Upgraded the store {} from format {} to {}; a copy of it as it was is at {} (remove it once the "
+            + "daemon runs well)", dir, from, dev.agentmemory.storage.StoreFormat.CURRENT, copy);
+      }
       store.setDiskLimits(new DiskLimits(config.storage().diskReserve(), config.storage().diskWarning()));
       Summarizers.Selection summarizers = summarizersOf.apply(store);
       TocBuilder builder = resources.register(TocSetup.builder(store, config));
@@ -125,6 +132,25 @@ public final class ProjectStore implements AutoCloseable {
   /** Runs {@code listener} (on the TOC worker's thread) whenever new events changed this store's TOC. */
   public void onTocChanged(Runnable listener) {
     worker.onBuilt(listener);
+  }
+
+  /**
+   * Where a store is copied before its format is upgraded: beside the default store, as in a
+   * backup ({@code <db>.pre-upgrade-<time>/db} for the default store, {@code .../db/projects/<name>}).
+   */
+  private static Path preUpgradeCopy(Path dir, String name, Clock clock) {
+    Path db = (name.isEmpty() ? dir : dir.getParent().getParent()).toAbsolutePath();
+    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+        .format(clock.instant());
+    Path root = db.resolveSibling(db.getFileName() + ".pre-upgrade-" + stamp);
+    Path copy = name.isEmpty() ? root.resolve("db") : root.resolve("db").resolve("projects").resolve(name);
+    try {
+      java.nio.file.Files.createDirectories(copy.getParent());
+    } catch (java.io.IOException e) {
+      throw new dev.agentmemory.storage.StorageException("Expected to create " + copy.getParent()
+          + " for the copy before an upgrade, but " + e.getMessage(), e);
+    }
+    return copy;
   }
 
   /** Search over this store; empty for a store opened by an offline admin command. */

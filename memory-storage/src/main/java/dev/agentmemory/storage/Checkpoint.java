@@ -26,6 +26,8 @@ public final class Checkpoint<T> {
   public static final Checkpoint<Long> OUTBOX_SEARCH_ACKED = number("outbox.acked.search");
   /** Grips ever written; written with them. */
   public static final Checkpoint<Long> GRIPS_COUNT = number("grips.count");
+  /** The layout version of the whole store ({@link StoreFormat}); absent in stores older than it. */
+  public static final Checkpoint<Long> STORE_FORMAT = number("store.format");
   /** Where an interrupted TOC rebuild resumes (ms since the epoch); absent when none runs. */
   public static final Checkpoint<Long> TOC_REBUILD_FROM = number("toc.rebuild");
 

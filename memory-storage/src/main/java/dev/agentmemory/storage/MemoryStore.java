@@ -25,14 +25,51 @@ public final class MemoryStore implements TocReader, AutoCloseable {
     this.tocIndex = new TocIndexStore(storage);
   }
 
-  /** Opens the store in {@code dir} for reading and writing, creating it if needed. */
+  /**
+   * Opens the store in {@code dir} for reading and writing, creating it if needed (a new or empty
+   * store records {@link StoreFormat#CURRENT}).
+   *
+   * @throws StorageOpenException NEWER_FORMAT when a newer release wrote it
+   */
   public static MemoryStore open(Path dir) {
-    return new MemoryStore(RocksStorage.open(dir));
+    MemoryStore store = refuseNewer(new MemoryStore(RocksStorage.open(dir)));
+    if (store.checkpoints.get(Checkpoint.STORE_FORMAT).isEmpty() && store.format() == StoreFormat.CURRENT) {
+      // new (or still empty): nothing to upgrade, it is in this release's format from now on
+      store.checkpoints.put(Checkpoint.STORE_FORMAT, StoreFormat.CURRENT);
+    }
+    return store;
   }
 
   /** Opens an existing store read-only, without its lock (works beside a running daemon). */
   public static MemoryStore openReadOnly(Path dir) {
-    return new MemoryStore(RocksStorage.openReadOnly(dir));
+    return refuseNewer(new MemoryStore(RocksStorage.openReadOnly(dir)));
+  }
+
+  private static MemoryStore refuseNewer(MemoryStore store) {
+    long format = store.format();
+    if (format > StoreFormat.CURRENT) {
+      store.close();
+      throw new StorageOpenException(store.path(), StorageOpenException.Reason.NEWER_FORMAT,
+          "The store at " + store.path() + " is in format " + format + ", written by a newer release; this one ("
+              + "format " + StoreFormat.CURRENT + ") cannot read it. Run the newer release, or restore a backup made "
+              + "before the upgrade (memory-daemon admin restore)", null);
+    }
+    return store;
+  }
+
+  /** The store's layout version ({@link StoreFormat}). */
+  public long format() {
+    return StoreFormat.of(checkpoints, events.count() == 0 && checkpoints.get(Checkpoint.OUTBOX_ACKED).isEmpty());
+  }
+
+  /** Whether the store is in an older format than this release writes: {@link #upgrade} is due. */
+  public boolean needsUpgrade() {
+    return format() < StoreFormat.CURRENT;
+  }
+
+  /** Upgrades the store in place to {@link StoreFormat#CURRENT}; returns the format it had. */
+  public long upgrade(java.util.function.Consumer<String> log) {
+    return StoreFormat.upgrade(this, log);
   }
 
   public EventStore events() {
@@ -180,7 +217,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
       // a file vanished under compaction: the total is approximate this once
     }
     return new StoreStats(storage.path(), events.count(), tocIndex.counter(TocIndexStore.NODE_COUNTER),
-        checkpoints.get(Checkpoint.GRIPS_COUNT).orElse(0L), outbox.pending(), disk, warnings());
+        checkpoints.get(Checkpoint.GRIPS_COUNT).orElse(0L), outbox.pending(), disk, warnings(), format());
   }
 
   /** Problems with this store a person should act on: its disk, a damaged log (see {@link DamagedWal}). */

@@ -16,6 +16,8 @@ public class StorageOpenException extends StorageException {
     MISSING,
     /** The path is a file, not a directory. */
     NOT_A_DIRECTORY,
+    /** The store was written in a format newer than this release reads. */
+    NEWER_FORMAT,
     OTHER
   }
 

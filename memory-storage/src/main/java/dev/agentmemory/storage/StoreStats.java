@@ -11,9 +11,11 @@ import java.util.List;
  * @param outbox events not yet taken into the TOC
  * @param diskBytes size of the store directory's files
  * @param warnings problems a person should act on, each saying what to do
+ * @param format the store's layout version ({@link StoreFormat})
  */
 public record StoreStats(
-    Path path, long events, long tocNodes, long grips, long outbox, long diskBytes, List<String> warnings) {
+    Path path, long events, long tocNodes, long grips, long outbox, long diskBytes, List<String> warnings,
+    long format) {
   public StoreStats {
     warnings = List.copyOf(warnings);
   }

@@ -41,7 +41,8 @@ import picocli.CommandLine.ScopeType;
       AdminBackupCommand.class,
       AdminRestoreCommand.class,
       AdminVerifyCommand.class,
-      AdminExportCommand.class
+      AdminExportCommand.class,
+      AdminMigrateCommand.class
     })
 public final class AdminCommand {
   @ParentCommand MemoryDaemonCommand root;

@@ -51,6 +51,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("grips", stats.grips())
           .put("outbox", stats.outbox())
           .put("disk_bytes", stats.diskBytes())
+          .put("store_format", stats.format())
           .put("redactions", both.redactions())
           .put("summarizer", usage.summarizer())
           .put("summarizer_requests_today", usage.requests())
@@ -79,7 +80,8 @@ public final class AdminStatsCommand implements Callable<Integer> {
     out.printf("TOC Nodes:    %10d%n", stats.tocNodes());
     out.printf("Grips:        %10d%n", stats.grips());
     out.printf("Outbox:       %10d%n%n", stats.outbox());
-    out.printf("Disk Usage:   %10s%n%n", humanBytes(stats.diskBytes()));
+    out.printf("Disk Usage:   %10s%n", humanBytes(stats.diskBytes()));
+    out.printf("Format:       %10d%n%n", stats.format());
     out.printf("Redacted:     %10d secrets%n", both.redactions());
     out.printf("Summarizer:   %s%n", usage.summarizer());
     if (usage.requests() > 0 || usage.fallbacks() > 0 || !usage.summarizer().equals("local")) {
@@ -109,7 +111,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     var stats = client.storeStats();
     return new Stats(
         new StoreStats(Path.of(stats.getPath()), stats.getEvents(), stats.getTocNodes(), stats.getGrips(),
-            stats.getOutbox(), stats.getDiskBytes(), stats.getWarningsList()),
+            stats.getOutbox(), stats.getDiskBytes(), stats.getWarningsList(), stats.getStoreFormat()),
         new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
             stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
             stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()),

@@ -66,6 +66,7 @@ public final class StatusCommand implements Callable<Integer> {
       var stats = client.storeStats();
       out.printf("Search: keyword ready (%d units, %d events behind); semantic %s%n", stats.getSearchDocuments(),
           stats.getSearchBehind(), stats.getSearchModel());
+      out.printf("Store format: %d%n", stats.getStoreFormat());
       stats.getWarningsList().stream().filter(w -> !info.warnings().contains(w))
           .forEach(warning -> out.printf("WARNING: %s%n", warning));
       return ExitCode.OK;

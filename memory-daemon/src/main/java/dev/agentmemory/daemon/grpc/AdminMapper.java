@@ -51,6 +51,7 @@ public final class AdminMapper {
         .setGrips(stats.grips())
         .setOutbox(stats.outbox())
         .setDiskBytes(stats.diskBytes())
+        .setStoreFormat(stats.format())
         .addAllWarnings(stats.warnings())
         .build();
   }
