@@ -86,6 +86,10 @@ public final class DaemonServices implements AutoCloseable {
     return scheduler;
   }
 
+  public Clock clock() {
+    return clock;
+  }
+
   public SearchService search() {
     return search;
   }

@@ -153,6 +153,11 @@ public final class ProjectStore implements AutoCloseable {
     return copy;
   }
 
+  /** Tells those waiting for TOC changes that it was rewritten (after a forget). */
+  public void tocRewritten() {
+    worker.changed();
+  }
+
   /** Search over this store; empty for a store opened by an offline admin command. */
   public Optional<StoreSearch> search() {
     return search;

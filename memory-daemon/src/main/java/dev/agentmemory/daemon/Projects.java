@@ -144,6 +144,45 @@ public final class Projects implements AutoCloseable {
     }
   }
 
+  /**
+   * Forgets a whole project: closes its store and deletes its directory, and records that (how
+   * many events, never their content) in the default store's audit. Returns how many events the
+   * store held.
+   *
+   * @throws NotFoundException when the project has no store
+   */
+  public long forgetProject(String requested, boolean dryRun, java.time.Clock clock) {
+    ProjectStore store = forRead(requested);
+    if (store == defaultStore) {
+      throw new dev.agentmemory.storage.InvalidArgumentException("whole_project needs a project (x-memory-project)");
+    }
+    long events = store.store().events().count();
+    if (dryRun) {
+      return events;
+    }
+    synchronized (open) {
+      open.remove(store.name());
+    }
+    try {
+      store.close();
+    } catch (Exception e) {
+      throw new dev.agentmemory.storage.StorageException("Expected to close the store of project " + store.name()
+          + " before deleting it, but " + e.getMessage(), e);
+    }
+    Path dir = projectsDir.resolve(store.name());
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new dev.agentmemory.storage.StorageException("Expected to delete " + dir + ", but " + e.getMessage(), e);
+    }
+    defaultStore.store().checkpoints().put(dev.agentmemory.storage.Checkpoint.audit(clock.millis()),
+        clock.instant() + " forgot project " + store.name() + ": its store of " + events + " events was deleted");
+    LOG.warn("Forgot project {}: deleted its store {} ({} events)", store.name(), dir, events);
+    return events;
+  }
+
   /** Closes the project stores (the default store is closed by its owner). */
   @Override
   public void close() throws Exception {

@@ -101,6 +101,11 @@ public final class TocWorker implements AutoCloseable {
     }
   }
 
+  /** Tells the listeners that the TOC changed outside the worker (a rebuild, a forget). */
+  public void changed() {
+    notifyListeners();
+  }
+
   private void notifyListeners() {
     for (Runnable listener : listeners) {
       try {

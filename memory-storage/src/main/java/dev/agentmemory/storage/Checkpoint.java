@@ -59,6 +59,16 @@ public final class Checkpoint<T> {
         });
   }
 
+  /** Key prefix of the audit entries {@code admin forget} leaves: what, when, how many (never content). */
+  public static final String AUDIT_PREFIX = "audit.forget.";
+
+  /** An audit entry at {@code epochMs} (13 digits, so entries sort by time). */
+  public static Checkpoint<String> audit(long epochMs) {
+    return new Checkpoint<>(AUDIT_PREFIX + String.format(java.util.Locale.ROOT, "%013d", epochMs),
+        text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static Checkpoint<Long> number(String key) {
     return new Checkpoint<>(key, value -> new BinaryWriter(8).writeLong(value).toByteArray(),
         bytes -> new BinaryReader(bytes).readLong());

@@ -30,6 +30,17 @@ public final class CheckpointStore {
     storage.write(batch -> put(new WriteTx(batch), checkpoint, value));
   }
 
+  /** The audit entries of {@code admin forget}, oldest first. */
+  public java.util.List<String> audit() {
+    java.util.List<String> entries = new java.util.ArrayList<>();
+    String from = Checkpoint.AUDIT_PREFIX;
+    String to = from.substring(0, from.length() - 1) + (char) (from.charAt(from.length() - 1) + 1);
+    try (CloseableIterator<dev.agentmemory.storage.rocksdb.Entry<String, byte[]>> it = table.scan(from, to)) {
+      it.forEachRemaining(entry -> entries.add(new String(entry.value(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return entries;
+  }
+
   public void delete(Checkpoint<?> checkpoint) {
     storage.write(batch -> table.deleteIfExists(batch, checkpoint.key()));
   }

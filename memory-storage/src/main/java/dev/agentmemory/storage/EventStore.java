@@ -87,6 +87,32 @@ public final class EventStore {
   }
 
   /**
+   * Removes {@code doomed} (stored events) from the log, the id index and the outbox, and writes
+   * what {@code alsoRemove} adds, all in one atomic write: the explicit exception to append-only
+   * ({@code admin forget}). Returns how many were removed.
+   */
+  public int forget(java.util.Collection<Event> doomed, java.util.function.Consumer<WriteTx> alsoRemove) {
+    synchronized (appendLock) {
+      java.util.Set<EventKey> keys = new java.util.HashSet<>();
+      for (Event event : doomed) {
+        ids.get(event.eventId()).ifPresent(keys::add);
+      }
+      storage.write(batch -> {
+        WriteTx tx = new WriteTx(batch);
+        for (EventKey key : keys) {
+          events.deleteIfExists(batch, key);
+          ids.deleteIfExists(batch, key.eventId());
+        }
+        outbox.forget(tx, keys);
+        checkpoints.put(tx, Checkpoint.EVENTS_COUNT, count - keys.size());
+        alsoRemove.accept(tx);
+      });
+      count -= keys.size();
+      return keys.size();
+    }
+  }
+
+  /**
    * Checks the log against its id index and its counter: every event is indexed under its own id
    * at its own position, every index row points at a stored event, the count is exact. Reports
    * each problem (at most a few of each kind); returns the events counted.

@@ -101,6 +101,18 @@ public final class OutboxStore {
     return nextSequence - 1 - lastAcknowledged();
   }
 
+  /** Removes the waiting entries of {@code keys} (forgotten events), as part of {@code tx}. */
+  void forget(WriteTx tx, java.util.Set<EventKey> keys) {
+    try (CloseableIterator<Entry<Long, EventKey>> it = table.scan(null, null)) {
+      while (it.hasNext()) {
+        Entry<Long, EventKey> entry = it.next();
+        if (keys.contains(entry.value())) {
+          table.deleteIfExists(tx.batch(), entry.key());
+        }
+      }
+    }
+  }
+
   /**
    * Checks that every waiting entry names a stored event and that no consumer's position is ahead
    * of the log (the TOC's, the search index's).

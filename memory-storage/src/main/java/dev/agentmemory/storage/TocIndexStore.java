@@ -146,6 +146,11 @@ public final class TocIndexStore {
     return rollups.get(nodeId).orElse(0L);
   }
 
+  /** Forgets that {@code nodeId} was rolled up (the node was deleted; its next version is rolled up anew). */
+  public void deleteRolledUp(WriteTx tx, String nodeId) {
+    rollups.deleteIfExists(tx.batch(), nodeId);
+  }
+
   public void putRolledUpVersion(WriteTx tx, String nodeId, long version) {
     rollups.upsert(tx.batch(), nodeId, version);
   }

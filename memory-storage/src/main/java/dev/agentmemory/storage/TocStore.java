@@ -124,6 +124,44 @@ public final class TocStore {
   }
 
   /**
+   * Deletes every version of every node, linked or not, whose period ends at or after
+   * {@code fromMs}, and the grips those nodes made, as part of {@code tx}: what {@code admin
+   * forget} removes before the TOC is rebuilt from that time (old versions quote what they
+   * summarized). Returns what it deleted, for the counters.
+   */
+  public Purged purgeFrom(WriteTx tx, long fromMs) {
+    List<String> purged = new ArrayList<>();
+    long linked = 0;
+    long gripsDeleted = 0;
+    try (CloseableIterator<Entry<String, Pointer>> it = latest.scan(null, null)) {
+      while (it.hasNext()) {
+        Entry<String, Pointer> pointer = it.next();
+        Optional<TocNode> node = nodes.get(new NodeVersion(pointer.key(), pointer.value().version()));
+        if (node.isEmpty() || node.get().endTimeMs() >= fromMs) {
+          nodes.deleteRange(tx.batch(), new NodeVersion(pointer.key(), 0), new NodeVersion(pointer.key(), Integer.MAX_VALUE));
+          latest.deleteIfExists(tx.batch(), pointer.key());
+          purged.add(pointer.key());
+          linked += pointer.value().linked() ? 1 : 0;
+        }
+      }
+    }
+    java.util.Set<String> sources = new java.util.HashSet<>(purged);
+    try (CloseableIterator<Entry<String, Grip>> it = grips.scan(null, null)) {
+      while (it.hasNext()) {
+        Entry<String, Grip> grip = it.next();
+        if (sources.contains(grip.value().source()) || grip.value().timestampMs() >= fromMs) {
+          grips.deleteIfExists(tx.batch(), grip.key());
+          gripsDeleted++;
+        }
+      }
+    }
+    return new Purged(purged, linked, gripsDeleted);
+  }
+
+  /** What {@link #purgeFrom} deleted: node ids, how many of them were linked, grips. */
+  public record Purged(List<String> nodeIds, long linkedNodes, long grips) {}
+
+  /**
    * Checks that every linked node can be read, its children are linked nodes, and every grip its
    * bullets cite exists and cites stored events. Returns the linked nodes and the grips counted.
    */

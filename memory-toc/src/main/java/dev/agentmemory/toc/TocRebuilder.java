@@ -3,6 +3,7 @@ package dev.agentmemory.toc;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.SessionEntry;
+import dev.agentmemory.storage.TocIndexStore;
 import dev.agentmemory.storage.Checkpoint;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.CloseableIterator;
@@ -78,6 +79,35 @@ public final class TocRebuilder {
       }
       store.checkpoints().delete(Checkpoint.TOC_REBUILD_FROM);
       return plan;
+    });
+  }
+
+  /**
+   * Removes {@code doomed} from the log and, with them, everything derived from the days they fall
+   * on and later (every version of the nodes covering those days, their grips and rollup marks),
+   * in the same atomic write; then rebuilds the TOC from the first of those days. The rebuild
+   * checkpoint is set first, so a crash at any point ends in the same TOC at the next start.
+   * Returns the nodes deleted (the search index must drop them too).
+   */
+  public List<String> forget(java.util.Collection<Event> doomed, Consumer<Progress> progress) {
+    return builder.exclusively(() -> {
+      LocalDate fromDate = LocalDate.ofEpochDay(
+          doomed.stream().mapToLong(event -> builder.epochDay(event.timestampMs())).min().orElseThrow());
+      long from = startMs(Optional.of(fromDate));
+      store.checkpoints().put(Checkpoint.TOC_REBUILD_FROM, from);
+      clearFrom(from);
+      List<String> purged = new ArrayList<>();
+      store.events().forget(doomed, tx -> {
+        dev.agentmemory.storage.TocStore.Purged deleted = store.toc().purgeFrom(tx, from);
+        deleted.nodeIds().forEach(id -> store.tocIndex().deleteRolledUp(tx, id));
+        store.tocIndex().putCounter(tx, TocIndexStore.NODE_COUNTER,
+            Math.max(0, store.tocIndex().counter(TocIndexStore.NODE_COUNTER) - deleted.linkedNodes()));
+        store.checkpoints().put(tx, Checkpoint.GRIPS_COUNT,
+            Math.max(0, store.checkpoints().get(Checkpoint.GRIPS_COUNT).orElse(0L) - deleted.grips()));
+        purged.addAll(deleted.nodeIds());
+      });
+      rebuild(Optional.of(fromDate), progress);
+      return purged;
     });
   }
 

@@ -42,7 +42,8 @@ import picocli.CommandLine.ScopeType;
       AdminRestoreCommand.class,
       AdminVerifyCommand.class,
       AdminExportCommand.class,
-      AdminMigrateCommand.class
+      AdminMigrateCommand.class,
+      AdminForgetCommand.class
     })
 public final class AdminCommand {
   @ParentCommand MemoryDaemonCommand root;

@@ -37,7 +37,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
     Stats both = admin.reading(AdminStatsCommand::fromDaemon, store -> {
       AdminService service = AdminService.offline(store, admin.root().config());
       return new Stats(service.stats(), service.summarizerUsage(), service.redactions(), admin.project(),
-          projectsBeside(admin.defaultStore()), java.util.Optional.empty());
+          projectsBeside(admin.defaultStore()), java.util.Optional.empty(), store.checkpoints().audit());
     });
     StoreStats stats = both.store();
     AdminService.SummarizerUsage usage = both.summarizer();
@@ -61,6 +61,7 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("summarizer_daily_token_budget", usage.dailyTokenBudget());
       both.projects().forEach(node.putArray("projects")::add);
       stats.warnings().forEach(node.putArray("warnings")::add);
+      both.audit().forEach(node.putArray("forgotten")::add);
       both.search().ifPresent(search -> node.putObject("search")
           .put("documents", search.getSearchDocuments())
           .put("vectors", search.getSearchVectors())
@@ -94,14 +95,18 @@ public final class AdminStatsCommand implements Callable<Integer> {
           humanBytes(search.getSearchIndexBytes()), search.getSearchBehind());
       out.printf("Semantic:     %s%n", search.getSearchModel());
     });
+    both.audit().forEach(entry -> out.printf("Forgotten:    %s%n", entry));
     out.printf("%nProjects:     %s%n", both.projects().isEmpty() ? "none with their own store"
         : String.join(", ", both.projects()) + " (choose one with --project NAME)");
     return 0;
   }
 
-  /** @param search the daemon's figures of the search index (not known with the daemon stopped) */
+  /**
+   * @param audit what admin forget removed from this store (what, when, how many)
+   * @param search the daemon's figures of the search index (not known with the daemon stopped) */
   private record Stats(StoreStats store, AdminService.SummarizerUsage summarizer, long redactions, String project,
-      List<String> projects, java.util.Optional<dev.agentmemory.proto.GetStoreStatsResponse> search) {}
+      List<String> projects, java.util.Optional<dev.agentmemory.proto.GetStoreStatsResponse> search,
+      List<String> audit) {}
 
   private static List<String> projectsBeside(Path defaultStore) {
     return ProjectNames.existing(defaultStore);
@@ -115,7 +120,8 @@ public final class AdminStatsCommand implements Callable<Integer> {
         new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
             stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
             stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()),
-        stats.getRedactions(), stats.getProject(), stats.getProjectsList(), java.util.Optional.of(stats));
+        stats.getRedactions(), stats.getProject(), stats.getProjectsList(), java.util.Optional.of(stats),
+        stats.getAuditList());
   }
 
   static String humanBytes(long bytes) {

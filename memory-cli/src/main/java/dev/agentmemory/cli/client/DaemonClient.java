@@ -55,6 +55,9 @@ public interface DaemonClient extends AutoCloseable {
   /** One page of the store's events in log order (export). */
   dev.agentmemory.proto.ExportEventsResponse exportEvents(dev.agentmemory.proto.ExportEventsRequest request);
 
+  /** Removes events and what was derived from them (admin forget). */
+  dev.agentmemory.proto.ForgetResponse forget(dev.agentmemory.proto.ForgetRequest request);
+
   /** Checksums and invariants of every store of the daemon. */
   dev.agentmemory.proto.VerifyStoresResponse verifyStores();
 

@@ -202,6 +202,12 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
+  public dev.agentmemory.proto.ForgetResponse forget(dev.agentmemory.proto.ForgetRequest request) {
+    // Rebuilds and compacts: no call deadline.
+    return call(() -> MemoryServiceGrpc.newBlockingStub(channel).forget(request));
+  }
+
+  @Override
   public dev.agentmemory.proto.VerifyStoresResponse verifyStores() {
     // Reads every store once: no call deadline.
     return call(() -> MemoryServiceGrpc.newBlockingStub(channel).verifyStores(

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.EventExport;
 import dev.agentmemory.daemon.EventService;
+import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.proto.BackupRequest;
@@ -12,6 +13,8 @@ import dev.agentmemory.proto.CompactStoreRequest;
 import dev.agentmemory.proto.CompactStoreResponse;
 import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExportEventsRequest;
+import dev.agentmemory.proto.ForgetRequest;
+import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.proto.ExportEventsResponse;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
@@ -67,6 +70,7 @@ import dev.agentmemory.proto.RunJobRequest;
 import dev.agentmemory.proto.RunJobResponse;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.scheduler.UnknownJobException;
+import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.NotFoundException;
 import dev.agentmemory.toc.TocRebuilder;
 import io.grpc.ServerInterceptors;
@@ -237,7 +241,8 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
           .setRedactions(store.admin().redactions())
           .setProject(store.name())
           .addAllProjects(projects.names())
-          .setSearchModel(search.modelStatus());
+          .setSearchModel(search.modelStatus())
+          .addAllAudit(store.store().checkpoints().audit());
       store.search().ifPresent(index -> {
         StoreSearch.Stats searchStats = index.stats();
         stats.setSearchDocuments(searchStats.documents()).setSearchVectors(searchStats.vectors())
@@ -276,6 +281,34 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
       ExportEventsResponse.Builder answer = ExportEventsResponse.newBuilder().setNext(page.next());
       page.events().forEach(event -> answer.addEvents(ProtoMapper.toProto(event)));
       return answer.build();
+    });
+  }
+
+  @Override
+  public void forget(ForgetRequest request, StreamObserver<ForgetResponse> response) {
+    run("Forget", response, () -> {
+      boolean dryRun = request.getDryRun();
+      if (request.getWholeProject()) {
+        String project = ProjectHeader.current();
+        if (project.isBlank() || !request.getSessionId().isBlank() || !request.getEventId().isBlank()
+            || request.getBeforeMs() != 0) {
+          throw new InvalidArgumentException(
+              "whole_project takes no session_id, event_id or before_ms, and needs the x-memory-project header");
+        }
+        long events = projects.forgetProject(project, dryRun, services.clock());
+        return ForgetResponse.newBuilder().setEvents(events).setDryRun(dryRun)
+            .setAudit("forgot project " + project + ": its store of " + events + " events").build();
+      }
+      if (request.getBeforeMs() < 0) {
+        throw new InvalidArgumentException("before_ms must be a time in ms since the epoch, got " + request.getBeforeMs());
+      }
+      Forgetting.Result result = Forgetting.forget(store(), new Forgetting.Selection(
+          Optional.of(request.getSessionId().trim()).filter(id -> !id.isEmpty()),
+          Optional.of(request.getEventId().trim()).filter(id -> !id.isEmpty()),
+          Optional.of(request.getBeforeMs()).filter(ms -> ms > 0)), dryRun, services.clock());
+      return ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
+          .setFirstMs(result.firstMs()).setLastMs(result.lastMs()).setDryRun(result.dryRun()).setAudit(result.audit())
+          .build();
     });
   }
 

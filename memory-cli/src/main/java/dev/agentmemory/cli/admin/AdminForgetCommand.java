@@ -1,0 +1,206 @@
+package dev.agentmemory.cli.admin;
+
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.cli.query.TimeArgument;
+import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.hook.SessionContext;
+import dev.agentmemory.hook.Spool;
+import dev.agentmemory.proto.ForgetRequest;
+import dev.agentmemory.proto.ForgetResponse;
+import dev.agentmemory.search.StoreSearch;
+import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.MemoryStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code admin forget}: remove events and everything derived from them, audited. */
+@Command(
+    name = "forget",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Remove events for good, with everything derived from them (TOC summaries and grips of their days, search",
+      "index entries, waiting spool files), then compact so the bytes leave the disk; an audit entry records what,",
+      "when and how many (never the content). One of --session, --event, --before; or --project NAME alone for a",
+      "whole project. Asks for confirmation unless --yes. Backups made earlier still hold the events."
+    })
+public final class AdminForgetCommand implements Callable<Integer> {
+  @ParentCommand AdminCommand admin;
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Selection what;
+
+  static final class Selection {
+    @Option(names = "--session", paramLabel = "ID", description = "Every event of this session.")
+    String session;
+
+    @Option(names = "--event", paramLabel = "ID", description = "This event.")
+    String event;
+
+    @Option(names = "--before", paramLabel = "WHEN", description = "Every event before this time (YYYY-MM-DD: before that day).")
+    String before;
+  }
+
+  @Option(names = "--dry-run", description = "Only show what would be forgotten.")
+  boolean dryRun;
+
+  @Option(names = "--yes", description = "Do not ask for confirmation.")
+  boolean yes;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    ForgetRequest.Builder chosen = ForgetRequest.newBuilder();
+    String where = admin.project().isEmpty() ? "the default store" : "project " + admin.project();
+    if (what == null) {
+      if (admin.project().isEmpty()) {
+        throw new CliException("Say what to forget: --session ID, --event ID, --before WHEN, or --project NAME alone "
+            + "for a whole project", ExitCode.USAGE);
+      }
+      chosen.setWholeProject(true);
+    } else if (what.session != null) {
+      chosen.setSessionId(what.session.trim());
+    } else if (what.event != null) {
+      chosen.setEventId(what.event.trim());
+    } else {
+      chosen.setBeforeMs(TimeArgument.parse("--before", what.before, admin.root().zone(), false));
+    }
+    ForgetRequest request = chosen.build();
+    ForgetResponse preview = send(request.toBuilder().setDryRun(true).build());
+    out.printf("%s %s in %s: %d events%s.%n", dryRun ? "Would forget" : "About to forget", request.getWholeProject()
+        ? "the whole project" : describe(request), where, preview.getEvents(),
+        preview.getSessions() == 0 ? "" : " of " + preview.getSessions() + " session" + (preview.getSessions() == 1 ? "" : "s")
+            + " (" + Instant.ofEpochMilli(preview.getFirstMs()) + " to " + Instant.ofEpochMilli(preview.getLastMs()) + ")");
+    if (dryRun) {
+      return 0;
+    }
+    if (!yes && !confirmed(out)) {
+      out.println("Nothing was forgotten.");
+      return ExitCode.ERROR;
+    }
+    ForgetResponse done = send(request);
+    int spooled = forgetSpooled(request);
+    if (request.getWholeProject()) {
+      Files.deleteIfExists(SessionContext.file(admin.root().context().platform(), admin.project()));
+    }
+    out.printf("Forgot %d events in %s%s. Audit: %s%n", done.getEvents(), where,
+        spooled == 0 ? "" : " and " + spooled + " waiting in the spool", done.getAudit());
+    out.println("Backups made before still hold them: remove those too if they must go (memory-daemon admin backup --keep 1 "
+        + "after this, or delete the backup directories).");
+    return 0;
+  }
+
+  private static String describe(ForgetRequest request) {
+    return !request.getSessionId().isEmpty() ? "session " + request.getSessionId()
+        : !request.getEventId().isEmpty() ? "event " + request.getEventId()
+        : "everything before " + Instant.ofEpochMilli(request.getBeforeMs());
+  }
+
+  private boolean confirmed(PrintWriter out) {
+    if (System.console() == null) {
+      throw new CliException("Forgetting cannot be undone and there is no terminal to ask: add --yes to confirm "
+          + "(or --dry-run to see what would go)", ExitCode.USAGE);
+    }
+    out.print("This cannot be undone. Type 'forget' to go on: ");
+    out.flush();
+    String answer = System.console().readLine();
+    return answer != null && answer.trim().equals("forget");
+  }
+
+  /** Through the daemon when it serves the store, else on the store opened here. */
+  private ForgetResponse send(ForgetRequest request) {
+    if (request.getWholeProject()) {
+      return admin.viaDaemon().map(client -> {
+        try (client) {
+          return client.inProject(admin.project()).forget(request);
+        }
+      }).orElseGet(() -> forgetProjectHere(request.getDryRun()));
+    }
+    return admin.maintaining(client -> client.forget(request), store -> {
+      Forgetting.Result result = Forgetting.forget(store, new Forgetting.Selection(
+          Optional.of(request.getSessionId()).filter(id -> !id.isEmpty()),
+          Optional.of(request.getEventId()).filter(id -> !id.isEmpty()),
+          Optional.of(request.getBeforeMs()).filter(ms -> ms > 0)), request.getDryRun(), Clock.systemUTC());
+      if (!request.getDryRun()) {
+        // no index is open here: drop it, the daemon builds it from the remaining events at start
+        deleteTree(StoreSearch.directoryOf(store.store()));
+      }
+      return ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
+          .setFirstMs(result.firstMs()).setLastMs(result.lastMs()).setDryRun(result.dryRun()).setAudit(result.audit()).build();
+    });
+  }
+
+  private ForgetResponse forgetProjectHere(boolean dry) {
+    Path dir = admin.existingStore();
+    if (!StoreLock.isFree(dir)) {
+      throw new CliException("The store " + dir + " is in use; stop the daemon first (memory-daemon stop)");
+    }
+    long events;
+    try (MemoryStore store = MemoryStore.openReadOnly(dir)) {
+      events = store.events().count();
+    }
+    String audit = Instant.now() + " forgot project " + admin.project() + ": its store of " + events + " events was deleted";
+    if (!dry) {
+      deleteTree(dir);
+      Path main = admin.defaultStore();
+      if (Files.exists(main.resolve("CURRENT"))) {
+        try (MemoryStore store = MemoryStore.open(main)) {
+          store.checkpoints().put(Checkpoint.audit(System.currentTimeMillis()), audit);
+        }
+      }
+    }
+    return ForgetResponse.newBuilder().setEvents(events).setDryRun(dry).setAudit(audit).build();
+  }
+
+  /** Removes spooled events (not taken in yet) that match, so they do not arrive after this. */
+  private int forgetSpooled(ForgetRequest request) throws IOException {
+    Predicate<Event> matches = !request.getSessionId().isEmpty() ? event -> event.sessionId().equals(request.getSessionId())
+        : !request.getEventId().isEmpty() ? event -> event.eventId().equalsIgnoreCase(request.getEventId())
+        : request.getWholeProject() ? event -> admin.project().equals(event.metadata().getOrDefault("project", ""))
+        : event -> event.timestampMs() < request.getBeforeMs();
+    int removed = 0;
+    Spool spool = new Spool(admin.root().context().platform().spoolDir());
+    for (Path file : spool.pending()) {
+      try {
+        if (matches.test(Spool.read(file))) {
+          Files.deleteIfExists(file);
+          removed++;
+        }
+      } catch (IOException e) {
+        // taken in (and deleted) by the daemon meanwhile
+      }
+    }
+    return removed;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new CliException("Cannot delete " + dir + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.agentmemory.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.SstFileReader;
+import org.rocksdb.SstFileReaderIterator;
+
+/**
+ * {@code admin forget} against the packaged daemon, proven by reading every file the daemon keeps
+ * (table files decompressed through RocksDB, everything else as bytes) for the forgotten text.
+ */
+class ForgetIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SECRET = "ZEBRA7741PAPAYA";
+
+  @TempDir Path tmp;
+  private DaemonProcess daemon;
+  private Path project;
+
+  @BeforeEach
+  void sandbox() throws Exception {
+    daemon = new DaemonProcess(tmp);
+    daemon.env.put("MEMORY_SEARCH_VECTORS", "false");
+    project = Files.createDirectories(tmp.resolve("work/ledger/.git")).getParent();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    daemon.stopQuietly();
+  }
+
+  @Test
+  void shouldForgetASession_leavingNoTraceInAnyFile_andKeepTheRest() throws Exception {
+    // given: a session that leaked a secret, another that did not, both taken in and indexed
+    daemon.start();
+    for (int i = 0; i < 3; i++) {
+      hook("leak", "UserPromptSubmit", "prompt", "Deploy with the token " + SECRET + " to the ledger service, step " + i);
+    }
+    hook("keep", "UserPromptSubmit", "prompt", "Rename the ledger export to accounting export");
+    awaitSearchFinds(SECRET, "ledger");
+    awaitSearchFinds("accounting", "ledger");
+    assertThat(filesHolding(SECRET)).as("the scanner sees the secret before").isNotEmpty();
+
+    // when
+    DaemonProcess.Result dry = daemon.run("admin", "forget", "--project", "ledger", "--session", "leak", "--dry-run");
+    DaemonProcess.Result unconfirmed = daemon.run("admin", "forget", "--project", "ledger", "--session", "leak");
+    DaemonProcess.Result forget = daemon.run("admin", "forget", "--project", "ledger", "--session", "leak", "--yes");
+    DaemonProcess.Result nothing = daemon.run("admin", "forget", "--project", "ledger", "--session", "leak", "--yes");
+
+    // then
+    assertThat(dry.out()).contains("Would forget session leak in project ledger: 3 events of 1 session");
+    assertThat(unconfirmed.exitCode()).isEqualTo(2);
+    assertThat(unconfirmed.err()).contains("add --yes");
+    assertThat(forget.exitCode()).as(forget.toString()).isZero();
+    assertThat(forget.out()).contains("Forgot 3 events in project ledger", "Audit:");
+    assertThat(nothing.exitCode()).isNotZero();
+    assertThat(nothing.err()).contains("Nothing matches session leak");
+    assertThat(search(SECRET)).doesNotContain(SECRET);
+    assertThat(search("accounting")).contains("accounting");
+    assertThat(daemon.run("admin", "verify").exitCode()).isZero();
+    String stats = daemon.run("admin", "stats", "--project", "ledger", "--json").out();
+    assertThat(JSON.readTree(stats).path("events").asLong()).isEqualTo(1);
+    assertThat(JSON.readTree(stats).path("forgotten").toString()).contains("forgot session leak: 3 events of 1 sessions")
+        .doesNotContain(SECRET);
+    assertThat(daemon.run("status").exitCode()).isZero();
+    assertThat(filesHolding(SECRET)).as("files holding the forgotten text").isEmpty();
+
+    // when: the whole project
+    DaemonProcess.Result whole = daemon.run("admin", "forget", "--project", "ledger", "--yes");
+
+    // then
+    assertThat(whole.exitCode()).as(whole.toString()).isZero();
+    assertThat(daemon.db.resolve("projects/ledger")).doesNotExist();
+    assertThat(tmp.resolve("data/agent-memory/context/ledger.md")).doesNotExist();
+    assertThat(daemon.run("admin", "stats", "--json").out()).contains("forgot project ledger: its store of 1 events");
+  }
+
+  private void hook(String session, String event, String field, String value) throws Exception {
+    String payload = JSON.createObjectNode().put("session_id", session).put("hook_event_name", event)
+        .put("cwd", project.toString()).put(field, value).toString();
+    Path in = Files.createTempFile(tmp, "payload", ".json");
+    Files.writeString(in, payload);
+    ProcessBuilder builder = new ProcessBuilder(DaemonProcess.launcher().toString(), "hook");
+    builder.environment().clear();
+    builder.environment().putAll(daemon.env);
+    Process process = builder.redirectInput(in.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private String search(String words) throws Exception {
+    return daemon.run("search", words, "--project", "ledger", "--mode", "bm25", "--type", "all").out();
+  }
+
+  private void awaitSearchFinds(String words, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!search(words).contains(expected)) {
+      assertThat(System.nanoTime()).as("search finds %s", words).isLessThan(deadline);
+      Thread.sleep(300);
+    }
+  }
+
+  /** Every file of the daemon's data (store, projects, index, context, spool) that holds {@code text}. */
+  private List<Path> filesHolding(String text) throws Exception {
+    RocksDB.loadLibrary();
+    byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+    List<Path> holding = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> walk = Stream.concat(Files.walk(daemon.db), Files.walk(tmp.resolve("data")))) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    for (Path file : files) {
+      boolean found = file.toString().endsWith(".sst") ? tableHolds(file, needle) : contains(Files.readAllBytes(file), needle);
+      if (found) {
+        holding.add(file);
+      }
+    }
+    return holding;
+  }
+
+  private static boolean tableHolds(Path sst, byte[] needle) throws Exception {
+    try (Options options = new Options(); SstFileReader reader = new SstFileReader(options)) {
+      reader.open(sst.toString());
+      try (ReadOptions read = new ReadOptions(); SstFileReaderIterator it = reader.newIterator(read)) {
+        for (it.seekToFirst(); it.isValid(); it.next()) {
+          if (contains(it.key(), needle) || contains(it.value(), needle)) {
+            return true;
+          }
+        }
+      }
+    } catch (org.rocksdb.RocksDBException e) {
+      return false; // a table file compacted away while we read
+    }
+    return false;
+  }
+
+  private static boolean contains(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}

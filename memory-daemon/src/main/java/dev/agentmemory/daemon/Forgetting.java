@@ -1,0 +1,106 @@
+package dev.agentmemory.daemon;
+
+import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.CloseableIterator;
+import dev.agentmemory.storage.EventIds;
+import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code admin forget}: the explicit, audited exception to append-only. Removes the chosen events
+ * and everything derived from them (the TOC of their days and later is rebuilt without them, the
+ * search index rebuilt), records what was forgotten (never the content), then flushes and compacts
+ * every family so the bytes leave the disk.
+ */
+public final class Forgetting {
+  private static final Logger LOG = LoggerFactory.getLogger(Forgetting.class);
+
+  /** What to forget: exactly one of a session, an event, everything before a time. */
+  public record Selection(Optional<String> sessionId, Optional<String> eventId, Optional<Long> beforeMs) {
+    public Selection {
+      int chosen = (sessionId.isPresent() ? 1 : 0) + (eventId.isPresent() ? 1 : 0) + (beforeMs.isPresent() ? 1 : 0);
+      if (chosen != 1) {
+        throw new InvalidArgumentException("give exactly one of session_id, event_id and before_ms");
+      }
+      eventId = eventId.map(EventIds::canonical);
+    }
+
+    String describe() {
+      return sessionId.map(id -> "session " + id).or(() -> eventId.map(id -> "event " + id))
+          .orElseGet(() -> "everything before " + Instant.ofEpochMilli(beforeMs.orElseThrow()));
+    }
+  }
+
+  /** What was (or, for a dry run, would be) forgotten. */
+  public record Result(long events, long sessions, long firstMs, long lastMs, boolean dryRun, String audit) {}
+
+  private Forgetting() {}
+
+  /**
+   * @throws NotFoundException when nothing matches (nothing is changed)
+   */
+  public static Result forget(ProjectStore project, Selection what, boolean dryRun, Clock clock) {
+    MemoryStore store = project.store();
+    List<Event> doomed = select(store, what);
+    if (doomed.isEmpty()) {
+      throw new NotFoundException("Nothing matches " + what.describe() + " in "
+          + (project.name().isEmpty() ? "the default store" : "project " + project.name()) + "; nothing was changed");
+    }
+    Set<String> sessions = new HashSet<>();
+    long first = Long.MAX_VALUE;
+    long last = 0;
+    for (Event event : doomed) {
+      sessions.add(event.sessionId());
+      first = Math.min(first, event.timestampMs());
+      last = Math.max(last, event.timestampMs());
+    }
+    String audit = clock.instant() + " forgot " + what.describe() + ": " + doomed.size() + " events of "
+        + sessions.size() + " sessions from " + Instant.ofEpochMilli(first) + " to " + Instant.ofEpochMilli(last);
+    if (dryRun) {
+      return new Result(doomed.size(), sessions.size(), first, last, true, audit);
+    }
+    project.rebuilder().forget(doomed, progress -> { });
+    project.search().ifPresent(search -> search.rebuild(true, done -> { }));
+    store.checkpoints().put(Checkpoint.audit(clock.millis()), audit);
+    // the bytes leave the disk: memtables to files (old write-ahead logs are then deleted), and
+    // every family rewritten without what was deleted
+    store.flush();
+    store.compact("");
+    project.tocRewritten();
+    LOG.warn("Forgot in {}: {}", store.path(), audit);
+    return new Result(doomed.size(), sessions.size(), first, last, false, audit);
+  }
+
+  private static List<Event> select(MemoryStore store, Selection what) {
+    if (what.eventId().isPresent()) {
+      return store.events().get(what.eventId().get()).map(List::of).orElse(List.of());
+    }
+    long to = what.beforeMs().map(before -> before - 1).orElse(Long.MAX_VALUE);
+    Predicate<Event> matches = what.sessionId().map(id -> (Predicate<Event>) event -> event.sessionId().equals(id))
+        .orElse(event -> true);
+    List<Event> doomed = new ArrayList<>();
+    try (CloseableIterator<Event> events = store.events().scan(0, to)) {
+      while (events.hasNext()) {
+        Event event = events.next();
+        if (matches.test(event)) {
+          // without its text: what forgetting needs is its id, session and time (bounded memory)
+          doomed.add(new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(), "",
+              java.util.Map.of(), event.agent()));
+        }
+      }
+    }
+    return doomed;
+  }
+}
