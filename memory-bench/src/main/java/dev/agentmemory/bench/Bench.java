@@ -22,13 +22,14 @@ public final class Bench {
       case "recall" -> RecallBench.main(rest);
       case "search" -> SearchBench.main(rest);
       case "mcp" -> McpBench.main(rest);
+      case "ops" -> OpsBench.main(rest);
       default -> usage();
     }
   }
 
   private static void usage() {
     System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
-        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR]"
+        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR] | ops [--events N] [--launcher PATH] [--cache DIR]"
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]");
