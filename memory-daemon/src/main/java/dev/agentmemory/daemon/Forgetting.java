@@ -37,6 +37,12 @@ public final class Forgetting {
       eventId = eventId.map(EventIds::canonical);
     }
 
+    /** From wire fields: empty strings and a time of 0 mean "not this one". */
+    public static Selection of(String sessionId, String eventId, long beforeMs) {
+      return new Selection(Optional.of(sessionId.trim()).filter(id -> !id.isEmpty()),
+          Optional.of(eventId.trim()).filter(id -> !id.isEmpty()), Optional.of(beforeMs).filter(ms -> ms > 0));
+    }
+
     String describe() {
       return sessionId.map(id -> "session " + id).or(() -> eventId.map(id -> "event " + id))
           .orElseGet(() -> "everything before " + Instant.ofEpochMilli(beforeMs.orElseThrow()));

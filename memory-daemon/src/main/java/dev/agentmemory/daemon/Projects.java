@@ -170,13 +170,7 @@ public final class Projects implements AutoCloseable {
           + " before deleting it, but " + e.getMessage(), e);
     }
     Path dir = projectsDir.resolve(store.name());
-    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new dev.agentmemory.storage.StorageException("Expected to delete " + dir + ", but " + e.getMessage(), e);
-    }
+    dev.agentmemory.storage.FileTrees.delete(dir);
     defaultStore.store().checkpoints().put(dev.agentmemory.storage.Checkpoint.audit(clock.millis()),
         clock.instant() + " forgot project " + store.name() + ": its store of " + events + " events was deleted");
     LOG.warn("Forgot project {}: deleted its store {} ({} events)", store.name(), dir, events);

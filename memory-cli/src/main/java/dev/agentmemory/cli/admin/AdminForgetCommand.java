@@ -4,6 +4,7 @@ import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.query.TimeArgument;
 import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.grpc.AdminMapper;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.hook.SessionContext;
@@ -12,6 +13,7 @@ import dev.agentmemory.proto.ForgetRequest;
 import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.MemoryStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,11 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,16 +134,13 @@ public final class AdminForgetCommand implements Callable<Integer> {
       }).orElseGet(() -> forgetProjectHere(request.getDryRun()));
     }
     return admin.maintaining(client -> client.forget(request), store -> {
-      Forgetting.Result result = Forgetting.forget(store, new Forgetting.Selection(
-          Optional.of(request.getSessionId()).filter(id -> !id.isEmpty()),
-          Optional.of(request.getEventId()).filter(id -> !id.isEmpty()),
-          Optional.of(request.getBeforeMs()).filter(ms -> ms > 0)), request.getDryRun(), Clock.systemUTC());
+      Forgetting.Result result = Forgetting.forget(store, Forgetting.Selection.of(request.getSessionId(),
+          request.getEventId(), request.getBeforeMs()), request.getDryRun(), Clock.systemUTC());
       if (!request.getDryRun()) {
         // no index is open here: drop it, the daemon builds it from the remaining events at start
-        deleteTree(StoreSearch.directoryOf(store.store()));
+        FileTrees.delete(StoreSearch.directoryOf(store.store()));
       }
-      return ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
-          .setFirstMs(result.firstMs()).setLastMs(result.lastMs()).setDryRun(result.dryRun()).setAudit(result.audit()).build();
+      return AdminMapper.forget(result);
     });
   }
 
@@ -159,7 +155,7 @@ public final class AdminForgetCommand implements Callable<Integer> {
     }
     String audit = Instant.now() + " forgot project " + admin.project() + ": its store of " + events + " events was deleted";
     if (!dry) {
-      deleteTree(dir);
+      FileTrees.delete(dir);
       Path main = admin.defaultStore();
       if (Files.exists(main.resolve("CURRENT"))) {
         try (MemoryStore store = MemoryStore.open(main)) {
@@ -189,18 +185,5 @@ public final class AdminForgetCommand implements Callable<Integer> {
       }
     }
     return removed;
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new CliException("Cannot delete " + dir + ": " + e.getMessage());
-    }
   }
 }

@@ -9,6 +9,7 @@ import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Version;
 import dev.agentmemory.storage.FailedPreconditionException;
+import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageException;
@@ -220,19 +221,10 @@ public final class Backups {
       throw new UncheckedIOException("Cannot list " + root + ": " + e.getMessage(), e);
     }
     for (Path dir : doomed) {
-      deleteTree(dir);
+      FileTrees.delete(dir);
       removed.add(dir);
     }
     return removed;
   }
 
-  static void deleteTree(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove " + dir + ": " + e.getMessage(), e);
-    }
-  }
 }

@@ -88,4 +88,10 @@ public final class AdminMapper {
         .addAllProblems(result.problems())));
     return response.build();
   }
+
+  public static dev.agentmemory.proto.ForgetResponse forget(dev.agentmemory.daemon.Forgetting.Result result) {
+    return dev.agentmemory.proto.ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
+        .setFirstMs(result.firstMs()).setLastMs(result.lastMs()).setDryRun(result.dryRun()).setAudit(result.audit())
+        .build();
+  }
 }

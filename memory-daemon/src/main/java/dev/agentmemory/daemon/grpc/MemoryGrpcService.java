@@ -302,13 +302,8 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
       if (request.getBeforeMs() < 0) {
         throw new InvalidArgumentException("before_ms must be a time in ms since the epoch, got " + request.getBeforeMs());
       }
-      Forgetting.Result result = Forgetting.forget(store(), new Forgetting.Selection(
-          Optional.of(request.getSessionId().trim()).filter(id -> !id.isEmpty()),
-          Optional.of(request.getEventId().trim()).filter(id -> !id.isEmpty()),
-          Optional.of(request.getBeforeMs()).filter(ms -> ms > 0)), dryRun, services.clock());
-      return ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
-          .setFirstMs(result.firstMs()).setLastMs(result.lastMs()).setDryRun(result.dryRun()).setAudit(result.audit())
-          .build();
+      return AdminMapper.forget(Forgetting.forget(store(), Forgetting.Selection.of(request.getSessionId(),
+          request.getEventId(), request.getBeforeMs()), dryRun, services.clock()));
     });
   }
 

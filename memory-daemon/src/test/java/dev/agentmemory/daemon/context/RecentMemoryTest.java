@@ -2,12 +2,8 @@ package dev.agentmemory.daemon.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.f4b6a3.ulid.UlidCreator;
 import dev.agentmemory.daemon.grpc.InProcessMemoryService;
-import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.EventRole;
-import dev.agentmemory.proto.EventType;
-import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.toc.TokenCounter;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -21,14 +17,9 @@ class RecentMemoryTest {
   @RegisterExtension final InProcessMemoryService service = new InProcessMemoryService(1 << 20);
 
   private void ingest(String session, long ts, EventRole role, String text) {
-    service.stub().ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
-        .setEventId(UlidCreator.getMonotonicUlid().toString())
-        .setSessionId(session)
-        .setTimestampMs(ts)
-        .setEventType(role == EventRole.EVENT_ROLE_USER ? EventType.EVENT_TYPE_USER_MESSAGE : EventType.EVENT_TYPE_ASSISTANT_MESSAGE)
-        .setRole(role)
-        .setText(text)).build());
+    service.ingest(session, ts, role, text);
   }
+
 
   @Test
   void shouldTellNothing_aboutAnEmptyStore() {

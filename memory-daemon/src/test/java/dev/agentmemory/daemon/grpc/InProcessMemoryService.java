@@ -99,6 +99,18 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
     }
   }
 
+  /** Stores one message event (a new ULID) through the stub. */
+  public void ingest(String session, long timestampMs, dev.agentmemory.proto.EventRole role, String text) {
+    stub().ingestEvent(dev.agentmemory.proto.IngestEventRequest.newBuilder().setEvent(dev.agentmemory.proto.Event.newBuilder()
+        .setEventId(com.github.f4b6a3.ulid.UlidCreator.getMonotonicUlid().toString())
+        .setSessionId(session)
+        .setTimestampMs(timestampMs)
+        .setEventType(role == dev.agentmemory.proto.EventRole.EVENT_ROLE_USER
+            ? dev.agentmemory.proto.EventType.EVENT_TYPE_USER_MESSAGE : dev.agentmemory.proto.EventType.EVENT_TYPE_ASSISTANT_MESSAGE)
+        .setRole(role)
+        .setText(text)).build());
+  }
+
   public MemoryServiceGrpc.MemoryServiceBlockingStub stub() {
     return MemoryServiceGrpc.newBlockingStub(channel);
   }

@@ -3,19 +3,16 @@ package dev.agentmemory.daemon.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.f4b6a3.ulid.UlidCreator;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.EventRole;
-import dev.agentmemory.proto.EventType;
 import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetNodeRequest;
 import dev.agentmemory.proto.GetTocRootRequest;
-import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
 import dev.agentmemory.proto.TocLevel;
@@ -35,14 +32,9 @@ class TocRpcTest {
   @RegisterExtension final InProcessMemoryService service = new InProcessMemoryService(1 << 20);
 
   private void ingest(String session, long ts, EventRole role, String text) {
-    service.stub().ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
-        .setEventId(UlidCreator.getMonotonicUlid().toString())
-        .setSessionId(session)
-        .setTimestampMs(ts)
-        .setEventType(role == EventRole.EVENT_ROLE_USER ? EventType.EVENT_TYPE_USER_MESSAGE : EventType.EVENT_TYPE_ASSISTANT_MESSAGE)
-        .setRole(role)
-        .setText(text)).build());
+    service.ingest(session, ts, role, text);
   }
+
 
   private void threeDays() throws InterruptedException {
     for (int day = 0; day < 3; day++) {
