@@ -63,8 +63,11 @@ final class OpsBench {
         lines = all.count();
       }
       report("admin export (" + lines + " events, " + mb(Files.size(exported)) + ", " + rate(lines, export) + ")", export);
-      Timed importAll = cli(launcher, work, "admin", "import", "--input", exported.toString(), "--db-path", work.resolve("imported").toString());
-      report("admin import of the export into an empty store (" + rate(lines, importAll) + ")", importAll);
+      // the generated store runs years ahead of today; ingest refuses events more than a day ahead
+      Path past = work.resolve("past.jsonl");
+      long kept = keepPast(exported, past);
+      Timed importAll = cli(launcher, work, "admin", "import", "--input", past.toString(), "--db-path", work.resolve("imported").toString());
+      report("admin import of the export's " + kept + " events up to now into an empty store (" + rate(kept, importAll) + ")", importAll);
 
       Timed restore = cli(launcher, work, "admin", "restore", "--from", two.path("path").asText(), "--db-path", work.resolve("restored").toString());
       report("admin restore of the second backup (verifies it first)", restore);
@@ -164,6 +167,22 @@ final class OpsBench {
         out.write('\n');
       }
     }
+  }
+
+  /** Copies the lines of events not in the future; returns how many. */
+  private static long keepPast(Path from, Path to) throws IOException {
+    long now = System.currentTimeMillis();
+    long kept = 0;
+    try (Stream<String> lines = Files.lines(from); BufferedWriter out = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (JSON.readTree(line).path("timestamp_ms").asLong() <= now) {
+          out.write(line);
+          out.write('\n');
+          kept++;
+        }
+      }
+    }
+    return kept;
   }
 
   /** The session of the last line of an export (the newest event). */

@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {AdminImportClaudeCommand.class})
 public final class AdminImportCommand implements Callable<Integer> {
+  /** Rejections listed one by one; beyond, a count (a bad file must not flood the terminal). */
+  private static final int MAX_SHOWN = 20;
+
   @ParentCommand AdminCommand admin;
   @Spec CommandSpec spec;
 
@@ -64,7 +67,10 @@ public final class AdminImportCommand implements Callable<Integer> {
             return read(new ImportBatches(ImportBatches.into(stores)), lines, err);
           }
         });
-    totals.errors().forEach(error -> err.println(error + "; skipped"));
+    totals.errors().stream().limit(MAX_SHOWN).forEach(error -> err.println(error + "; skipped"));
+    if (totals.errors().size() > MAX_SHOWN) {
+      err.printf("... and %d more rejected (the first %d shown)%n", totals.rejected() - MAX_SHOWN, MAX_SHOWN);
+    }
     out.printf("Imported %d lines: %d new, %d already stored, %d rejected, %d not events.%n", lines[0],
         totals.created(), totals.duplicates(), totals.rejected(), lines[1]);
     return totals.rejected() + lines[1] > 0 ? ExitCode.ERROR : 0;
@@ -85,8 +91,9 @@ public final class AdminImportCommand implements Callable<Integer> {
           EventLines.Parsed parsed = EventLines.parse(line);
           batches.add(chosen.isEmpty() ? parsed.project() : chosen, parsed.event(), "line " + lines[0]);
         } catch (IllegalArgumentException e) {
-          lines[1]++;
-          err.printf("line %d: %s; skipped%n", lines[0], e.getMessage());
+          if (++lines[1] <= MAX_SHOWN) {
+            err.printf("line %d: %s; skipped%n", lines[0], e.getMessage());
+          }
         }
       }
     } catch (IOException e) {
