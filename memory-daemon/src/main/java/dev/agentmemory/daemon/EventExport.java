@@ -12,11 +12,14 @@ import java.util.List;
 /**
  * The event log read a page at a time for export: bounded memory on both sides however large the
  * store. A page ends with a cursor, {@code <timestamp>:<event id>} of its last event, from which
- * the next page starts.
+ * the next page starts. A page holds at most {@code limit} events and about 2 MiB of text (at least
+ * one event, whatever its size).
  */
 public final class EventExport {
   public static final int DEFAULT_LIMIT = 1_000;
   public static final int MAX_LIMIT = 5_000;
+  /** A page ends before its texts pass this (gRPC clients take 4 MiB messages by default). */
+  static final long MAX_PAGE_TEXT_BYTES = 2L * 1024 * 1024;
 
   /** One page and the cursor of the next (empty after the last). */
   public record Page(List<Event> events, String next) {}
@@ -37,17 +40,20 @@ public final class EventExport {
     EventKey resume = after.isBlank() ? null : cursor(after);
     List<Event> page = new ArrayList<>(Math.min(max, 1024));
     boolean more = false;
+    long bytes = 0;
     try (CloseableIterator<Event> it = resume == null ? events.scan(fromMs, to) : events.scan(resume, to)) {
       while (it.hasNext()) {
         Event event = it.next();
         if (EventKey.of(event).equals(resume)) {
           continue;
         }
-        if (page.size() == max) {
+        long size = Utf8.length(event.text());
+        if (page.size() == max || (!page.isEmpty() && bytes + size > MAX_PAGE_TEXT_BYTES)) {
           more = true;
           break;
         }
         page.add(event);
+        bytes += size;
       }
     }
     String next = more ? page.get(page.size() - 1).timestampMs() + ":" + page.get(page.size() - 1).eventId() : "";
