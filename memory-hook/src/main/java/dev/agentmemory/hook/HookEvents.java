@@ -23,15 +23,21 @@ public final class HookEvents {
 
   private final int toolChars;
   private final String project;
+  private final String agent;
 
   public HookEvents(int toolChars) {
-    this(toolChars, "");
+    this(toolChars, "", Agent.CLAUDE);
   }
 
-  /** @param project the project of every event, blank to take it from the payload's cwd */
-  public HookEvents(int toolChars, String project) {
+  /**
+   * @param project the project of every event, blank to take it from the payload's cwd
+   * @param agent whose hook this is: its name tags every event (Codex CLI's lifecycle hooks send
+   *     Claude Code's payload shape, so one mapping serves both)
+   */
+  public HookEvents(int toolChars, String project, Agent agent) {
     this.toolChars = toolChars;
     this.project = project.trim();
+    this.agent = agent.tag();
   }
 
   /**
@@ -77,7 +83,7 @@ public final class HookEvents {
       put(metadata, field, text(payload, field));
     }
     return Optional.of(new Event(Ulids.fromSeed(raw), session, nowMs, mapped.type(), mapped.role(),
-        mapped.text(), metadata, "claude"));
+        mapped.text(), metadata, agent));
   }
 
   private record Mapped(int type, int role, String text) {}

@@ -37,8 +37,17 @@ public final class HookMain {
     if (args.length > 0 && args[0].equals("--warm-up")) {
       warmUp();
     } else {
-      boolean context = !java.util.Arrays.asList(args).contains(SessionContext.NO_CONTEXT);
-      run(System.in, Platform.current(), System.currentTimeMillis(), context ? System.out : null);
+      java.util.List<String> options = java.util.Arrays.asList(args);
+      boolean context = !options.contains(SessionContext.NO_CONTEXT);
+      int at = options.indexOf("--agent");
+      Optional<Agent> agent = at >= 0 && at + 1 < options.size() ? Agent.named(options.get(at + 1)) : Optional.of(Agent.CLAUDE);
+      if (agent.isEmpty()) {
+        // an installation newer than this hook: capture nothing rather than tag events wrongly
+        log(Platform.current(), new IllegalArgumentException("unknown --agent " + options.get(at + 1)
+            + "; this hook knows " + java.util.Arrays.toString(Agent.values()).toLowerCase(java.util.Locale.ROOT)));
+      } else {
+        run(System.in, Platform.current(), System.currentTimeMillis(), agent.get(), context ? System.out : null);
+      }
     }
     System.exit(0);
   }
@@ -61,8 +70,10 @@ public final class HookMain {
       Files.writeString(memory, "# warm-up\n");
       String start = "{\"session_id\":\"warm-up\",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\",\"cwd\":\""
           + home.toString().replace("\\", "\\\\") + "\"}";
-      run(new java.io.ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis(),
-          OutputStream.nullOutputStream());
+      for (Agent agent : Agent.values()) {
+        run(new java.io.ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis(),
+            agent, OutputStream.nullOutputStream());
+      }
       try (java.util.stream.Stream<Path> files = Files.walk(home)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
@@ -73,26 +84,28 @@ public final class HookMain {
 
   /** Captures without printing anything; never throws. Returns the spooled file, if an event was written. */
   public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs) {
-    return run(stdin, platform, nowMs, null);
+    return run(stdin, platform, nowMs, Agent.CLAUDE, null);
   }
 
   /**
    * Does the work; never throws. Returns the spooled file, if an event was written.
    *
+   * @param agent whose hook payload this is
    * @param context where a session start's memory is printed; null prints nothing
    */
-  public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs, OutputStream context) {
+  public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs, Agent agent,
+      OutputStream context) {
     try {
       String raw = decode(stdin.readAllBytes());
       if (raw.isBlank()) {
         return Optional.empty();
       }
       Map<String, Object> payload = JsonTree.parseObject(raw);
-      Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""))
+      Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""), agent)
           .map(raw, payload, nowMs);
       if (event.isPresent()) {
         if (context != null && event.get().type() == Wire.TYPE_SESSION_START) {
-          printContext(platform, event.get(), context);
+          printContext(platform, event.get(), agent, context);
         }
         return Optional.of(new Spool(platform.spoolDir()).write(event.get()));
       }
@@ -103,11 +116,11 @@ public final class HookMain {
   }
 
   /** Prints the memory of the event's project; a problem is logged, the event is still spooled. */
-  private static void printContext(Platform platform, Event event, OutputStream out) {
+  private static void printContext(Platform platform, Event event, Agent agent, OutputStream out) {
     try {
       Optional<byte[]> memory = SessionContext.read(platform, event.metadata().getOrDefault(PROJECT_KEY, ""));
       if (memory.isPresent()) {
-        out.write(memory.get());
+        out.write(agent.sessionStartOutput(new String(memory.get(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
     } catch (IOException | RuntimeException e) {

@@ -26,7 +26,7 @@ class SessionContextTest {
   private String run(Path fixture, Map<String, String> env, boolean context) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Optional<Path> spooled = HookMain.run(new ByteArrayInputStream(Files.readAllBytes(fixture)), platform(env), NOW,
-        context ? out : null);
+        Agent.CLAUDE, context ? out : null);
     assertThat(spooled).as("the event is captured whatever is printed").isPresent();
     return out.toString(StandardCharsets.UTF_8);
   }

@@ -19,9 +19,17 @@ import picocli.CommandLine.ParentCommand;
 public final class HookCommand implements Callable<Integer> {
   @ParentCommand MemoryDaemonCommand root;
 
+  @picocli.CommandLine.Option(names = "--agent", paramLabel = "NAME", defaultValue = "claude",
+      description = "Whose hook payload: claude (default) or codex.")
+  String agent;
+
+  @picocli.CommandLine.Option(names = "--no-context", description = "Print nothing at a session start.")
+  boolean noContext;
+
   @Override
   public Integer call() {
-    HookMain.run(System.in, root.context().platform(), System.currentTimeMillis());
+    dev.agentmemory.hook.Agent.named(agent).ifPresent(known -> HookMain.run(System.in, root.context().platform(),
+        System.currentTimeMillis(), known, noContext ? null : System.out));
     return 0;
   }
 }
