@@ -71,10 +71,11 @@ class CodexHookTest {
 
     // then: JSON, the memory under hookSpecificOutput.additionalContext
     String printed = out.toString(StandardCharsets.UTF_8);
+    String expected = Files.readString(memory);
     Map<String, Object> json = JsonTree.parseObject(printed);
     assertThat(json.get("hookSpecificOutput")).isInstanceOfSatisfying(Map.class, output -> {
       assertThat(output.get("hookEventName")).isEqualTo("SessionStart");
-      assertThat(output.get("additionalContext")).isEqualTo(Files.readString(memory));
+      assertThat(output.get("additionalContext")).isEqualTo(expected);
     });
   }
 }
