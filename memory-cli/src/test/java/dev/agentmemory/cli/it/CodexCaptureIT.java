@@ -1,0 +1,92 @@
+package dev.agentmemory.cli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Codex CLI's hook payloads through the packaged launcher's `hook --agent codex`. */
+class CodexCaptureIT {
+  /** The hook module's Codex fixtures, written from ../shared/spec/other-agents.md. */
+  private static final Path FIXTURES =
+      Path.of("..", "memory-hook", "src", "test", "resources", "codex").toAbsolutePath().normalize();
+
+  @TempDir Path tmp;
+  private DaemonProcess daemon;
+
+  @BeforeEach
+  void sandbox() {
+    assertThat(FIXTURES.resolve("user-prompt-submit.json")).as("test input").exists();
+    daemon = new DaemonProcess(tmp);
+    daemon.env.put("MEMORY_SEARCH_VECTORS", "false");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    daemon.stopQuietly();
+  }
+
+  @Test
+  void shouldCaptureCodexSilently_findItByAgent_andHandMemoryBackAsJson() throws Exception {
+    // given
+    daemon.start();
+
+    // when: a Codex session goes through the hook
+    for (String fixture : List.of("session-start.json", "user-prompt-submit.json", "post-tool-use-shell.json",
+        "post-tool-use-apply-patch.json", "stop.json", "stop-without-message.json", "session-end.json")) {
+      DaemonProcess.Result hook = hook(fixture);
+      assertThat(hook.exitCode()).as(fixture).isZero();
+      assertThat(hook.out()).as(fixture).isEmpty();
+    }
+
+    // then: found as Codex's, not as Claude Code's
+    String codex = await(() -> search("codex"), "quarantined");
+    assertThat(codex).contains("user (codex)", "project ledger-api");
+    assertThat(search("claude")).doesNotContain("quarantined entries");
+
+    // when: a new Codex session starts once the project has memory
+    Path memory = tmp.resolve("data/agent-memory/context/ledger-api.md");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(memory)) {
+      assertThat(System.nanoTime()).as("memory of ledger-api written").isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    DaemonProcess.Result start = hook("session-start.json");
+
+    // then
+    assertThat(start.out()).startsWith("{\"hookSpecificOutput\":").contains("\"hookEventName\":\"SessionStart\"",
+        "\"additionalContext\":\"# Memory of project ledger-api");
+  }
+
+  private String search(String agent) throws Exception {
+    return daemon.run("search", "quarantined entries", "--project", "ledger-api", "--agent", agent, "--mode", "bm25").out();
+  }
+
+  private static String await(java.util.concurrent.Callable<String> call, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String answer;
+    while (!(answer = call.call()).contains(expected)) {
+      assertThat(System.nanoTime()).as("waiting for %s in %s", expected, answer).isLessThan(deadline);
+      Thread.sleep(300);
+    }
+    return answer;
+  }
+
+  private DaemonProcess.Result hook(String fixture) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(DaemonProcess.launcher().toString(), "hook", "--agent", "codex");
+    builder.environment().clear();
+    builder.environment().putAll(daemon.env);
+    Path out = Files.createTempFile(tmp, "hook", ".out");
+    Path err = Files.createTempFile(tmp, "hook", ".err");
+    builder.redirectInput(FIXTURES.resolve(fixture).toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return new DaemonProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+}
