@@ -22,8 +22,18 @@ final class AgentSkill {
 
   private final Path dir;
 
-  AgentSkill(Path base) {
-    this.dir = base.resolve(".claude").resolve("skills").resolve(NAME);
+  private AgentSkill(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Claude Code's skill under {@code base} (home or a project): {@code base/.claude/skills/agent-memory}. */
+  static AgentSkill claude(Path base) {
+    return in(base.resolve(".claude"));
+  }
+
+  /** The skill of an agent that reads {@code <its dir>/skills/<name>/SKILL.md} (Claude Code, Codex CLI). */
+  static AgentSkill in(Path agentDir) {
+    return new AgentSkill(agentDir.resolve("skills").resolve(NAME));
   }
 
   Path file() {

@@ -45,9 +45,17 @@ final class ClaudeSettings {
 
   /** Adds our entry to every event that lacks one (or updates its command); returns the events changed. */
   List<String> install(String command) {
+    return install(command, EVENTS, TOOL_EVENTS, "*");
+  }
+
+  /**
+   * The same for another agent whose hook file has Claude Code's shape (Codex CLI's hooks.json):
+   * its events, and the matcher its tool events take ({@code ".*"}: Codex matches by regex).
+   */
+  List<String> install(String command, List<String> events, List<String> toolEvents, String toolMatcher) {
     List<String> changed = new ArrayList<>();
     ObjectNode hooks = JsonFile.object(root, "hooks");
-    for (String event : EVENTS) {
+    for (String event : events) {
       ArrayNode groups = hooks.has(event) && hooks.get(event).isArray() ? (ArrayNode) hooks.get(event) : hooks.putArray(event);
       ObjectNode existing = ourEntry(groups);
       if (existing != null) {
@@ -58,8 +66,8 @@ final class ClaudeSettings {
         continue;
       }
       ObjectNode group = groups.addObject();
-      if (TOOL_EVENTS.contains(event)) {
-        group.put("matcher", "*");
+      if (toolEvents.contains(event)) {
+        group.put("matcher", toolMatcher);
       }
       group.putArray("hooks").addObject().put("type", "command").put("command", command).put("timeout", TIMEOUT_SECONDS);
       changed.add(event);

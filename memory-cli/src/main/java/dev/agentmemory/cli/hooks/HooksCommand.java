@@ -21,6 +21,16 @@ public final class HooksCommand {
     return root;
   }
 
+  /** Whether {@code --agent} names Codex CLI; only claude and codex are known. */
+  static boolean codex(String agent) {
+    return switch (agent.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "codex" -> true;
+      case "claude" -> false;
+      default -> throw new dev.agentmemory.cli.CliException("--agent " + agent + " is not supported yet: claude or codex",
+          dev.agentmemory.cli.ExitCode.USAGE);
+    };
+  }
+
   /** Which settings file: the user's (default) or a project's. */
   static final class Target {
     @Option(names = "--user", description = "~/.claude/settings.json (the default).")

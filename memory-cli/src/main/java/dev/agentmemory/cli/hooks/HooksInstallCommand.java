@@ -50,6 +50,10 @@ public final class HooksInstallCommand implements Callable<Integer> {
   @Option(names = "--no-mcp", description = "Do not register the agent-memory MCP server in ~/.claude.json.")
   boolean noMcp;
 
+  @Option(names = "--agent", paramLabel = "NAME", defaultValue = "claude",
+      description = "Which agent: claude (default) or codex (~/.codex: hooks.json, skills/, config.toml).")
+  String agent;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -57,6 +61,12 @@ public final class HooksInstallCommand implements Callable<Integer> {
     Path file = HooksCommand.Target.settingsFile(target, platform.home());
     String hookCommand = (command != null ? command : Launcher.hookCommand(platform))
         + (noContext ? " " + SessionContext.NO_CONTEXT : "");
+    if (HooksCommand.codex(agent)) {
+      CodexSetup.of(platform, HooksCommand.Target.project(target)).install(out, hookCommand, Launcher.command(platform),
+          !noSkill, !noMcp);
+      Launcher.recordClassDataArchive(out);
+      return 0;
+    }
     ClaudeSettings settings = ClaudeSettings.read(file);
     List<String> changed = settings.install(hookCommand);
     if (dryRun) {
@@ -75,7 +85,7 @@ public final class HooksInstallCommand implements Callable<Integer> {
     out.println(noContext ? "  Session start: no memory is printed (--no-context)"
         : "  Session start: the project's recent memory is added to the session (see docs/agents.md)");
     if (!noSkill) {
-      AgentSkill skill = new AgentSkill(HooksCommand.Target.base(target, platform.home()));
+      AgentSkill skill = AgentSkill.claude(HooksCommand.Target.base(target, platform.home()));
       out.printf("Skill: %s %s%n", skill.install(Launcher.command(platform)) ? "installed" : "already installed",
           skill.file());
     }

@@ -34,7 +34,7 @@ public final class HooksStatusCommand implements Callable<Integer> {
       Path file = base.resolve(".claude").resolve("settings.json");
       List<String> events = Files.exists(file) ? ClaudeSettings.read(file).installedEvents() : List.of();
       out.printf("%s: %s%n", file, events.isEmpty() ? "not installed" : "installed for " + String.join(", ", events));
-      AgentSkill skill = new AgentSkill(base);
+      AgentSkill skill = AgentSkill.claude(base);
       out.printf("%s: %s%n", skill.file(), skill.installed() ? "installed" : "not installed");
     }
     for (Optional<Path> project : List.of(Optional.<Path>empty(), Optional.of(here))) {
@@ -42,6 +42,7 @@ public final class HooksStatusCommand implements Callable<Integer> {
       out.printf("MCP server %s (%s): %s%n", ClaudeMcpServers.NAME, mcp.scope(),
           mcp.installed() ? "registered in " + mcp.path() : "not registered");
     }
+    CodexSetup.of(platform, Optional.empty()).status(out);
     int pending = new Spool(platform.spoolDir()).pending().size();
     out.printf("Spool: %s (%d event%s waiting)%n", platform.spoolDir(), pending, pending == 1 ? "" : "s");
     out.printf("Daemon: %s%n", daemonHealth(platform));

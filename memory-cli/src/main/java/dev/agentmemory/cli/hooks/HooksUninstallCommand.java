@@ -27,10 +27,17 @@ public final class HooksUninstallCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the settings file as it would be, change nothing.")
   boolean dryRun;
 
+  @Option(names = "--agent", paramLabel = "NAME", defaultValue = "claude", description = "Which agent: claude (default) or codex.")
+  String agent;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
+    if (HooksCommand.codex(agent)) {
+      CodexSetup.of(platform, HooksCommand.Target.project(target)).uninstall(out);
+      return 0;
+    }
     Path file = HooksCommand.Target.settingsFile(target, platform.home());
     ClaudeSettings settings = ClaudeSettings.read(file);
     List<String> changed = Files.exists(file) ? settings.uninstall() : List.of();
@@ -46,7 +53,7 @@ public final class HooksUninstallCommand implements Callable<Integer> {
       out.printf("Hook: removed from %s for: %s%n", file, String.join(", ", changed));
       backup.ifPresent(path -> out.printf("  Backup of the previous file: %s%n", path));
     }
-    AgentSkill skill = new AgentSkill(HooksCommand.Target.base(target, platform.home()));
+    AgentSkill skill = AgentSkill.claude(HooksCommand.Target.base(target, platform.home()));
     out.printf("Skill: %s %s%n", skill.uninstall() ? "removed" : "not installed at", skill.file());
     ClaudeMcpServers mcp = ClaudeMcpServers.read(platform.home(), HooksCommand.Target.project(target));
     if (mcp.uninstall()) {

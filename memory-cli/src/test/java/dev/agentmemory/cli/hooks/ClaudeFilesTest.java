@@ -73,7 +73,7 @@ class ClaudeFilesTest {
   @Test
   void shouldInstallTheSkillWithThisLauncher_andNeverRemoveAFolderThatIsNotOurs() throws Exception {
     // given
-    AgentSkill skill = new AgentSkill(home);
+    AgentSkill skill = AgentSkill.claude(home);
 
     // when
     boolean installed = skill.install(LAUNCHER);

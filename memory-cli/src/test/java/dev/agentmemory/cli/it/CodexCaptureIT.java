@@ -33,6 +33,55 @@ class CodexCaptureIT {
   }
 
   @Test
+  void shouldInstallIntoCodexsOwnFiles_andUninstallExactly() throws Exception {
+    // given: Codex's directory with a hook and an MCP server of the user's
+    Path codex = Files.createDirectories(tmp.resolve("home/.codex"));
+    String hooks = """
+        {
+          "hooks": {
+            "Stop": [
+              {
+                "hooks": [
+                  {
+                    "type": "command",
+                    "command": "notify-send done"
+                  }
+                ]
+              }
+            ]
+          }
+        }
+        """;
+    String config = "model = \"gpt-5-codex\"\n\n[mcp_servers.github]\ncommand = \"npx\"\nargs = [\"-y\", \"gh-mcp\"]";
+    Files.writeString(codex.resolve("hooks.json"), hooks);
+    Files.writeString(codex.resolve("config.toml"), config);
+
+    // when
+    DaemonProcess.Result install = daemon.run("hooks", "install", "--agent", "codex");
+    String installedHooks = Files.readString(codex.resolve("hooks.json"));
+    String installedConfig = Files.readString(codex.resolve("config.toml"));
+    boolean skill = Files.exists(codex.resolve("skills/agent-memory/SKILL.md"));
+    DaemonProcess.Result status = daemon.run("hooks", "status");
+    DaemonProcess.Result uninstall = daemon.run("hooks", "uninstall", "--agent", "codex");
+    DaemonProcess.Result unknown = daemon.run("hooks", "install", "--agent", "gemini");
+
+    // then
+    assertThat(install.exitCode()).as(install.toString()).isZero();
+    assertThat(install.out()).contains("open /hooks in Codex");
+    assertThat(installedHooks).contains("notify-send done", "\"matcher\": \".*\"", "/bin/memory-daemon hook --agent codex\"");
+    assertThat(installedConfig).startsWith(config).contains("[mcp_servers.agent-memory]", "args = [\"mcp\"]");
+    assertThat(skill).as("the skill in ~/.codex/skills").isTrue();
+    assertThat(status.out()).contains("Codex CLI " + codex + ": hook installed for Stop, SessionStart", "skill installed",
+        "MCP server registered");
+    assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
+    assertThat(Files.readString(codex.resolve("hooks.json"))).isEqualTo(hooks);
+    assertThat(Files.readString(codex.resolve("config.toml"))).isEqualTo(config);
+    assertThat(codex.resolve("skills/agent-memory")).doesNotExist();
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--agent gemini is not supported yet");
+  }
+
+  @Test
   void shouldCaptureCodexSilently_findItByAgent_andHandMemoryBackAsJson() throws Exception {
     // given
     daemon.start();
