@@ -40,9 +40,12 @@ public final class HookBench {
       measure(hook, env, payload, 3);
       measure(bare, env, payload, 3);
       Latencies hookTimes = measure(hook, env, payload, runs);
+      Latencies codexTimes = measure(List.of(launcher.toString(), "hook", "--agent", "codex"), env, payload, runs);
       Latencies bareTimes = measure(bare, env, payload, runs);
       System.out.printf("hook (%s hook), %d runs: p50 %.0f ms, p95 %.0f ms%n", launcher, runs,
           hookTimes.percentileMs(50), hookTimes.percentileMs(95));
+      System.out.printf("hook --agent codex, same payload, %d runs: p50 %.0f ms, p95 %.0f ms%n", runs,
+          codexTimes.percentileMs(50), codexTimes.percentileMs(95));
       System.out.printf("bare JVM doing nothing, %d runs: p50 %.0f ms, p95 %.0f ms%n", runs,
           bareTimes.percentileMs(50), bareTimes.percentileMs(95));
       sessionStart(hook, env, sandbox, runs);
