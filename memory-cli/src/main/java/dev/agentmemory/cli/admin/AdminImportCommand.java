@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
       "Import events written by `admin export` (JSON Lines, one event a line) into the store of each line's project",
       "(--project puts them all into one). Importing twice stores everything once; a bad line is reported with its",
       "number and skipped. Through the daemon when it runs, directly when it does not.",
-      "`admin import claude` imports Claude Code transcripts."
+      "`admin import claude` and `admin import codex` import those agents' transcripts."
     },
-    subcommands = {AdminImportClaudeCommand.class})
+    subcommands = {AdminImportClaudeCommand.class, AdminImportCodexCommand.class})
 public final class AdminImportCommand implements Callable<Integer> {
   /** Rejections listed one by one; beyond, a count (a bad file must not flood the terminal). */
   private static final int MAX_SHOWN = 20;

@@ -113,6 +113,29 @@ class CodexCaptureIT {
         "\"additionalContext\":\"# Memory of project ledger-api");
   }
 
+  @Test
+  void shouldImportRollouts_plainAndCompressed_once() throws Exception {
+    // given: a rollout and its zstd copy (the daemon module's fixtures)
+    Path rollouts = Path.of("..", "memory-daemon", "src", "test", "resources", "codex").toAbsolutePath().normalize();
+    assertThat(rollouts.resolve("compressed")).as("test input").isDirectory();
+    daemon.start();
+
+    // when
+    DaemonProcess.Result dry = daemon.run("admin", "import", "codex", "--path", rollouts.toString(), "--dry-run");
+    DaemonProcess.Result first = daemon.run("admin", "import", "codex", "--path", rollouts.toString());
+    DaemonProcess.Result second = daemon.run("admin", "import", "codex", "--path", rollouts.toString());
+
+    // then
+    assertThat(dry.out()).contains("DRY RUN - would import 8 events of 1 sessions from 2 files (2026-11-30 to 2026-11-30)");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.out()).contains("Imported 8 events from 2 files: 4 new, 4 already stored, 0 rejected.",
+        "2 malformed lines");
+    assertThat(second.out()).contains("0 new, 8 already stored");
+    String found = await(() -> daemon.run("search", "LedgerExport filter", "--project", "ledger-api", "--agent", "codex",
+        "--mode", "bm25").out(), "LedgerExport");
+    assertThat(found).contains("assistant (codex)");
+  }
+
   private String search(String agent) throws Exception {
     return daemon.run("search", "quarantined entries", "--project", "ledger-api", "--agent", agent, "--mode", "bm25").out();
   }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * results. Lines of other kinds are skipped, malformed ones counted. Ids come from each line's own
  * uuid, so importing twice stores everything once.
  */
-public final class ClaudeTranscripts {
+public final class ClaudeTranscripts implements Transcripts {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HookEvents tools = new HookEvents(HookEvents.DEFAULT_TOOL_CHARS);
@@ -59,7 +59,13 @@ public final class ClaudeTranscripts {
     }
   }
 
+  @Override
+  public List<Path> files(Path root) throws IOException {
+    return find(root);
+  }
+
   /** Reads one transcript, handing each event to {@code sink}. */
+  @Override
   public void read(Path file, Counts counts, Consumer<Event> sink) throws IOException {
     counts.files++;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,0 +1,137 @@
+package dev.agentmemory.cli.admin;
+
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.daemon.Projects;
+import dev.agentmemory.daemon.capture.ClaudeTranscripts;
+import dev.agentmemory.daemon.capture.Transcripts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code admin import claude|codex}: an agent's transcripts, with their own times and sessions,
+ * into the store of each one's project, in batches (through the daemon or offline).
+ */
+abstract class TranscriptImportCommand implements Callable<Integer> {
+  /** The agent's name, as people know it (errors name it). */
+  abstract String agentName();
+
+  /** Where the transcripts are when --path is not given. */
+  abstract Path defaultRoot(dev.agentmemory.hook.Platform platform);
+
+  abstract Transcripts source(long sinceMs);
+
+  @ParentCommand AdminImportCommand parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--path", paramLabel = "DIR", description = "A transcript file or a directory of them (default: the agent's own).")
+  Path path;
+
+  @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only messages from this day on (configured time zone).")
+  String since;
+
+  @Option(names = "--dry-run", description = "Only count what would be imported.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    ZoneId zone = parent.admin().root().zone();
+    Path root = path != null ? path : defaultRoot(parent.admin().root().context().platform());
+    if (!Files.exists(root)) {
+      throw new CliException("No " + agentName() + " transcripts at " + root + " (give --path DIR)");
+    }
+    Transcripts transcripts = source(sinceMs(zone));
+    List<Path> files = transcripts.files(root);
+    ClaudeTranscripts.Counts counts = new ClaudeTranscripts.Counts();
+    if (dryRun) {
+      Set<String> sessions = new HashSet<>();
+      long[] span = {Long.MAX_VALUE, 0};
+      for (Path file : files) {
+        transcripts.read(file, counts, event -> {
+          sessions.add(event.sessionId());
+          span[0] = Math.min(span[0], event.timestampMs());
+          span[1] = Math.max(span[1], event.timestampMs());
+        });
+      }
+      out.printf("DRY RUN - would import %d events of %d sessions from %d files%s%n", counts.events, sessions.size(),
+          counts.files, counts.events == 0 ? "" : " (" + Instant.ofEpochMilli(span[0]).atZone(zone).toLocalDate()
+              + " to " + Instant.ofEpochMilli(span[1]).atZone(zone).toLocalDate() + ")");
+      printSkipped(out, counts);
+      return 0;
+    }
+    boolean terminal = System.console() != null;
+    ImportBatches.Sent totals = parent.admin().viaDaemon()
+        .map(client -> {
+          try (client) {
+            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.through(client)), terminal);
+          }
+        })
+        .orElseGet(() -> {
+          try (OfflineStores stores = new OfflineStores(parent.admin())) {
+            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.into(stores)), terminal);
+          }
+        });
+    out.printf("%sImported %d events from %d files: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
+        counts.events, counts.files, totals.created(), totals.duplicates(), totals.rejected());
+    printSkipped(out, counts);
+    return totals.rejected() > 0 ? ExitCode.ERROR : 0;
+  }
+
+  /**
+   * Reads every file and sends its events, each to a project (--project, else the project the
+   * transcript names).
+   */
+  private ImportBatches.Sent importAll(List<Path> files, Transcripts transcripts, ClaudeTranscripts.Counts counts,
+      ImportBatches batches, boolean terminal) {
+    String chosen = parent.admin().project();
+    PrintWriter out = spec.commandLine().getOut();
+    int fileNumber = 0;
+    for (Path file : files) {
+      fileNumber++;
+      try {
+        transcripts.read(file, counts, event -> batches.add(
+            chosen.isEmpty() ? event.metadata().getOrDefault(Projects.PROJECT_KEY, "") : chosen, event));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+      }
+      if (terminal) {
+        out.printf("\rImporting: file %d of %d, %d events", fileNumber, files.size(), counts.events);
+        out.flush();
+      }
+    }
+    return batches.finish();
+  }
+
+  private void printSkipped(PrintWriter out, ClaudeTranscripts.Counts counts) {
+    out.printf("Skipped %d lines that hold no conversation%s and %d malformed lines.%n", counts.skipped,
+        since == null ? "" : " or are older than " + since, counts.malformed);
+  }
+
+  private long sinceMs(ZoneId zone) {
+    if (since == null) {
+      return 0;
+    }
+    try {
+      return LocalDate.parse(since.trim()).atStartOfDay(zone).toInstant().toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new CliException("--since '" + since + "' is not a date as YYYY-MM-DD", ExitCode.USAGE);
+    }
+  }
+}
