@@ -65,9 +65,10 @@ final class MemoryTools {
 
   /** {@code memory_search}. */
   String search(String query, Optional<String> since, Optional<String> until, int limit, String mode,
-      boolean allProjects) {
+      boolean allProjects, Optional<String> agent) {
     SearchRequest.Builder request = SearchRequest.newBuilder()
         .setQuery(query)
+        .setAgentFilter(agent.orElse(""))
         .setTopK(limit)
         .setAllProjects(allProjects)
         .setTarget(VectorTargetType.VECTOR_TARGET_TYPE_EVENT)
@@ -248,8 +249,10 @@ final class MemoryTools {
     return TIME.format(Instant.ofEpochMilli(epochMs).atZone(daemon.zone()));
   }
 
+  /** "user (codex)": the role, and the agent that captured it. */
   private static String role(SearchHit hit) {
-    return hit.getRole().name().replace("EVENT_ROLE_", "").toLowerCase(Locale.ROOT);
+    String role = hit.getRole().name().replace("EVENT_ROLE_", "").toLowerCase(Locale.ROOT);
+    return hit.getAgent().isEmpty() ? role : role + " (" + hit.getAgent() + ")";
   }
 
   private static String modeUsed(SearchResponse response) {

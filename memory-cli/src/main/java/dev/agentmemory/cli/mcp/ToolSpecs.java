@@ -45,13 +45,14 @@ final class ToolSpecs {
               "until": {"type": "string", "description": "Only up to this day (inclusive), YYYY-MM-DD."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 20, "description": "How many results (default 8)."},
               "mode": {"type": "string", "enum": ["hybrid", "bm25", "vector"], "description": "hybrid (default) finds words and paraphrases; bm25 exact words only; vector meaning only."},
-              "all_projects": {"type": "boolean", "description": "Search every project, not just this one (default false)."}
+              "all_projects": {"type": "boolean", "description": "Search every project, not just this one (default false)."},
+              "agent": {"type": "string", "description": "Only what this coding agent captured: claude, codex, ..."}
             }, "required": ["query"], "additionalProperties": false}
             """,
             args -> tools.search(Args.text(args, "query"), Args.optionalText(args, "since"),
                 Args.optionalText(args, "until"), Args.integer(args, "limit", 8, 1, 20),
                 Args.choice(args, "mode", "hybrid", List.of("hybrid", "bm25", "vector")),
-                Args.bool(args, "all_projects"))),
+                Args.bool(args, "all_projects"), Args.optionalText(args, "agent"))),
         spec("memory_recent", "What happened recently in this project",
             "List the recent sessions of this project, day by day (newest first): each stretch of work with its "
                 + "time, title and first point, and the node ids to read it (memory_browse). Use it to pick up where "

@@ -150,9 +150,11 @@ class AgentIT {
       String eventId = firstMatch(found, "event_id (\\w{26})");
       String expanded = mcp.text("memory_expand", Map.of("event_id", eventId, "before", 1, "after", 1));
       CallToolResult invalid = mcp.call("memory_expand", Map.of("event_id", "nope"));
+      String byCodex = mcp.text("memory_search", Map.of("query", "why is the VAT rounded twice", "agent", "codex"));
 
       // then
-      assertThat(found).contains("project alpha", "event_id");
+      assertThat(found).contains("project alpha", "event_id", "user (claude)");
+      assertThat(byCodex).as("nothing was captured from Codex").startsWith("Nothing found");
       assertThat(recent).contains("Project alpha", "toc:day:");
       assertThat(browsed).contains(node);
       assertThat(expanded).contains("> [", "VAT");

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +85,7 @@ public final class ClaudeTranscripts implements Transcripts {
           counts.skipped++;
           continue;
         }
-        long ts = timestamp(node.path("timestamp").asText());
+        long ts = Transcripts.epochMs(node.path("timestamp").asText());
         if (ts <= 0 || node.path("uuid").asText().isEmpty() || node.path("sessionId").asText().isEmpty()) {
           counts.malformed++;
           continue;
@@ -179,13 +177,6 @@ public final class ClaudeTranscripts implements Transcripts {
         role.number(), text, metadata, "claude");
   }
 
-  private static long timestamp(String iso) {
-    try {
-      return Instant.parse(iso).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return 0;
-    }
-  }
 
   private static void put(Map<String, String> metadata, String key, String value) {
     if (value != null && !value.isBlank()) {

@@ -16,8 +16,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +117,7 @@ public final class CodexRollouts implements Transcripts {
           return 0;
         }
         case "response_item" -> {
-          long ts = timestamp(line.path("timestamp").asText());
+          long ts = Transcripts.epochMs(line.path("timestamp").asText());
           if (session.isEmpty() || ts <= 0) {
             counts.malformed++;
             return 0;
@@ -237,11 +235,4 @@ public final class CodexRollouts implements Transcripts {
             + " more characters]";
   }
 
-  private static long timestamp(String iso) {
-    try {
-      return Instant.parse(iso).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      return 0;
-    }
-  }
 }

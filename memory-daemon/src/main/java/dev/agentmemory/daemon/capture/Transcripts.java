@@ -13,4 +13,13 @@ public interface Transcripts {
 
   /** Reads one file, handing each event to {@code sink} and counting what it went through. */
   void read(Path file, ClaudeTranscripts.Counts counts, Consumer<Event> sink) throws IOException;
+
+  /** An ISO-8601 instant as ms since the epoch; 0 when it is not one. */
+  static long epochMs(String iso) {
+    try {
+      return java.time.Instant.parse(iso).toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      return 0;
+    }
+  }
 }
