@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Reads Claude Code transcripts ({@code ~/.claude/projects/<project>/<session>.jsonl}) into events
@@ -49,12 +48,7 @@ public final class ClaudeTranscripts implements Transcripts {
 
   /** Every transcript under {@code root}, in path order. */
   public static List<Path> find(Path root) throws IOException {
-    if (Files.isRegularFile(root)) {
-      return List.of(root);
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(path -> path.toString().endsWith(".jsonl") && Files.isRegularFile(path)).sorted().toList();
-    }
+    return Transcripts.under(root, path -> path.toString().endsWith(".jsonl"));
   }
 
   @Override

@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Codex CLI's rollouts ({@code ~/.codex/sessions/YYYY/MM/DD/rollout-*.jsonl}, finished ones possibly
@@ -46,16 +45,9 @@ public final class CodexRollouts implements Transcripts {
 
   /** Every rollout under {@code root}, in path order; of {@code x.jsonl} and {@code x.jsonl.zst} the plain one. */
   public static List<Path> find(Path root) throws IOException {
-    if (Files.isRegularFile(root)) {
-      return List.of(root);
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
-          .filter(path -> path.getFileName().toString().startsWith("rollout-"))
-          .filter(path -> path.toString().endsWith(".jsonl")
-              || path.toString().endsWith(".jsonl.zst") && !Files.exists(Path.of(path.toString().replaceAll("\\.zst$", ""))))
-          .sorted().toList();
-    }
+    return Transcripts.under(root, path -> path.getFileName().toString().startsWith("rollout-")
+        && (path.toString().endsWith(".jsonl")
+            || path.toString().endsWith(".jsonl.zst") && !Files.exists(Path.of(path.toString().replaceAll("\\.zst$", "")))));
   }
 
   @Override

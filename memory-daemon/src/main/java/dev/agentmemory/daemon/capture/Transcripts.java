@@ -14,6 +14,16 @@ public interface Transcripts {
   /** Reads one file, handing each event to {@code sink} and counting what it went through. */
   void read(Path file, ClaudeTranscripts.Counts counts, Consumer<Event> sink) throws IOException;
 
+  /** {@code root} itself when it is a file, else the regular files under it that are {@code wanted}, in path order. */
+  static List<Path> under(Path root, java.util.function.Predicate<Path> wanted) throws IOException {
+    if (java.nio.file.Files.isRegularFile(root)) {
+      return List.of(root);
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root)) {
+      return files.filter(java.nio.file.Files::isRegularFile).filter(wanted).sorted().toList();
+    }
+  }
+
   /** An ISO-8601 instant as ms since the epoch; 0 when it is not one. */
   static long epochMs(String iso) {
     try {
