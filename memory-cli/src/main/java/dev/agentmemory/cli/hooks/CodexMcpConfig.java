@@ -4,10 +4,6 @@ import dev.agentmemory.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -88,16 +84,8 @@ final class CodexMcpConfig {
 
   private void write(String text) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Optional<Path> backup = Optional.empty();
-      if (Files.exists(file)) {
-        backup = Optional.of(file.resolveSibling(file.getFileName() + ".bak-"
-            + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))));
-        Files.copy(file, backup.get(), StandardCopyOption.COPY_ATTRIBUTES);
-      }
-      Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".config", ".tmp");
-      Files.writeString(temp, text);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      FileEdits.backup(file);
+      FileEdits.replace(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new CliException("Cannot write " + file + ": " + e.getMessage());
     }

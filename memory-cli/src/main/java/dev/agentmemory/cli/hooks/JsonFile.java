@@ -11,9 +11,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +32,6 @@ final class JsonFile {
           .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
           .withObjectEmptySeparator("")
           .withArrayEmptySeparator(""));
-  private static final String BACKUP_INFIX = ".bak-";
 
   private final Path file;
   private final ObjectNode root;
@@ -106,46 +102,25 @@ final class JsonFile {
    */
   Optional<Path> save() {
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Optional<Path> backup = Optional.empty();
-      if (Files.exists(file)) {
-        backup = Optional.of(newBackupPath());
-        Files.copy(file, backup.get(), StandardCopyOption.COPY_ATTRIBUTES);
-      }
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Optional<Path> backup = FileEdits.backup(file);
       Optional<byte[]> earlier = identicalBackup();
       if (earlier.isEmpty() && root.isEmpty()) {
         Files.deleteIfExists(file);
         return backup;
       }
-      Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      if (earlier.isPresent()) {
-        Files.write(temp, earlier.get());
-      } else {
-        Files.writeString(temp, render());
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      FileEdits.replace(file, earlier.orElseGet(() -> render().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       return backup;
     } catch (IOException e) {
       throw new CliException("Cannot write " + file + ": " + e.getMessage());
     }
   }
 
-  /** A backup name not taken yet; names sort by time. */
-  private Path newBackupPath() {
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-    Path backup = file.resolveSibling(file.getFileName() + BACKUP_INFIX + stamp);
-    for (int n = 1; Files.exists(backup); n++) {
-      backup = file.resolveSibling(file.getFileName() + BACKUP_INFIX + stamp + "-" + n);
-    }
-    return backup;
-  }
-
   /** The bytes of the newest backup of this file that holds exactly this tree, if any. */
   private Optional<byte[]> identicalBackup() throws IOException {
     List<Path> backups = new ArrayList<>();
     try (DirectoryStream<Path> siblings = Files.newDirectoryStream(file.toAbsolutePath().getParent(),
-        file.getFileName() + BACKUP_INFIX + "*")) {
+        file.getFileName() + FileEdits.BACKUP_INFIX + "*")) {
       siblings.forEach(backups::add);
     }
     backups.sort(Comparator.comparing(Path::toString).reversed());
