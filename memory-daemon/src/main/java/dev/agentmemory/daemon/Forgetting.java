@@ -54,6 +54,11 @@ public final class Forgetting {
 
   private Forgetting() {}
 
+  /** The audit entry of a whole project forgotten (its store deleted). */
+  public static String projectAudit(Instant when, String project, long events) {
+    return when + " forgot project " + project + ": its store of " + events + " events was deleted";
+  }
+
   /**
    * @throws NotFoundException when nothing matches (nothing is changed)
    */

@@ -146,19 +146,19 @@ public final class Projects implements AutoCloseable {
 
   /**
    * Forgets a whole project: closes its store and deletes its directory, and records that (how
-   * many events, never their content) in the default store's audit. Returns how many events the
-   * store held.
+   * many events, never their content) in the default store's audit.
    *
    * @throws NotFoundException when the project has no store
    */
-  public long forgetProject(String requested, boolean dryRun, java.time.Clock clock) {
+  public Forgetting.Result forgetProject(String requested, boolean dryRun, java.time.Clock clock) {
     ProjectStore store = forRead(requested);
     if (store == defaultStore) {
       throw new dev.agentmemory.storage.InvalidArgumentException("whole_project needs a project (x-memory-project)");
     }
     long events = store.store().events().count();
+    String audit = Forgetting.projectAudit(clock.instant(), store.name(), events);
     if (dryRun) {
-      return events;
+      return new Forgetting.Result(events, 0, 0, 0, true, audit);
     }
     synchronized (open) {
       open.remove(store.name());
@@ -171,10 +171,9 @@ public final class Projects implements AutoCloseable {
     }
     Path dir = projectsDir.resolve(store.name());
     dev.agentmemory.storage.FileTrees.delete(dir);
-    defaultStore.store().checkpoints().put(dev.agentmemory.storage.Checkpoint.audit(clock.millis()),
-        clock.instant() + " forgot project " + store.name() + ": its store of " + events + " events was deleted");
+    defaultStore.store().checkpoints().put(dev.agentmemory.storage.Checkpoint.audit(clock.millis()), audit);
     LOG.warn("Forgot project {}: deleted its store {} ({} events)", store.name(), dir, events);
-    return events;
+    return new Forgetting.Result(events, 0, 0, 0, false, audit);
   }
 
   /** Closes the project stores (the default store is closed by its owner). */

@@ -153,7 +153,7 @@ public final class AdminForgetCommand implements Callable<Integer> {
     try (MemoryStore store = MemoryStore.openReadOnly(dir)) {
       events = store.events().count();
     }
-    String audit = Instant.now() + " forgot project " + admin.project() + ": its store of " + events + " events was deleted";
+    String audit = Forgetting.projectAudit(Instant.now(), admin.project(), events);
     if (!dry) {
       FileTrees.delete(dir);
       Path main = admin.defaultStore();
@@ -163,7 +163,7 @@ public final class AdminForgetCommand implements Callable<Integer> {
         }
       }
     }
-    return ForgetResponse.newBuilder().setEvents(events).setDryRun(dry).setAudit(audit).build();
+    return AdminMapper.forget(new Forgetting.Result(events, 0, 0, 0, dry, audit));
   }
 
   /** Removes spooled events (not taken in yet) that match, so they do not arrive after this. */

@@ -295,9 +295,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
           throw new InvalidArgumentException(
               "whole_project takes no session_id, event_id or before_ms, and needs the x-memory-project header");
         }
-        long events = projects.forgetProject(project, dryRun, services.clock());
-        return ForgetResponse.newBuilder().setEvents(events).setDryRun(dryRun)
-            .setAudit("forgot project " + project + ": its store of " + events + " events").build();
+        return AdminMapper.forget(projects.forgetProject(project, dryRun, services.clock()));
       }
       if (request.getBeforeMs() < 0) {
         throw new InvalidArgumentException("before_ms must be a time in ms since the epoch, got " + request.getBeforeMs());
