@@ -143,7 +143,7 @@ public final class ProjectStore implements AutoCloseable {
     String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
         .format(clock.instant());
     Path root = db.resolveSibling(db.getFileName() + ".pre-upgrade-" + stamp);
-    Path copy = name.isEmpty() ? root.resolve("db") : root.resolve("db").resolve("projects").resolve(name);
+    Path copy = root.resolve(dev.agentmemory.daemon.backup.Backups.storePath(name));
     try {
       java.nio.file.Files.createDirectories(copy.getParent());
     } catch (java.io.IOException e) {

@@ -67,7 +67,7 @@ public final class Backups {
     Path backup = newBackupDirectory(root, clock);
     List<StoreCopy> copies = new ArrayList<>();
     for (ProjectStore store : stores) {
-      String relative = store.name().isEmpty() ? "db" : "db/projects/" + ProjectNames.sanitize(store.name());
+      String relative = storePath(store.name());
       Path target = backup.resolve(relative);
       createParent(target);
       store.store().checkpoint(target);
@@ -80,6 +80,11 @@ public final class Backups {
     LOG.info("Backup written to {} in {} ms: {} stores, {} events, {} bytes; removed {} older", backup, ms, copies.size(),
         copies.stream().mapToLong(StoreCopy::events).sum(), bytes, removed.size());
     return new Result(backup, copies, bytes, ms, removed);
+  }
+
+  /** Where a store lies inside a backup (and a pre-upgrade copy): {@code db}, or {@code db/projects/<name>}. */
+  public static String storePath(String project) {
+    return project.isEmpty() ? "db" : "db/projects/" + ProjectNames.sanitize(project);
   }
 
   /** A backup directory's stores, as its manifest lists them. */
