@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Codex CLI's hook payloads through the packaged launcher's `hook --agent codex`. */
 class CodexCaptureIT {
-  /** The hook module's Codex fixtures, written from ../shared/spec/other-agents.md. */
+  /** The hook module's Codex fixtures (in this repository), written from the agent spec, section 1.1. */
   private static final Path FIXTURES =
       Path.of("..", "memory-hook", "src", "test", "resources", "codex").toAbsolutePath().normalize();
 
