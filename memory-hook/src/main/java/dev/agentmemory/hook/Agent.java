@@ -15,7 +15,13 @@ public enum Agent {
    * Codex CLI (lifecycle hooks, ~/.codex/hooks.json): the same payload fields as Claude Code, no
    * timestamp (the hook stamps arrival); context only as JSON {@code hookSpecificOutput.additionalContext}.
    */
-  CODEX;
+  CODEX,
+  /** Gemini CLI (settings.json hooks): stdout must be one JSON object or nothing; ISO timestamps. */
+  GEMINI,
+  /** Copilot CLI: camelCase or snake_case payloads; what a session-start hook prints is ignored. */
+  COPILOT,
+  /** OpenCode, through our plugin (it has no command hooks); nothing is printed back. */
+  OPENCODE;
 
   /** The lower-case name events are tagged with. */
   public String tag() {
@@ -26,12 +32,16 @@ public enum Agent {
     return Arrays.stream(values()).filter(agent -> agent.tag().equals(name.trim().toLowerCase(Locale.ROOT))).findFirst();
   }
 
-  /** What to print so that this agent adds {@code memory} to the new session's context. */
-  String sessionStartOutput(String memory) {
-    if (this == CLAUDE) {
-      return memory;
-    }
-    return JsonTree.write(java.util.Map.of("hookSpecificOutput",
-        java.util.Map.of("hookEventName", "SessionStart", "additionalContext", memory))) + "\n";
+  /**
+   * What to print so that this agent adds {@code memory} to the new session's context; empty for
+   * agents that ignore a hook's output there.
+   */
+  Optional<String> sessionStartOutput(String memory) {
+    return switch (this) {
+      case CLAUDE -> Optional.of(memory);
+      case CODEX, GEMINI -> Optional.of(JsonTree.write(java.util.Map.of("hookSpecificOutput",
+          java.util.Map.of("hookEventName", "SessionStart", "additionalContext", memory))) + "\n");
+      case COPILOT, OPENCODE -> Optional.empty();
+    };
   }
 }

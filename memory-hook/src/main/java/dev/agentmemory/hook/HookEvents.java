@@ -82,8 +82,27 @@ public final class HookEvents {
     for (String field : List.of("agent_id", "agent_type", "source", "model", "reason", "trigger")) {
       put(metadata, field, text(payload, field));
     }
-    return Optional.of(new Event(Ulids.fromSeed(raw), session, nowMs, mapped.type(), mapped.role(),
-        mapped.text(), metadata, agent));
+    return Optional.of(new Event(Ulids.fromSeed(raw), session, payloadTime(payload.get("timestamp")).orElse(nowMs),
+        mapped.type(), mapped.role(), mapped.text(), metadata, agent));
+  }
+
+  /**
+   * When the agent says the event happened: ms since the epoch (Copilot CLI, OpenCode) or ISO 8601
+   * (Gemini CLI); empty when absent or not plausible, then the hook's own clock is used.
+   */
+  static Optional<Long> payloadTime(Object timestamp) {
+    long ms = 0;
+    if (timestamp instanceof Number number) {
+      ms = number.longValue();
+    } else if (timestamp instanceof String text && !text.isBlank()) {
+      try {
+        ms = java.time.OffsetDateTime.parse(text.strip()).toInstant().toEpochMilli();
+      } catch (java.time.format.DateTimeParseException e) {
+        ms = 0;
+      }
+    }
+    // before 2001 or past 2286: seconds, or garbage
+    return ms > 1_000_000_000_000L && ms < 10_000_000_000_000L ? Optional.of(ms) : Optional.empty();
   }
 
   private record Mapped(int type, int role, String text) {}
@@ -219,12 +238,19 @@ public final class HookEvents {
     return Optional.empty();
   }
 
+  /**
+   * The assistant text of one transcript line: Claude Code's {@code {"type":"assistant","message":
+   * {"content":...}}} or Copilot CLI's {@code {"type":"assistant.message","data":{"content":...}}}.
+   */
   private static Optional<String> assistantText(String line) {
-    if (!line.contains("\"assistant\"")) {
+    if (!line.contains("\"assistant")) {
       return Optional.empty();
     }
     try {
       Map<String, Object> object = JsonTree.parseObject(line);
+      if ("assistant.message".equals(object.get("type")) && object.get("data") instanceof Map<?, ?> data) {
+        return data.get("content") instanceof String content && !content.isBlank() ? Optional.of(content) : Optional.empty();
+      }
       if (!"assistant".equals(object.get("type")) || !(object.get("message") instanceof Map<?, ?> message)) {
         return Optional.empty();
       }

@@ -40,13 +40,15 @@ public final class HookMain {
       java.util.List<String> options = java.util.Arrays.asList(args);
       boolean context = !options.contains(SessionContext.NO_CONTEXT);
       int at = options.indexOf("--agent");
+      int eventAt = options.indexOf("--event");
+      String event = eventAt >= 0 && eventAt + 1 < options.size() ? options.get(eventAt + 1) : "";
       Optional<Agent> agent = at >= 0 && at + 1 < options.size() ? Agent.named(options.get(at + 1)) : Optional.of(Agent.CLAUDE);
       if (agent.isEmpty()) {
         // an installation newer than this hook: capture nothing rather than tag events wrongly
         log(Platform.current(), new IllegalArgumentException("unknown --agent " + options.get(at + 1)
             + "; this hook knows " + java.util.Arrays.toString(Agent.values()).toLowerCase(java.util.Locale.ROOT)));
       } else {
-        run(System.in, Platform.current(), System.currentTimeMillis(), agent.get(), context ? System.out : null);
+        run(System.in, Platform.current(), System.currentTimeMillis(), agent.get(), event, context ? System.out : null);
       }
     }
     System.exit(0);
@@ -95,14 +97,26 @@ public final class HookMain {
    */
   public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs, Agent agent,
       OutputStream context) {
+    return run(stdin, platform, nowMs, agent, "", context);
+  }
+
+  /**
+   * @param eventName the event as the command line names it ({@code --event}), blank if none
+   */
+  public static Optional<Path> run(InputStream stdin, Platform platform, long nowMs, Agent agent, String eventName,
+      OutputStream context) {
     try {
-      String raw = decode(stdin.readAllBytes());
+      String raw = withoutAnsiCodes(decode(stdin.readAllBytes()));
       if (raw.isBlank()) {
         return Optional.empty();
       }
-      Map<String, Object> payload = JsonTree.parseObject(raw);
+      Optional<Map<String, Object>> payload = Dialects.toClaude(agent, JsonTree.parseObject(raw), eventName,
+          new CopilotSessions(platform));
+      if (payload.isEmpty()) {
+        return Optional.empty();
+      }
       Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""), agent)
-          .map(raw, payload, nowMs);
+          .map(raw, payload.get(), nowMs);
       if (event.isPresent()) {
         if (context != null && event.get().type() == Wire.TYPE_SESSION_START) {
           printContext(platform, event.get(), agent, context);
@@ -119,13 +133,19 @@ public final class HookMain {
   private static void printContext(Platform platform, Event event, Agent agent, OutputStream out) {
     try {
       Optional<byte[]> memory = SessionContext.read(platform, event.metadata().getOrDefault(PROJECT_KEY, ""));
-      if (memory.isPresent()) {
-        out.write(agent.sessionStartOutput(new String(memory.get(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+      Optional<String> output = memory.flatMap(bytes -> agent.sessionStartOutput(new String(bytes, StandardCharsets.UTF_8)));
+      if (output.isPresent()) {
+        out.write(output.get().getBytes(StandardCharsets.UTF_8));
         out.flush();
       }
     } catch (IOException | RuntimeException e) {
       log(platform, e);
     }
+  }
+
+  /** Terminal escape sequences some agents (Copilot CLI) leave in the payload, removed. */
+  static String withoutAnsiCodes(String raw) {
+    return raw.indexOf('\u001B') < 0 ? raw : raw.replaceAll("\u001B\\[[0-9;?]*[ -/]*[@-~]|\u001B[@-Z\\\\-_]", "");
   }
 
   /** UTF-8, with invalid bytes replaced (U+FFFD) rather than losing the event. */

@@ -13,15 +13,19 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "hook",
     description = {
-      "Capture one Claude Code hook payload from stdin into the spool (run by Claude Code).",
-      "Prints nothing and always exits 0."
+      "Capture one hook payload of a coding agent from stdin into the spool (run by the agent).",
+      "Prints nothing (except a session's memory at its start) and always exits 0."
     })
 public final class HookCommand implements Callable<Integer> {
   @ParentCommand MemoryDaemonCommand root;
 
   @picocli.CommandLine.Option(names = "--agent", paramLabel = "NAME", defaultValue = "claude",
-      description = "Whose hook payload: claude (default) or codex.")
+      description = "Whose hook payload: claude (default), codex, gemini, copilot or opencode.")
   String agent;
+
+  @picocli.CommandLine.Option(names = "--event", paramLabel = "NAME", defaultValue = "",
+      description = "The event, for agents whose payload does not name it (Copilot CLI's camelCase hooks).")
+  String event;
 
   @picocli.CommandLine.Option(names = "--no-context", description = "Print nothing at a session start.")
   boolean noContext;
@@ -29,7 +33,7 @@ public final class HookCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     dev.agentmemory.hook.Agent.named(agent).ifPresent(known -> HookMain.run(System.in, root.context().platform(),
-        System.currentTimeMillis(), known, noContext ? null : System.out));
+        System.currentTimeMillis(), known, event, noContext ? null : System.out));
     return 0;
   }
 }

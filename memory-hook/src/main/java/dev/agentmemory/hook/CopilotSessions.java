@@ -1,0 +1,72 @@
+package dev.agentmemory.hook;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Copilot CLI's two session quirks, kept in small files under {@code <data dir>/hook-state/copilot}:
+ * early builds send no session id (one is made up per working directory and kept until the session
+ * really ends), and interactive mode fires sessionStart before every prompt (only the first start
+ * of a session is captured).
+ */
+final class CopilotSessions {
+  /** sessionEnd reasons that end the session for good (others come per prompt or on errors). */
+  private static final List<String> FINAL_REASONS = List.of("user_exit", "complete");
+
+  private final Path dir;
+
+  CopilotSessions(Platform platform) {
+    this.dir = platform.dataDir().resolve("hook-state").resolve("copilot");
+  }
+
+  /**
+   * The payload with its session id filled in; empty for a repeated session start. A state file
+   * that cannot be read or written throws (the hook logs it) rather than capturing wrongly.
+   */
+  Optional<Map<String, Object>> resolve(Map<String, Object> payload) {
+    try {
+      String cwd = Dialects.text(payload, "cwd");
+      Path byDirectory = dir.resolve("cwd-" + Ulids.fromSeed(cwd));
+      String session = Dialects.text(payload, "session_id");
+      if (session.isBlank()) {
+        session = Files.exists(byDirectory) ? Files.readString(byDirectory).strip() : "";
+        if (session.isBlank()) {
+          session = "copilot-" + UUID.randomUUID();
+          write(byDirectory, session);
+        }
+        payload.put("session_id", session);
+      }
+      Path started = dir.resolve("started-" + Ulids.fromSeed(session));
+      switch (Dialects.text(payload, "hook_event_name")) {
+        case "SessionStart" -> {
+          if (Files.exists(started)) {
+            return Optional.empty();
+          }
+          write(started, session);
+        }
+        case "SessionEnd" -> {
+          if (FINAL_REASONS.contains(Dialects.text(payload, "reason"))) {
+            Files.deleteIfExists(started);
+            Files.deleteIfExists(byDirectory);
+          }
+        }
+        default -> { }
+      }
+      return Optional.of(payload);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void write(Path file, String content) throws IOException {
+    Files.createDirectories(dir);
+    Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+  }
+}
