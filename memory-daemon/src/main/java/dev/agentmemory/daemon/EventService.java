@@ -99,6 +99,11 @@ public final class EventService {
    * MiB; {@code hasMore} says whether more matched.
    */
   public EventPage events(long fromMs, long toMs, int limit) {
+    return events(fromMs, toMs, limit, EventFilter.ALL);
+  }
+
+  /** The same, only events that {@code filter} keeps. */
+  public EventPage events(long fromMs, long toMs, int limit, EventFilter filter) {
     if (toMs < fromMs) {
       throw new InvalidArgumentException(
           "to_timestamp_ms (" + toMs + ") must not be before from_timestamp_ms (" + fromMs + ")");
@@ -112,6 +117,9 @@ public final class EventService {
           return new EventPage(page, true);
         }
         Event event = it.next();
+        if (!filter.keeps(event)) {
+          continue;
+        }
         bytes += approximateSize(event);
         if (bytes > MAX_PAGE_BYTES && !page.isEmpty()) {
           return new EventPage(page, true);

@@ -73,9 +73,9 @@ public final class Projects implements AutoCloseable {
    * Events in {@code [fromMs, toMs]} of a project, or of every store when none is named (merged
    * oldest first, at most {@code limit} in all).
    */
-  public EventPage events(String project, long fromMs, long toMs, int limit) {
+  public EventPage events(String project, long fromMs, long toMs, int limit, EventFilter filter) {
     if (!project.isBlank()) {
-      return forRead(project).events().events(fromMs, toMs, limit);
+      return forRead(project).events().events(fromMs, toMs, limit, filter);
     }
     // Each store's page holds its first events; past the end of a page that was cut short, another
     // store's events may not come before the cut one's: stop the merged page there.
@@ -83,7 +83,7 @@ public final class Projects implements AutoCloseable {
     List<Event> merged = new ArrayList<>();
     Event boundary = null;
     for (ProjectStore store : all()) {
-      EventPage page = store.events().events(fromMs, toMs, limit);
+      EventPage page = store.events().events(fromMs, toMs, limit, filter);
       merged.addAll(page.events());
       if (page.hasMore() && !page.events().isEmpty()) {
         Event last = page.events().get(page.events().size() - 1);

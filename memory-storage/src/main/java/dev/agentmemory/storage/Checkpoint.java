@@ -31,6 +31,12 @@ public final class Checkpoint<T> {
   /** Where an interrupted TOC rebuild resumes (ms since the epoch); absent when none runs. */
   public static final Checkpoint<Long> TOC_REBUILD_FROM = number("toc.rebuild");
 
+  /** Set once the per-agent tallies were counted from the log (stores older than them had none). */
+  public static final Checkpoint<Long> AGENTS_COUNTED = number("agents.counted");
+
+  /** Key prefix of the per-agent tallies, {@code agent.<name>}. */
+  public static final String AGENT_PREFIX = "agent.";
+
   private static final int JOB_FORMAT = 1;
 
   private final String key;
@@ -56,6 +62,16 @@ public final class Checkpoint<T> {
         bytes -> {
           BinaryReader reader = new BinaryReader(bytes);
           return new SummarizerUsage(reader.readLong(), reader.readLong(), reader.readLong(), reader.readLong());
+        });
+  }
+
+  /** The tally of one agent's events, {@code agent.<name>}. */
+  public static Checkpoint<AgentTally> agent(String name) {
+    return new Checkpoint<>(AGENT_PREFIX + name,
+        tally -> new BinaryWriter(16).writeLong(tally.events()).writeLong(tally.lastStoredMs()).toByteArray(),
+        bytes -> {
+          BinaryReader reader = new BinaryReader(bytes);
+          return new AgentTally(reader.readLong(), reader.readLong());
         });
   }
 

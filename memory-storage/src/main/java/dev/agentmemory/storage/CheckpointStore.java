@@ -33,12 +33,25 @@ public final class CheckpointStore {
   /** The audit entries of {@code admin forget}, oldest first. */
   public java.util.List<String> audit() {
     java.util.List<String> entries = new java.util.ArrayList<>();
-    String from = Checkpoint.AUDIT_PREFIX;
+    withPrefix(Checkpoint.AUDIT_PREFIX, (key, value) -> entries.add(new String(value, java.nio.charset.StandardCharsets.UTF_8)));
+    return entries;
+  }
+
+  /** Every agent's tally, by agent name. */
+  public java.util.Map<String, AgentTally> agents() {
+    java.util.Map<String, AgentTally> agents = new java.util.TreeMap<>();
+    withPrefix(Checkpoint.AGENT_PREFIX, (key, value) -> {
+      String name = key.substring(Checkpoint.AGENT_PREFIX.length());
+      agents.put(name, Checkpoint.agent(name).decode(value));
+    });
+    return agents;
+  }
+
+  private void withPrefix(String from, java.util.function.BiConsumer<String, byte[]> action) {
     String to = from.substring(0, from.length() - 1) + (char) (from.charAt(from.length() - 1) + 1);
     try (CloseableIterator<dev.agentmemory.storage.rocksdb.Entry<String, byte[]>> it = table.scan(from, to)) {
-      it.forEachRemaining(entry -> entries.add(new String(entry.value(), java.nio.charset.StandardCharsets.UTF_8)));
+      it.forEachRemaining(entry -> action.accept(entry.key(), entry.value()));
     }
-    return entries;
   }
 
   public void delete(Checkpoint<?> checkpoint) {

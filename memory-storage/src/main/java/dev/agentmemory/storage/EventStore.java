@@ -22,6 +22,8 @@ public final class EventStore {
   // Guarded by appendLock; persisted with every append, so stats never need a full scan.
   private long count;
   private long redactions;
+  // Guarded by appendLock: each agent's tally, persisted with every append like the count.
+  private final java.util.Map<String, AgentTally> agents;
   // Serializes check-then-append, so concurrent duplicates of one id store exactly one event, and
   // outbox sequences are committed in order. A RocksDB write here takes microseconds.
   private final Object appendLock = new Object();
@@ -34,6 +36,31 @@ public final class EventStore {
     this.checkpoints = checkpoints;
     this.count = checkpoints.get(Checkpoint.EVENTS_COUNT).orElse(0L);
     this.redactions = checkpoints.get(Checkpoint.REDACTIONS_COUNT).orElse(0L);
+    this.agents = new java.util.TreeMap<>(checkpoints.get(Checkpoint.AGENTS_COUNTED).isPresent() || storage.isReadOnly()
+        ? checkpoints.agents() : countAgents());
+  }
+
+  /** A store older than the per-agent tallies: counted from the log once (the newest event's time as its last). */
+  private java.util.Map<String, AgentTally> countAgents() {
+    java.util.Map<String, AgentTally> counted = new java.util.TreeMap<>();
+    try (CloseableIterator<Entry<EventKey, Event>> it = events.scan(null, null)) {
+      it.forEachRemaining(entry -> counted.merge(AgentTally.nameOf(entry.value().agent()),
+          new AgentTally(1, entry.value().timestampMs()),
+          (a, b) -> new AgentTally(a.events() + 1, Math.max(a.lastStoredMs(), b.lastStoredMs()))));
+    }
+    storage.write(batch -> {
+      WriteTx tx = new WriteTx(batch);
+      counted.forEach((name, tally) -> checkpoints.put(tx, Checkpoint.agent(name), tally));
+      checkpoints.put(tx, Checkpoint.AGENTS_COUNTED, System.currentTimeMillis());
+    });
+    return counted;
+  }
+
+  /** Stored events per agent (exact), by agent name. */
+  public java.util.Map<String, AgentTally> agents() {
+    synchronized (appendLock) {
+      return java.util.Map.copyOf(agents);
+    }
   }
 
   /** Number of secrets redacted from the stored events (a duplicate that was not stored counts none). */
@@ -69,11 +96,14 @@ public final class EventStore {
       }
       EventKey key = EventKey.of(event);
       long sequence = outbox.nextSequence();
+      String agent = AgentTally.nameOf(event.agent());
+      AgentTally tally = agents.getOrDefault(agent, new AgentTally(0, 0)).plus(System.currentTimeMillis());
       storage.write(batch -> {
         WriteTx tx = new WriteTx(batch);
         events.upsert(batch, key, event);
         ids.upsert(batch, event.eventId(), key);
         checkpoints.put(tx, Checkpoint.EVENTS_COUNT, count + 1);
+        checkpoints.put(tx, Checkpoint.agent(agent), tally);
         if (redacted > 0) {
           checkpoints.put(tx, Checkpoint.REDACTIONS_COUNT, redactions + redacted);
         }
@@ -81,6 +111,7 @@ public final class EventStore {
       });
       outbox.committed(sequence);
       count++;
+      agents.put(agent, tally);
       redactions += redacted;
       return new IngestResult(event.eventId(), true);
     }
@@ -94,9 +125,16 @@ public final class EventStore {
   public int forget(java.util.Collection<Event> doomed, java.util.function.Consumer<WriteTx> alsoRemove) {
     synchronized (appendLock) {
       java.util.Set<EventKey> keys = new java.util.HashSet<>();
+      java.util.Map<String, Long> removedPerAgent = new java.util.HashMap<>();
       for (Event event : doomed) {
-        ids.get(event.eventId()).ifPresent(keys::add);
+        Optional<EventKey> key = ids.get(event.eventId());
+        if (key.isPresent() && keys.add(key.get())) {
+          removedPerAgent.merge(AgentTally.nameOf(event.agent()), 1L, Long::sum);
+        }
       }
+      java.util.Map<String, AgentTally> after = new java.util.HashMap<>();
+      removedPerAgent.forEach((agent, removed) ->
+          after.put(agent, agents.getOrDefault(agent, new AgentTally(0, 0)).minus(removed)));
       storage.write(batch -> {
         WriteTx tx = new WriteTx(batch);
         for (EventKey key : keys) {
@@ -105,9 +143,11 @@ public final class EventStore {
         }
         outbox.forget(tx, keys);
         checkpoints.put(tx, Checkpoint.EVENTS_COUNT, count - keys.size());
+        after.forEach((agent, tally) -> checkpoints.put(tx, Checkpoint.agent(agent), tally));
         alsoRemove.accept(tx);
       });
       count -= keys.size();
+      agents.putAll(after);
       return keys.size();
     }
   }

@@ -217,7 +217,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
       // a file vanished under compaction: the total is approximate this once
     }
     return new StoreStats(storage.path(), events.count(), tocIndex.counter(TocIndexStore.NODE_COUNTER),
-        checkpoints.get(Checkpoint.GRIPS_COUNT).orElse(0L), outbox.pending(), disk, warnings(), format());
+        checkpoints.get(Checkpoint.GRIPS_COUNT).orElse(0L), outbox.pending(), disk, warnings(), format(), events.agents());
   }
 
   /** Problems with this store a person should act on: its disk, a damaged log (see {@link DamagedWal}). */

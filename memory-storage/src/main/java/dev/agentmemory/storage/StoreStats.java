@@ -12,11 +12,13 @@ import java.util.List;
  * @param diskBytes size of the store directory's files
  * @param warnings problems a person should act on, each saying what to do
  * @param format the store's layout version ({@link StoreFormat})
+ * @param agents stored events per agent, by agent name
  */
 public record StoreStats(
     Path path, long events, long tocNodes, long grips, long outbox, long diskBytes, List<String> warnings,
-    long format) {
+    long format, java.util.Map<String, AgentTally> agents) {
   public StoreStats {
     warnings = List.copyOf(warnings);
+    agents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(agents));
   }
 }

@@ -60,6 +60,9 @@ public final class AdminStatsCommand implements Callable<Integer> {
           .put("summarizer_fallbacks_today", usage.fallbacks())
           .put("summarizer_daily_token_budget", usage.dailyTokenBudget());
       both.projects().forEach(node.putArray("projects")::add);
+      ObjectNode agents = node.putObject("agents");
+      stats.agents().forEach((agent, tally) -> agents.putObject(agent).put("events", tally.events())
+          .put("last_stored_ms", tally.lastStoredMs()));
       stats.warnings().forEach(node.putArray("warnings")::add);
       both.audit().forEach(node.putArray("forgotten")::add);
       both.search().ifPresent(search -> node.putObject("search")
@@ -78,6 +81,9 @@ public final class AdminStatsCommand implements Callable<Integer> {
     out.printf("Path: %s%n", stats.path());
     out.printf("Project: %s%n%n", both.project().isEmpty() ? "(default store)" : both.project());
     out.printf("Events:       %10d%n", stats.events());
+    stats.agents().forEach((agent, tally) -> out.printf("  %-11s %10d events, last stored %s%n", agent + ":",
+        tally.events(), java.time.Instant.ofEpochMilli(tally.lastStoredMs()).atZone(admin.root().zone()).toLocalDateTime()
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     out.printf("TOC Nodes:    %10d%n", stats.tocNodes());
     out.printf("Grips:        %10d%n", stats.grips());
     out.printf("Outbox:       %10d%n%n", stats.outbox());
@@ -116,12 +122,20 @@ public final class AdminStatsCommand implements Callable<Integer> {
     var stats = client.storeStats();
     return new Stats(
         new StoreStats(Path.of(stats.getPath()), stats.getEvents(), stats.getTocNodes(), stats.getGrips(),
-            stats.getOutbox(), stats.getDiskBytes(), stats.getWarningsList(), stats.getStoreFormat()),
+            stats.getOutbox(), stats.getDiskBytes(), stats.getWarningsList(), stats.getStoreFormat(),
+            agents(stats.getAgentsList())),
         new AdminService.SummarizerUsage(stats.getSummarizer(), stats.getSummarizerRequestsToday(),
             stats.getSummarizerInputTokensToday(), stats.getSummarizerOutputTokensToday(),
             stats.getSummarizerFallbacksToday(), stats.getSummarizerDailyTokenBudget()),
         stats.getRedactions(), stats.getProject(), stats.getProjectsList(), java.util.Optional.of(stats),
         stats.getAuditList());
+  }
+
+  static java.util.Map<String, dev.agentmemory.storage.AgentTally> agents(List<dev.agentmemory.proto.AgentEvents> agents) {
+    java.util.Map<String, dev.agentmemory.storage.AgentTally> tallies = new java.util.TreeMap<>();
+    agents.forEach(agent -> tallies.put(agent.getAgent(),
+        new dev.agentmemory.storage.AgentTally(agent.getEvents(), agent.getLastStoredMs())));
+    return tallies;
   }
 
   static String humanBytes(long bytes) {

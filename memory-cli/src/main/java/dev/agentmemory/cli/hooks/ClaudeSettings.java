@@ -37,6 +37,11 @@ final class ClaudeSettings {
     return file.path();
   }
 
+  /** The whole file, for agents that keep more of ours in it (Gemini CLI's mcpServers). */
+  ObjectNode root() {
+    return root;
+  }
+
   /** True for a hook command of ours: it runs {@code memory-daemon hook}, perhaps with options. */
   static boolean isOurs(String command) {
     String trimmed = command.trim();
@@ -53,6 +58,11 @@ final class ClaudeSettings {
    * its events, and the matcher its tool events take ({@code ".*"}: Codex matches by regex).
    */
   List<String> install(String command, List<String> events, List<String> toolEvents, String toolMatcher) {
+    return install(command, events, toolEvents, toolMatcher, TIMEOUT_SECONDS);
+  }
+
+  /** The same with the timeout in the agent's unit (Gemini CLI counts milliseconds). */
+  List<String> install(String command, List<String> events, List<String> toolEvents, String toolMatcher, int timeout) {
     List<String> changed = new ArrayList<>();
     ObjectNode hooks = JsonFile.object(root, "hooks");
     for (String event : events) {
@@ -69,7 +79,7 @@ final class ClaudeSettings {
       if (toolEvents.contains(event)) {
         group.put("matcher", toolMatcher);
       }
-      group.putArray("hooks").addObject().put("type", "command").put("command", command).put("timeout", TIMEOUT_SECONDS);
+      group.putArray("hooks").addObject().put("type", "command").put("command", command).put("timeout", timeout);
       changed.add(event);
     }
     return changed;

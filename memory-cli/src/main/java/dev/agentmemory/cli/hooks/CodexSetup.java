@@ -1,6 +1,5 @@
 package dev.agentmemory.cli.hooks;
 
-import dev.agentmemory.cli.CliException;
 import dev.agentmemory.hook.Platform;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * Code's shape, tool matcher a regex), the skill in {@code skills/}, the MCP server in
  * {@code config.toml}. Codex asks the user to trust a new hook in {@code /hooks}.
  */
-final class CodexSetup {
+final class CodexSetup implements AgentSetup {
   static final List<String> EVENTS = List.of("SessionStart", "UserPromptSubmit", "PostToolUse", "Stop",
       "SubagentStart", "SubagentStop", "PreCompact", "SessionEnd");
   private static final List<String> TOOL_EVENTS = List.of("PostToolUse");
@@ -31,10 +30,20 @@ final class CodexSetup {
         .orElseGet(() -> home.isBlank() ? platform.home().resolve(".codex") : Path.of(home)));
   }
 
-  void install(PrintWriter out, String hookCommand, String launcher, boolean skill, boolean mcp) {
-    if (!Files.isDirectory(dir)) {
-      throw new CliException("Codex CLI's directory " + dir + " does not exist: install and run Codex once first "
-          + "(or set CODEX_HOME)");
+  @Override
+  public String title() {
+    return "Codex CLI";
+  }
+
+  @Override
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public void install(PrintWriter out, String hookCommand, String launcher, boolean skill, boolean mcp) {
+    if (!found()) {
+      throw AgentSetup.notFound(title(), dir, "CODEX_HOME");
     }
     ClaudeSettings hooks = ClaudeSettings.read(dir.resolve("hooks.json"));
     String command = hookCommand + " --agent codex";
@@ -59,7 +68,8 @@ final class CodexSetup {
     }
   }
 
-  void uninstall(PrintWriter out) {
+  @Override
+  public void uninstall(PrintWriter out) {
     ClaudeSettings hooks = ClaudeSettings.read(dir.resolve("hooks.json"));
     List<String> removed = Files.exists(hooks.file()) ? hooks.uninstall() : List.of();
     if (removed.isEmpty()) {
@@ -74,10 +84,11 @@ final class CodexSetup {
     out.printf("MCP server: agent-memory %s %s%n", config.uninstall() ? "removed from" : "not registered in", config.path());
   }
 
-  void status(PrintWriter out) {
+  @Override
+  public String status() {
     Path hooksFile = dir.resolve("hooks.json");
     List<String> events = Files.exists(hooksFile) ? ClaudeSettings.read(hooksFile).installedEvents() : List.of();
-    out.printf("Codex CLI %s: hook %s; skill %s; MCP server %s%n", dir,
+    return String.format("hook %s; skill %s; MCP server %s",
         events.isEmpty() ? "not installed" : "installed for " + String.join(", ", events),
         AgentSkill.in(dir).installed() ? "installed" : "not installed",
         new CodexMcpConfig(dir.resolve("config.toml")).installed() ? "registered" : "not registered");

@@ -11,24 +11,15 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "hooks",
     mixinStandardHelpOptions = true,
-    description = "Install, remove or inspect what connects Claude Code to the memory: the hooks that capture "
-        + "conversations (and print a project's memory at session start), the agent-memory skill and the MCP server.",
+    description = "Install, remove or inspect what connects a coding agent (Claude Code, Codex CLI, Gemini CLI, Copilot CLI, "
+        + "OpenCode) to the memory: the hooks that capture conversations (and give a new session its project's memory), "
+        + "the agent-memory skill and the MCP server.",
     subcommands = {HooksInstallCommand.class, HooksUninstallCommand.class, HooksStatusCommand.class})
 public final class HooksCommand {
   @ParentCommand MemoryDaemonCommand root;
 
   MemoryDaemonCommand root() {
     return root;
-  }
-
-  /** Whether {@code --agent} names Codex CLI; only claude and codex are known. */
-  static boolean codex(String agent) {
-    return switch (agent.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "codex" -> true;
-      case "claude" -> false;
-      default -> throw new dev.agentmemory.cli.CliException("--agent " + agent + " is not supported yet: claude or codex",
-          dev.agentmemory.cli.ExitCode.USAGE);
-    };
   }
 
   /** Which settings file: the user's (default) or a project's. */

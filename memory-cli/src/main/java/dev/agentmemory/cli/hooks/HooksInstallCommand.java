@@ -51,8 +51,11 @@ public final class HooksInstallCommand implements Callable<Integer> {
   boolean noMcp;
 
   @Option(names = "--agent", paramLabel = "NAME", defaultValue = "claude",
-      description = "Which agent: claude (default) or codex (~/.codex: hooks.json, skills/, config.toml).")
+      description = "Which agent: claude (default), codex, gemini, copilot or opencode (see docs/agents.md for the files each gets).")
   String agent;
+
+  @Option(names = "--all-agents", description = "Every agent found on this machine (its directory exists).")
+  boolean allAgents;
 
   @Override
   public Integer call() {
@@ -61,18 +64,47 @@ public final class HooksInstallCommand implements Callable<Integer> {
     Path file = HooksCommand.Target.settingsFile(target, platform.home());
     String hookCommand = (command != null ? command : Launcher.hookCommand(platform))
         + (noContext ? " " + SessionContext.NO_CONTEXT : "");
-    if (HooksCommand.codex(agent)) {
-      CodexSetup.of(platform, HooksCommand.Target.project(target)).install(out, hookCommand, Launcher.command(platform),
-          !noSkill, !noMcp);
-      Launcher.recordClassDataArchive(out);
-      return 0;
+    if (dryRun && (allAgents || !agent.trim().equalsIgnoreCase("claude"))) {
+      throw new dev.agentmemory.cli.CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
+          dev.agentmemory.cli.ExitCode.USAGE);
     }
+    if (allAgents) {
+      if (Files.isDirectory(HooksCommand.Target.base(target, platform.home()).resolve(".claude"))) {
+        out.println("== Claude Code");
+        installClaude(out, platform, file, hookCommand);
+      }
+      for (String name : AgentSetup.NAMES) {
+        AgentSetup setup = AgentSetup.of(name, platform, HooksCommand.Target.project(target)).orElseThrow();
+        out.println("== " + setup.title());
+        if (setup.found()) {
+          setup.install(out, hookCommand, Launcher.command(platform), !noSkill, !noMcp);
+        } else {
+          out.printf("Not found (%s does not exist): skipped.%n", setup.dir());
+        }
+      }
+    } else {
+      Optional<AgentSetup> setup = AgentSetup.of(agent, platform, HooksCommand.Target.project(target));
+      if (setup.isPresent()) {
+        setup.get().install(out, hookCommand, Launcher.command(platform), !noSkill, !noMcp);
+      } else if (installClaude(out, platform, file, hookCommand) && dryRun) {
+        return 0;
+      }
+    }
+    Launcher.recordClassDataArchive(out);
+    if (!Files.exists(platform.pidFile())) {
+      out.println("Note: the daemon is not running; events wait in the spool until `memory-daemon start`.");
+    }
+    return 0;
+  }
+
+  /** Claude Code's hook, skill and MCP server; true when this was only a dry run. */
+  private boolean installClaude(PrintWriter out, Platform platform, Path file, String hookCommand) {
     ClaudeSettings settings = ClaudeSettings.read(file);
     List<String> changed = settings.install(hookCommand);
     if (dryRun) {
       out.printf("DRY RUN - %s would %s%n", file, changed.isEmpty() ? "not change" : "get the hook for: " + String.join(", ", changed));
       out.print(settings.render());
-      return 0;
+      return true;
     }
     if (changed.isEmpty()) {
       out.printf("Hook: already installed in %s (nothing changed).%n", file);
@@ -99,10 +131,6 @@ public final class HooksInstallCommand implements Callable<Integer> {
         out.printf("MCP server: %s already registered in %s (%s)%n", ClaudeMcpServers.NAME, mcp.path(), mcp.scope());
       }
     }
-    Launcher.recordClassDataArchive(out);
-    if (!Files.exists(platform.pidFile())) {
-      out.println("Note: the daemon is not running; events wait in the spool until `memory-daemon start`.");
-    }
-    return 0;
+    return false;
   }
 }

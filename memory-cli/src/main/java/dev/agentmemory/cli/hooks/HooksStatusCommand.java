@@ -29,6 +29,7 @@ public final class HooksStatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
+    java.util.Map<String, dev.agentmemory.storage.AgentTally> captured = capturedByAgent();
     Path here = Path.of("").toAbsolutePath();
     for (Path base : List.of(platform.home(), here)) {
       Path file = base.resolve(".claude").resolve("settings.json");
@@ -42,7 +43,17 @@ public final class HooksStatusCommand implements Callable<Integer> {
       out.printf("MCP server %s (%s): %s%n", ClaudeMcpServers.NAME, mcp.scope(),
           mcp.installed() ? "registered in " + mcp.path() : "not registered");
     }
-    CodexSetup.of(platform, Optional.empty()).status(out);
+    for (String name : AgentSetup.NAMES) {
+      AgentSetup setup = AgentSetup.of(name, platform, Optional.empty()).orElseThrow();
+      String status;
+      try {
+        status = setup.found() ? setup.status() : "not found";
+      } catch (CliException e) {
+        status = e.getMessage();
+      }
+      out.printf("%s (%s): %s%s%n", setup.title(), setup.dir(), status, lastEvent(captured, name));
+    }
+    out.printf("Claude Code: %s%n", lastEvent(captured, "claude").replaceFirst("^; ", ""));
     int pending = new Spool(platform.spoolDir()).pending().size();
     out.printf("Spool: %s (%d event%s waiting)%n", platform.spoolDir(), pending, pending == 1 ? "" : "s");
     out.printf("Daemon: %s%n", daemonHealth(platform));
@@ -54,6 +65,41 @@ public final class HooksStatusCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** "; N events, last stored at ..." of one agent; nothing when the daemon does not answer. */
+  private String lastEvent(java.util.Map<String, dev.agentmemory.storage.AgentTally> captured, String agent) {
+    if (captured == null) {
+      return "";
+    }
+    dev.agentmemory.storage.AgentTally tally = captured.get(agent);
+    return tally == null ? "; no events captured yet" : String.format("; %d events, last stored %s", tally.events(),
+        java.time.Instant.ofEpochMilli(tally.lastStoredMs()).atZone(hooks.root().zone()).toLocalDateTime()
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  /** Every store's events per agent, added up; null when no daemon answers. */
+  private java.util.Map<String, dev.agentmemory.storage.AgentTally> capturedByAgent() {
+    Optional<DaemonInfo> running = hooks.root().context().runningDaemon();
+    if (running.isEmpty()) {
+      return null;
+    }
+    java.util.Map<String, dev.agentmemory.storage.AgentTally> total = new java.util.TreeMap<>();
+    try (DaemonClient client = hooks.root().context().clients().apply(Endpoint.of(running.get()))) {
+      dev.agentmemory.proto.GetStoreStatsResponse main = client.storeStats();
+      List<dev.agentmemory.proto.GetStoreStatsResponse> all = new java.util.ArrayList<>(List.of(main));
+      for (String project : main.getProjectsList()) {
+        all.add(client.inProject(project).storeStats());
+      }
+      for (dev.agentmemory.proto.GetStoreStatsResponse stats : all) {
+        stats.getAgentsList().forEach(agent -> total.merge(agent.getAgent(),
+            new dev.agentmemory.storage.AgentTally(agent.getEvents(), agent.getLastStoredMs()),
+            (a, b) -> new dev.agentmemory.storage.AgentTally(a.events() + b.events(), Math.max(a.lastStoredMs(), b.lastStoredMs()))));
+      }
+      return total;
+    } catch (CliException e) {
+      return null;
+    }
   }
 
   private String daemonHealth(Platform platform) {

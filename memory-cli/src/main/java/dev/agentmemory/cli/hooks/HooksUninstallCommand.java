@@ -27,24 +27,44 @@ public final class HooksUninstallCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the settings file as it would be, change nothing.")
   boolean dryRun;
 
-  @Option(names = "--agent", paramLabel = "NAME", defaultValue = "claude", description = "Which agent: claude (default) or codex.")
+  @Option(names = "--agent", paramLabel = "NAME", defaultValue = "claude",
+      description = "Which agent: claude (default), codex, gemini, copilot or opencode.")
   String agent;
+
+  @Option(names = "--all-agents", description = "Every agent (Claude Code included).")
+  boolean allAgents;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
-    if (HooksCommand.codex(agent)) {
-      CodexSetup.of(platform, HooksCommand.Target.project(target)).uninstall(out);
+    if (allAgents) {
+      out.println("== Claude Code");
+      uninstallClaude(out, platform);
+      for (String name : AgentSetup.NAMES) {
+        AgentSetup setup = AgentSetup.of(name, platform, HooksCommand.Target.project(target)).orElseThrow();
+        out.println("== " + setup.title());
+        setup.uninstall(out);
+      }
       return 0;
     }
+    Optional<AgentSetup> setup = AgentSetup.of(agent, platform, HooksCommand.Target.project(target));
+    if (setup.isPresent()) {
+      setup.get().uninstall(out);
+    } else {
+      uninstallClaude(out, platform);
+    }
+    return 0;
+  }
+
+  private void uninstallClaude(PrintWriter out, Platform platform) {
     Path file = HooksCommand.Target.settingsFile(target, platform.home());
     ClaudeSettings settings = ClaudeSettings.read(file);
     List<String> changed = Files.exists(file) ? settings.uninstall() : List.of();
     if (dryRun) {
       out.printf("DRY RUN - %s would %s%n", file, changed.isEmpty() ? "not change" : "lose the hook for: " + String.join(", ", changed));
       out.print(settings.render());
-      return 0;
+      return;
     }
     if (changed.isEmpty()) {
       out.printf("Hook: not installed in %s (nothing changed).%n", file);
@@ -63,6 +83,5 @@ public final class HooksUninstallCommand implements Callable<Integer> {
     } else {
       out.printf("MCP server: %s not registered in %s (%s)%n", ClaudeMcpServers.NAME, mcp.path(), mcp.scope());
     }
-    return 0;
   }
 }

@@ -26,8 +26,9 @@ public final class EventFormat {
       text = text.substring(0, PREVIEW_CHARS) + "...";
     }
     return String.format(
-        "  [%s] %s (%s, session %s): %s",
-        time(event.getTimestampMs(), zone), role(event), type(event), event.getSessionId(), text);
+        "  [%s] %s (%s%s, session %s): %s",
+        time(event.getTimestampMs(), zone), role(event), type(event),
+        event.getAgent().isBlank() ? "" : ", " + event.getAgent(), event.getSessionId(), text);
   }
 
   static String time(long epochMs, ZoneId zone) {

@@ -47,6 +47,13 @@ public final class QueryEventsCommand implements Callable<Integer> {
       description = "Most events to show (default: ${DEFAULT-VALUE}, at most 1000).")
   int limit;
 
+  @Option(names = "--agent", paramLabel = "NAME", defaultValue = "",
+      description = "Only events of this agent: claude, codex, gemini, copilot, opencode.")
+  String agent;
+
+  @Option(names = "--session", paramLabel = "ID", defaultValue = "", description = "Only events of this session.")
+  String session;
+
   @Override
   public Integer call() throws Exception {
     Usage.requireRange(spec, "--limit", limit, 1, dev.agentmemory.daemon.EventService.MAX_LIMIT);
@@ -54,7 +61,8 @@ public final class QueryEventsCommand implements Callable<Integer> {
     long fromMs = TimeArgument.parse("--from", from, zone, false);
     long toMs = to == null ? System.currentTimeMillis() : TimeArgument.parse("--to", to, zone, true);
     GetEventsRequest request =
-        GetEventsRequest.newBuilder().setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(limit).build();
+        GetEventsRequest.newBuilder().setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(limit)
+            .setAgent(agent.trim()).setSessionId(session.trim()).build();
     GetEventsResponse response = query.ask(options, client -> client.getEvents(request));
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {

@@ -53,6 +53,9 @@ public final class AdminMapper {
         .setDiskBytes(stats.diskBytes())
         .setStoreFormat(stats.format())
         .addAllWarnings(stats.warnings())
+        .addAllAgents(stats.agents().entrySet().stream().map(agent -> dev.agentmemory.proto.AgentEvents.newBuilder()
+            .setAgent(agent.getKey()).setEvents(agent.getValue().events())
+            .setLastStoredMs(agent.getValue().lastStoredMs()).build()).toList())
         .build();
   }
 

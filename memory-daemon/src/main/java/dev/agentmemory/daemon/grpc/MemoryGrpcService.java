@@ -121,7 +121,8 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   @Override
   public void getEvents(GetEventsRequest request, StreamObserver<GetEventsResponse> response) {
     run("GetEvents", response, () -> ProtoMapper.toProto(projects.events(ProjectHeader.current(),
-        request.getFromTimestampMs(), request.getToTimestampMs(), request.getLimit())));
+        request.getFromTimestampMs(), request.getToTimestampMs(), request.getLimit(),
+        new dev.agentmemory.daemon.EventFilter(request.getAgent(), request.getSessionId()))));
   }
 
   @Override
