@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "number and skipped. Through the daemon when it runs, directly when it does not.",
       "`admin import claude` and `admin import codex` import those agents' transcripts."
     },
-    subcommands = {AdminImportClaudeCommand.class, AdminImportCodexCommand.class})
+    subcommands = {AdminImportClaudeCommand.class, AdminImportCodexCommand.class, AdminImportGeminiCommand.class,
+        AdminImportCopilotCommand.class, AdminImportOpenCodeCommand.class})
 public final class AdminImportCommand implements Callable<Integer> {
   /** Rejections listed one by one; beyond, a count (a bad file must not flood the terminal). */
   private static final int MAX_SHOWN = 20;
