@@ -49,6 +49,9 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only count what would be imported.")
   boolean dryRun;
 
+  /** Events of the last run left out because the live hook had captured them. */
+  private long leftOut;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -80,16 +83,21 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
     ImportBatches.Sent totals = parent.admin().viaDaemon()
         .map(client -> {
           try (client) {
-            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.through(client)), terminal);
+            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.through(client)),
+                new LiveCaptured(LiveCaptured.through(client)), terminal);
           }
         })
         .orElseGet(() -> {
           try (OfflineStores stores = new OfflineStores(parent.admin())) {
-            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.into(stores)), terminal);
+            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.into(stores)),
+                new LiveCaptured(LiveCaptured.into(stores)), terminal);
           }
         });
     out.printf("%sImported %d events from %d files: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
         counts.events, counts.files, totals.created(), totals.duplicates(), totals.rejected());
+    if (leftOut > 0) {
+      out.printf("Left out %d events the live hook had captured already.%n", leftOut);
+    }
     printSkipped(out, counts);
     return totals.rejected() > 0 ? ExitCode.ERROR : 0;
   }
@@ -99,23 +107,27 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
    * transcript names).
    */
   private ImportBatches.Sent importAll(List<Path> files, Transcripts transcripts, ClaudeTranscripts.Counts counts,
-      ImportBatches batches, boolean terminal) {
+      ImportBatches batches, LiveCaptured live, boolean terminal) {
     String chosen = parent.admin().project();
     PrintWriter out = spec.commandLine().getOut();
     int fileNumber = 0;
     for (Path file : files) {
       fileNumber++;
+      java.util.Map<String, List<dev.agentmemory.event.Event>> byProject = new java.util.TreeMap<>();
       try {
-        transcripts.read(file, counts, event -> batches.add(
-            chosen.isEmpty() ? event.metadata().getOrDefault(Projects.PROJECT_KEY, "") : chosen, event));
+        transcripts.read(file, counts, event -> byProject.computeIfAbsent(
+            chosen.isEmpty() ? event.metadata().getOrDefault(Projects.PROJECT_KEY, "") : chosen,
+            project -> new java.util.ArrayList<>()).add(event));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
       }
+      byProject.forEach((project, events) -> live.withoutCaptured(project, events).forEach(event -> batches.add(project, event)));
       if (terminal) {
         out.printf("\rImporting: file %d of %d, %d events", fileNumber, files.size(), counts.events);
         out.flush();
       }
     }
+    leftOut = live.leftOut();
     return batches.finish();
   }
 

@@ -63,7 +63,7 @@ class CodexCaptureIT {
     boolean skill = Files.exists(codex.resolve("skills/agent-memory/SKILL.md"));
     DaemonProcess.Result status = daemon.run("hooks", "status");
     DaemonProcess.Result uninstall = daemon.run("hooks", "uninstall", "--agent", "codex");
-    DaemonProcess.Result unknown = daemon.run("hooks", "install", "--agent", "gemini");
+    DaemonProcess.Result unknown = daemon.run("hooks", "install", "--agent", "cursor");
 
     // then
     assertThat(install.exitCode()).as(install.toString()).isZero();
@@ -71,14 +71,14 @@ class CodexCaptureIT {
     assertThat(installedHooks).contains("notify-send done", "\"matcher\": \".*\"", "/bin/memory-daemon hook --agent codex\"");
     assertThat(installedConfig).startsWith(config).contains("[mcp_servers.agent-memory]", "args = [\"mcp\"]");
     assertThat(skill).as("the skill in ~/.codex/skills").isTrue();
-    assertThat(status.out()).contains("Codex CLI " + codex + ": hook installed for Stop, SessionStart", "skill installed",
+    assertThat(status.out()).contains("Codex CLI (" + codex + "): hook installed for Stop, SessionStart", "skill installed",
         "MCP server registered");
     assertThat(uninstall.exitCode()).as(uninstall.toString()).isZero();
     assertThat(Files.readString(codex.resolve("hooks.json"))).isEqualTo(hooks);
     assertThat(Files.readString(codex.resolve("config.toml"))).isEqualTo(config);
     assertThat(codex.resolve("skills/agent-memory")).doesNotExist();
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).contains("--agent gemini is not supported yet");
+    assertThat(unknown.err()).contains("--agent cursor is not known: claude, codex, gemini, copilot, opencode");
   }
 
   @Test

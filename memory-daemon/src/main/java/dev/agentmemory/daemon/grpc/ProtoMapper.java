@@ -19,7 +19,8 @@ public final class ProtoMapper {
     return toEvent(request.getEvent());
   }
 
-  static dev.agentmemory.event.Event toEvent(Event event) {
+  /** An event as the wire carries it, as stored (also what importers read back). */
+  public static dev.agentmemory.event.Event toEvent(Event event) {
     return new dev.agentmemory.event.Event(
         event.getEventId(),
         event.getSessionId(),

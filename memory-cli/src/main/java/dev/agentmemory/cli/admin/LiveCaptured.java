@@ -1,0 +1,138 @@
+package dev.agentmemory.cli.admin;
+
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.EventFilter;
+import dev.agentmemory.daemon.EventService;
+import dev.agentmemory.daemon.grpc.ProtoMapper;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.proto.GetEventsRequest;
+import dev.agentmemory.proto.GetEventsResponse;
+import dev.agentmemory.storage.EventType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the live hook already captured of the sessions a transcript import brings in. The hook
+ * and the transcript describe the same prompt with different ids (the hook's comes from its
+ * payload), so without this an import after live capture would store everything twice. Events are
+ * matched by kind (prompt, answer, tool call) and text (a tool call by its first line: the tool and
+ * its input), as a multiset: a prompt typed twice and captured once is imported once.
+ */
+final class LiveCaptured {
+  /** How far around a transcript's events the hook's copies are looked for. */
+  private static final long WINDOW_MS = 60 * 60 * 1000L;
+  private static final int PAGE = 1000;
+
+  /** One page of a project's stored events of an agent's session in a time range, oldest first. */
+  interface Lookup {
+    List<Event> page(String project, String agent, String session, long fromMs, long toMs);
+  }
+
+  private final Lookup lookup;
+  private long leftOut;
+
+  LiveCaptured(Lookup lookup) {
+    this.lookup = lookup;
+  }
+
+  static Lookup through(DaemonClient client) {
+    return (project, agent, session, fromMs, toMs) -> {
+      try {
+        GetEventsResponse response = client.inProject(project).getEvents(GetEventsRequest.newBuilder()
+            .setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(PAGE).setAgent(agent).setSessionId(session).build());
+        return response.getEventsList().stream().map(ProtoMapper::toEvent).toList();
+      } catch (dev.agentmemory.cli.CliException e) {
+        // NOT_FOUND: the project has no store yet, so nothing of it was captured
+        if (e.getMessage().contains("NOT_FOUND")) {
+          return List.of();
+        }
+        throw e;
+      }
+    };
+  }
+
+  static Lookup into(OfflineStores stores) {
+    return (project, agent, session, fromMs, toMs) -> {
+      EventService events = stores.events(project);
+      return events.events(fromMs, toMs, PAGE, new EventFilter(agent, session)).events();
+    };
+  }
+
+  /** Events the hook captured and the import therefore left out, so far. */
+  long leftOut() {
+    return leftOut;
+  }
+
+  /** {@code imported} (one transcript's events, by project) without those the hook captured live. */
+  List<Event> withoutCaptured(String project, List<Event> imported) {
+    Map<String, List<Event>> bySession = new LinkedHashMap<>();
+    imported.forEach(event -> bySession.computeIfAbsent(event.sessionId(), s -> new ArrayList<>()).add(event));
+    Set<String> importIds = new HashSet<>();
+    imported.forEach(event -> importIds.add(event.eventId()));
+    List<Event> kept = new ArrayList<>();
+    for (List<Event> session : bySession.values()) {
+      Map<String, Integer> live = liveKeys(project, session, importIds);
+      for (Event event : session) {
+        String key = key(event);
+        Integer count = key == null ? null : live.get(key);
+        if (count != null && count > 0) {
+          live.put(key, count - 1);
+          leftOut++;
+        } else {
+          kept.add(event);
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** The match keys of the session's stored events that are not this import's own (an earlier run's). */
+  private Map<String, Integer> liveKeys(String project, List<Event> session, Set<String> importIds) {
+    long from = session.stream().mapToLong(Event::timestampMs).min().orElse(0) - WINDOW_MS;
+    long to = session.stream().mapToLong(Event::timestampMs).max().orElse(0) + WINDOW_MS;
+    Event first = session.get(0);
+    Map<String, Integer> keys = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    while (true) {
+      List<Event> page = lookup.page(project, first.agent(), first.sessionId(), Math.max(0, from), to);
+      boolean progressed = false;
+      for (Event stored : page) {
+        if (seen.add(stored.eventId())) {
+          progressed = true;
+          String key = importIds.contains(stored.eventId()) ? null : key(stored);
+          if (key != null) {
+            keys.merge(key, 1, Integer::sum);
+          }
+        }
+      }
+      if (page.size() < PAGE || !progressed) {
+        return keys;
+      }
+      from = page.get(page.size() - 1).timestampMs();
+    }
+  }
+
+  /** Kind and text, whitespace folded; null for events that are not matched (session starts and the like). */
+  static String key(Event event) {
+    String kind;
+    String text = event.text();
+    if (event.type() == EventType.USER_MESSAGE.number()) {
+      kind = "user";
+    } else if (event.type() == EventType.ASSISTANT_MESSAGE.number() || event.type() == EventType.ASSISTANT_STOP.number()) {
+      kind = "assistant";
+    } else if (event.type() == EventType.TOOL_RESULT.number()) {
+      kind = "tool";
+      int newline = text.indexOf('\n');
+      text = newline < 0 ? text : text.substring(0, newline);
+    } else {
+      return null;
+    }
+    String folded = text.replaceAll("\\s+", " ").strip();
+    return folded.isEmpty() ? null : kind + ":" + (folded.length() > 2000 ? folded.substring(0, 2000) : folded);
+  }
+}
