@@ -61,36 +61,27 @@ public final class ClaudeTranscripts implements Transcripts {
   public void read(Path file, Counts counts, Consumer<Event> sink) throws IOException {
     counts.files++;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        counts.lines++;
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (IOException e) {
-          counts.malformed++;
-          continue;
-        }
-        String type = node.path("type").asText();
-        if (!type.equals("user") && !type.equals("assistant") || !node.path("message").isObject()) {
-          counts.skipped++;
-          continue;
-        }
-        long ts = Transcripts.epochMs(node.path("timestamp").asText());
-        if (ts <= 0 || node.path("uuid").asText().isEmpty() || node.path("sessionId").asText().isEmpty()) {
-          counts.malformed++;
-          continue;
-        }
-        if (ts < sinceMs) {
-          counts.skipped++;
-          continue;
-        }
-        counts.events += emit(node, ts, file, sink);
-      }
+      JsonLines.read(reader, counts, (node, number) -> counts.events += take(node, file, counts, sink));
     }
+  }
+
+  /** The events of one line (0 when it is skipped or malformed, and counted so). */
+  private int take(JsonNode node, Path file, Counts counts, Consumer<Event> sink) {
+    String type = node.path("type").asText();
+    if (!type.equals("user") && !type.equals("assistant") || !node.path("message").isObject()) {
+      counts.skipped++;
+      return 0;
+    }
+    long ts = Transcripts.epochMs(node.path("timestamp").asText());
+    if (ts <= 0 || node.path("uuid").asText().isEmpty() || node.path("sessionId").asText().isEmpty()) {
+      counts.malformed++;
+      return 0;
+    }
+    if (ts < sinceMs) {
+      counts.skipped++;
+      return 0;
+    }
+    return emit(node, ts, file, sink);
   }
 
   private int emit(JsonNode line, long ts, Path file, Consumer<Event> sink) {

@@ -3,9 +3,7 @@ package dev.agentmemory.daemon.capture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmemory.event.Event;
-import dev.agentmemory.hook.GitInfo;
 import dev.agentmemory.hook.HookEvents;
-import dev.agentmemory.hook.Ulids;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.EventType;
 import io.airlift.compress.zstd.ZstdInputStream;
@@ -17,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -36,7 +33,7 @@ public final class CodexRollouts implements Transcripts {
       "<INSTRUCTIONS>");
 
   private final long sinceMs;
-  private final Map<String, String> projectsByCwd = new HashMap<>();
+  private final TranscriptEvents events = new TranscriptEvents("codex", "codex-rollout");
 
   /** @param sinceMs lines older than this are skipped (0: none) */
   public CodexRollouts(long sinceMs) {
@@ -63,23 +60,7 @@ public final class CodexRollouts implements Transcripts {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".zst") ? new ZstdInputStream(raw) : raw;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        counts.lines++;
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (IOException e) {
-          counts.malformed++;
-          continue;
-        }
-        counts.events += rollout.take(node, number, counts, sink);
-      }
+      JsonLines.read(reader, counts, (node, number) -> counts.events += rollout.take(node, number, counts, sink));
     }
   }
 
@@ -152,8 +133,8 @@ public final class CodexRollouts implements Transcripts {
           String input = call == null ? "" : call.has("arguments") ? readable(call.path("arguments").asText())
               : call.path("input").asText();
           String result = outputText(item.path("output"));
-          sink.accept(event(number, ts, EventType.TOOL_RESULT, EventRole.TOOL,
-              "Tool " + name + ": " + input + (result.isBlank() ? "" : "\n" + cut(result)), Map.of("tool_name", name)));
+          sink.accept(event(number, ts, EventType.TOOL_RESULT, EventRole.TOOL, TranscriptEvents.toolText(name, input, result),
+              Map.of("tool_name", name)));
           return 1;
         }
         default -> {
@@ -164,15 +145,7 @@ public final class CodexRollouts implements Transcripts {
     }
 
     private Event event(int number, long ts, EventType type, EventRole role, String text, Map<String, String> extra) {
-      Map<String, String> metadata = new LinkedHashMap<>(extra);
-      metadata.put("source", "codex-rollout");
-      metadata.put("transcript_path", file.toString());
-      if (!cwd.isEmpty()) {
-        metadata.put("cwd", cwd);
-        metadata.put("project", projectsByCwd.computeIfAbsent(cwd, dir -> GitInfo.of(Path.of(dir)).project()));
-      }
-      return new Event(Ulids.fromSeed("codex-rollout:" + session + ":" + number), session, ts, type.number(),
-          role.number(), text, metadata, "codex");
+      return events.event(Integer.toString(number), session, ts, type, role, text, cwd, file, extra);
     }
   }
 
@@ -220,11 +193,4 @@ public final class CodexRollouts implements Transcripts {
       return arguments;
     }
   }
-
-  private static String cut(String text) {
-    return text.length() <= HookEvents.DEFAULT_TOOL_CHARS ? text
-        : text.substring(0, HookEvents.DEFAULT_TOOL_CHARS) + "\n[... " + (text.length() - HookEvents.DEFAULT_TOOL_CHARS)
-            + " more characters]";
-  }
-
 }

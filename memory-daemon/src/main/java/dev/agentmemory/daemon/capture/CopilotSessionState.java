@@ -41,61 +41,69 @@ public final class CopilotSessionState implements Transcripts {
   public void read(Path file, ClaudeTranscripts.Counts counts, Consumer<Event> sink) throws IOException {
     counts.files++;
     String session = file.getParent() == null ? "" : file.getParent().getFileName().toString();
-    String cwd = workspaceCwd(file.resolveSibling("workspace.yaml"));
-    Map<String, JsonNode> started = new HashMap<>();
+    Session state = new Session(file, session, workspaceCwd(file.resolveSibling("workspace.yaml")));
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        counts.lines++;
-        JsonNode node;
-        try {
-          node = JSON.readTree(line);
-        } catch (IOException e) {
-          counts.malformed++;
-          continue;
-        }
-        JsonNode data = node.path("data");
-        String type = node.path("type").asText();
-        if (type.equals("session.start")) {
-          session = data.path("sessionId").asText(session);
-          cwd = data.path("context").path("cwd").asText(cwd);
-        }
-        if (type.equals("tool.execution_start")) {
-          started.put(data.path("toolCallId").asText(), data);
-        }
-        long ts = Transcripts.epochMs(node.path("timestamp").asText());
-        String id = node.path("id").asText();
-        if (ts <= 0 || id.isEmpty() || session.isEmpty()) {
-          counts.malformed++;
-          continue;
-        }
-        Event event = ts < sinceMs ? null : switch (type) {
-          case "user.message" -> text(data).isBlank() ? null : events.event(id, session, ts, EventType.USER_MESSAGE,
-              EventRole.USER, text(data), cwd, file, Map.of());
-          case "assistant.message" -> text(data).isBlank() ? null : events.event(id, session, ts,
-              EventType.ASSISTANT_MESSAGE, EventRole.ASSISTANT, text(data), cwd, file, Map.of());
-          case "tool.execution_complete" -> {
-            JsonNode start = started.remove(data.path("toolCallId").asText());
-            String name = start == null ? "" : start.path("toolName").asText("");
-            Object input = start == null ? "" : JSON.convertValue(start.path("arguments"), Object.class);
-            JsonNode result = data.path("result");
-            String output = result.path("content").isTextual() ? result.path("content").asText() : result.toString();
-            yield events.event(id, session, ts, EventType.TOOL_RESULT, EventRole.TOOL,
-                TranscriptEvents.toolText(name, input, (data.path("success").asBoolean(true) ? "" : "(failed) ") + output),
-                cwd, file, Map.of("tool_name", name));
-          }
-          default -> null;
-        };
-        if (event == null) {
-          counts.skipped++;
-        } else {
+      JsonLines.read(reader, counts, (node, number) -> {
+        Event event = state.take(node, counts);
+        if (event != null) {
           counts.events++;
           sink.accept(event);
         }
+      });
+    }
+  }
+
+  /** One session's log so far: its id, working directory and tool executions not yet complete. */
+  private final class Session {
+    private final Path file;
+    private String id;
+    private String cwd;
+    private final Map<String, JsonNode> started = new HashMap<>();
+
+    Session(Path file, String id, String cwd) {
+      this.file = file;
+      this.id = id;
+      this.cwd = cwd;
+    }
+
+    /** The event of one line, or null (counted as skipped or malformed). */
+    Event take(JsonNode node, ClaudeTranscripts.Counts counts) {
+      JsonNode data = node.path("data");
+      String type = node.path("type").asText();
+      if (type.equals("session.start")) {
+        id = data.path("sessionId").asText(id);
+        cwd = data.path("context").path("cwd").asText(cwd);
       }
+      if (type.equals("tool.execution_start")) {
+        started.put(data.path("toolCallId").asText(), data);
+      }
+      long ts = Transcripts.epochMs(node.path("timestamp").asText());
+      String key = node.path("id").asText();
+      if (ts <= 0 || key.isEmpty() || id.isEmpty()) {
+        counts.malformed++;
+        return null;
+      }
+      Event event = ts < sinceMs ? null : switch (type) {
+        case "user.message" -> text(data).isBlank() ? null : events.event(key, id, ts, EventType.USER_MESSAGE,
+            EventRole.USER, text(data), cwd, file, Map.of());
+        case "assistant.message" -> text(data).isBlank() ? null : events.event(key, id, ts,
+            EventType.ASSISTANT_MESSAGE, EventRole.ASSISTANT, text(data), cwd, file, Map.of());
+        case "tool.execution_complete" -> {
+          JsonNode start = started.remove(data.path("toolCallId").asText());
+          String name = start == null ? "" : start.path("toolName").asText("");
+          Object input = start == null ? "" : JSON.convertValue(start.path("arguments"), Object.class);
+          JsonNode result = data.path("result");
+          String output = result.path("content").isTextual() ? result.path("content").asText() : result.toString();
+          yield events.event(key, id, ts, EventType.TOOL_RESULT, EventRole.TOOL,
+              TranscriptEvents.toolText(name, input, (data.path("success").asBoolean(true) ? "" : "(failed) ") + output),
+              cwd, file, Map.of("tool_name", name));
+        }
+        default -> null;
+      };
+      if (event == null) {
+        counts.skipped++;
+      }
+      return event;
     }
   }
 

@@ -48,76 +48,68 @@ public final class GeminiChats implements Transcripts {
   @Override
   public void read(Path file, ClaudeTranscripts.Counts counts, Consumer<Event> sink) throws IOException {
     counts.files++;
-    Map<String, JsonNode> messages = new LinkedHashMap<>();
-    String session = "";
-    List<String> directories = new ArrayList<>();
+    ChatLog log = new ChatLog();
     if (file.toString().endsWith(".json")) {
       counts.lines++;
-      JsonNode record;
       try {
-        record = JSON.readTree(file.toFile());
+        log.record(JSON.readTree(file.toFile()));
       } catch (IOException e) {
         counts.malformed++;
         return;
       }
-      session = record.path("sessionId").asText("");
-      record.path("messages").forEach(message -> messages.put(message.path("id").asText(), message));
     } else {
       try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (line.isBlank()) {
-            continue;
-          }
-          counts.lines++;
-          JsonNode node;
-          try {
-            node = JSON.readTree(line);
-          } catch (IOException e) {
-            counts.malformed++;
-            continue;
-          }
-          session = replay(node, messages, directories, session);
-        }
+        JsonLines.read(reader, counts, (node, number) -> log.apply(node));
       }
     }
-    if (session.isEmpty()) {
-      counts.malformed += messages.size();
+    if (log.session.isEmpty()) {
+      counts.malformed += log.messages.size();
       return;
     }
-    String cwd = projectRoot(file).orElse(directories.isEmpty() ? "" : directories.get(0));
-    for (JsonNode message : messages.values()) {
-      counts.events += take(file, session, cwd, message, counts, sink);
+    String cwd = projectRoot(file).orElse(log.directories.isEmpty() ? "" : log.directories.get(0));
+    for (JsonNode message : log.messages.values()) {
+      counts.events += take(file, log.session, cwd, message, counts, sink);
     }
   }
 
-  /** Applies one log line; returns the session id (known from the first line on). */
-  private static String replay(JsonNode node, Map<String, JsonNode> messages, List<String> directories, String session) {
-    if (node.has("$rewindTo")) {
-      String from = node.path("$rewindTo").asText();
-      boolean dropping = false;
-      for (var it = messages.entrySet().iterator(); it.hasNext(); ) {
-        dropping |= it.next().getKey().equals(from);
-        if (dropping) {
-          it.remove();
-        }
-      }
-    } else if (node.has("$set")) {
-      JsonNode set = node.path("$set");
-      if (set.path("messages").isArray()) {
-        messages.clear();
-        set.path("messages").forEach(message -> messages.put(message.path("id").asText(), message));
-      }
-      if (set.has("sessionId")) {
-        return set.path("sessionId").asText(session);
-      }
-    } else if (node.has("sessionId") && !node.has("type")) {
-      node.path("directories").forEach(dir -> directories.add(dir.asText()));
-      return node.path("sessionId").asText(session);
-    } else if (node.has("id") && node.has("type")) {
-      messages.put(node.path("id").asText(), node);
+  /** A chat as its log has it so far: session, project directories, messages by id in order. */
+  private static final class ChatLog {
+    private String session = "";
+    private final List<String> directories = new ArrayList<>();
+    private final Map<String, JsonNode> messages = new LinkedHashMap<>();
+
+    /** An older build's whole {@code ConversationRecord}. */
+    void record(JsonNode record) {
+      session = record.path("sessionId").asText("");
+      record.path("messages").forEach(message -> messages.put(message.path("id").asText(), message));
     }
-    return session;
+
+    /** One line of the log. */
+    void apply(JsonNode node) {
+      if (node.has("$rewindTo")) {
+        String from = node.path("$rewindTo").asText();
+        boolean dropping = false;
+        for (var it = messages.entrySet().iterator(); it.hasNext(); ) {
+          dropping |= it.next().getKey().equals(from);
+          if (dropping) {
+            it.remove();
+          }
+        }
+      } else if (node.has("$set")) {
+        JsonNode set = node.path("$set");
+        if (set.path("messages").isArray()) {
+          messages.clear();
+          set.path("messages").forEach(message -> messages.put(message.path("id").asText(), message));
+        }
+        session = set.path("sessionId").asText(session);
+      } else if (node.has("sessionId") && !node.has("type")) {
+        node.path("directories").forEach(dir -> directories.add(dir.asText()));
+        session = node.path("sessionId").asText(session);
+      } else if (node.has("id") && node.has("type")) {
+        // a message id that comes again replaces the earlier line, in its place
+        messages.put(node.path("id").asText(), node);
+      }
+    }
   }
 
   private int take(Path file, String session, String cwd, JsonNode message, ClaudeTranscripts.Counts counts,
