@@ -1,5 +1,5 @@
 #!/bin/sh
-# Prepares the distribution's start-up: extracts the native libraries of RocksDB and onnxruntime
+# Prepares the distribution's start-up: extracts the native libraries of RocksDB, onnxruntime and SQLite
 # for this platform to lib/native (otherwise each writes its library to the temp dir at every start:
 # 15 MB and about 130 ms for RocksDB) and removes every platform's natives from the copies of their
 # jars in lib (the distribution shrinks from about 300 MB to about 60 MB), then records the
@@ -15,8 +15,10 @@ rm -rf "$sandbox" "$dist/lib/daemon.jsa" "$dist/lib/cli.jsa" "$dist/lib/native"
 mkdir -p "$sandbox"
 
 case "$(uname -s)-$(uname -m)" in
-  Linux-x86_64) rocksdb_native=librocksdbjni-linux64.so; onnx_native=ai/onnxruntime/native/linux-x64 ;;
-  Linux-aarch64) rocksdb_native=librocksdbjni-linux-aarch64.so; onnx_native=ai/onnxruntime/native/linux-aarch64 ;;
+  Linux-x86_64) rocksdb_native=librocksdbjni-linux64.so; onnx_native=ai/onnxruntime/native/linux-x64
+    sqlite_native=org/sqlite/native/Linux/x86_64 ;;
+  Linux-aarch64) rocksdb_native=librocksdbjni-linux-aarch64.so; onnx_native=ai/onnxruntime/native/linux-aarch64
+    sqlite_native=org/sqlite/native/Linux/aarch64 ;;
   *) rocksdb_native="" ;;
 esac
 # Extracts the named entries of a jar to lib/native and, when they are there and zip is installed,
@@ -41,7 +43,11 @@ if [ -n "$rocksdb_native" ] && command -v jar > /dev/null; then
     move_natives "$(cd -P "$dist/lib" && pwd)/${onnx##*/}" 'ai/onnxruntime/native/*' \
       "$onnx_native/libonnxruntime.so" "$onnx_native/libonnxruntime4j_jni.so"
   done
-  rm -rf "$dist/lib/native/ai"
+  # SQLite (only `admin import opencode` loads it): bin/memory-daemon names the file for sqlite-jdbc
+  for sqlite in "$dist"/lib/sqlite-jdbc-*.jar; do
+    move_natives "$(cd -P "$dist/lib" && pwd)/${sqlite##*/}" 'org/sqlite/native/*' "$sqlite_native/libsqlitejdbc.so"
+  done
+  rm -rf "$dist/lib/native/ai" "$dist/lib/native/org"
 fi
 sandboxed() {
   env -i PATH="$PATH" JAVA_HOME="${JAVA_HOME:-}" HOME="$sandbox" XDG_RUNTIME_DIR="$sandbox/run" \

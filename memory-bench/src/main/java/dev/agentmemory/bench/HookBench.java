@@ -41,11 +41,14 @@ public final class HookBench {
       measure(bare, env, payload, 3);
       Latencies hookTimes = measure(hook, env, payload, runs);
       Latencies codexTimes = measure(List.of(launcher.toString(), "hook", "--agent", "codex"), env, payload, runs);
+      Map<String, Latencies> agents = otherAgents(launcher, env, sandbox, runs);
       Latencies bareTimes = measure(bare, env, payload, runs);
       System.out.printf("hook (%s hook), %d runs: p50 %.0f ms, p95 %.0f ms%n", launcher, runs,
           hookTimes.percentileMs(50), hookTimes.percentileMs(95));
       System.out.printf("hook --agent codex, same payload, %d runs: p50 %.0f ms, p95 %.0f ms%n", runs,
           codexTimes.percentileMs(50), codexTimes.percentileMs(95));
+      agents.forEach((agent, times) -> System.out.printf("hook --agent %s, its own PostToolUse dialect, %d runs: p50 %.0f ms, p95 %.0f ms%n",
+          agent, runs, times.percentileMs(50), times.percentileMs(95)));
       System.out.printf("bare JVM doing nothing, %d runs: p50 %.0f ms, p95 %.0f ms%n", runs,
           bareTimes.percentileMs(50), bareTimes.percentileMs(95));
       sessionStart(hook, env, sandbox, runs);
@@ -55,6 +58,37 @@ public final class HookBench {
     } finally {
       LocomoSummaryEval.deleteRecursively(sandbox);
     }
+  }
+
+  /**
+   * The same tool result (a 4.8 KB shell output) in the payload dialect of Gemini CLI, Copilot CLI
+   * (camelCase, arguments as a JSON string, the event on the command line) and OpenCode's plugin.
+   */
+  private static Map<String, Latencies> otherAgents(Path launcher, Map<String, String> env, Path sandbox, int runs)
+      throws Exception {
+    String output = "BUILD SUCCESSFUL in 12s\\n".repeat(200);
+    String cwd = sandbox.toString();
+    Map<String, String> payloads = new java.util.LinkedHashMap<>();
+    payloads.put("gemini", "{\"session_id\":\"bench\",\"cwd\":\"" + cwd + "\",\"hook_event_name\":\"AfterTool\","
+        + "\"timestamp\":\"2026-11-30T10:00:00.000Z\",\"tool_name\":\"run_shell_command\",\"tool_input\":{\"command\":"
+        + "\"./gradlew test\"},\"tool_response\":{\"llmContent\":\"" + output + "\",\"error\":null}}");
+    payloads.put("copilot", "{\"sessionId\":\"bench\",\"cwd\":\"" + cwd + "\",\"timestamp\":1796032800000,"
+        + "\"toolName\":\"bash\",\"toolArgs\":\"{\\\"command\\\":\\\"./gradlew test\\\"}\","
+        + "\"toolResult\":{\"resultType\":\"success\",\"textResultForLlm\":\"" + output + "\"}}");
+    payloads.put("opencode", "{\"hook_event_name\":\"tool.execute.after\",\"directory\":\"" + cwd + "\","
+        + "\"timestamp\":1796032800000,\"input\":{\"tool\":\"bash\",\"sessionID\":\"ses_bench\",\"callID\":\"c1\"},"
+        + "\"args\":{\"command\":\"./gradlew test\"},\"output\":{\"output\":\"" + output + "\"}}");
+    Map<String, Latencies> times = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> agent : payloads.entrySet()) {
+      Path payload = sandbox.resolve(agent.getKey() + ".json");
+      Files.writeString(payload, agent.getValue());
+      List<String> command = new java.util.ArrayList<>(List.of(launcher.toString(), "hook", "--agent", agent.getKey()));
+      if (agent.getKey().equals("copilot")) {
+        command.addAll(List.of("--event", "postToolUse"));
+      }
+      times.put(agent.getKey(), measure(command, env, payload, runs));
+    }
+    return times;
   }
 
   /**

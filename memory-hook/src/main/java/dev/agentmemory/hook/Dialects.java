@@ -123,6 +123,34 @@ final class Dialects {
     return sessions.resolve(out);
   }
 
+  /**
+   * Codex CLI's legacy {@code notify} payload as two Claude Code payloads: the turn's input
+   * messages as a prompt, its last assistant message as the answer. Anything but
+   * {@code agent-turn-complete} gives none.
+   */
+  static List<Map<String, Object>> codexNotify(Map<String, Object> payload) {
+    if (!"agent-turn-complete".equals(payload.get("type"))) {
+      return List.of();
+    }
+    Map<String, Object> base = new LinkedHashMap<>();
+    base.put("session_id", text(payload, "thread-id"));
+    base.put("cwd", text(payload, "cwd"));
+    base.put("turn_id", text(payload, "turn-id"));
+    List<Map<String, Object>> payloads = new java.util.ArrayList<>();
+    String input = partsText(payload.get("input-messages"));
+    if (!input.isBlank()) {
+      Map<String, Object> prompt = new LinkedHashMap<>(base);
+      prompt.put("hook_event_name", "UserPromptSubmit");
+      prompt.put("prompt", input);
+      payloads.add(prompt);
+    }
+    Map<String, Object> answer = new LinkedHashMap<>(base);
+    answer.put("hook_event_name", "Stop");
+    answer.put("last_assistant_message", text(payload, "last-assistant-message"));
+    payloads.add(answer);
+    return payloads;
+  }
+
   /** A Gemini part list (a string, parts with {@code text}, or one part) or any value as text. */
   static String partsText(Object value) {
     if (value == null) {

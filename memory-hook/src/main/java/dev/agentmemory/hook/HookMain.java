@@ -43,7 +43,11 @@ public final class HookMain {
       int eventAt = options.indexOf("--event");
       String event = eventAt >= 0 && eventAt + 1 < options.size() ? options.get(eventAt + 1) : "";
       Optional<Agent> agent = at >= 0 && at + 1 < options.size() ? Agent.named(options.get(at + 1)) : Optional.of(Agent.CLAUDE);
-      if (agent.isEmpty()) {
+      String last = args.length > 0 ? args[args.length - 1].strip() : "";
+      if (agent.equals(Optional.of(Agent.CODEX)) && last.startsWith("{")) {
+        // Codex's legacy `notify` program: the payload is the last argument, stdin is closed
+        runNotify(last, Platform.current(), System.currentTimeMillis());
+      } else if (agent.isEmpty()) {
         // an installation newer than this hook: capture nothing rather than tag events wrongly
         log(Platform.current(), new IllegalArgumentException("unknown --agent " + options.get(at + 1)
             + "; this hook knows " + java.util.Arrays.toString(Agent.values()).toLowerCase(java.util.Locale.ROOT)));
@@ -127,6 +131,30 @@ public final class HookMain {
       log(platform, e);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Codex CLI's legacy {@code notify} payload ({@code agent-turn-complete}, kebab-case keys, one per
+   * finished turn): the turn's user input and final answer, as two events. Returns the spooled
+   * files; never throws.
+   */
+  public static java.util.List<Path> runNotify(String json, Platform platform, long nowMs) {
+    java.util.List<Path> spooled = new java.util.ArrayList<>();
+    try {
+      HookEvents events = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""), Agent.CODEX);
+      Spool spool = new Spool(platform.spoolDir());
+      java.util.List<Map<String, Object>> payloads = Dialects.codexNotify(JsonTree.parseObject(json));
+      for (int i = 0; i < payloads.size(); i++) {
+        // the user's input a moment before the answer, so the two keep their order
+        Optional<Event> event = events.map(json + "#" + i, payloads.get(i), nowMs - payloads.size() + 1 + i);
+        if (event.isPresent()) {
+          spooled.add(spool.write(event.get()));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log(platform, e);
+    }
+    return spooled;
   }
 
   /** Prints the memory of the event's project; a problem is logged, the event is still spooled. */

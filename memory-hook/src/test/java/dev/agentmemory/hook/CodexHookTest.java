@@ -78,4 +78,24 @@ class CodexHookTest {
       assertThat(output.get("additionalContext")).isEqualTo(expected);
     });
   }
+
+  @Test
+  void shouldTakeTheLegacyNotifyArgument_asThePromptAndTheAnswerOfTheTurn() throws IOException {
+    String json = Files.readString(FIXTURES.resolve("notify.json"));
+
+    java.util.List<Path> spooled = HookMain.runNotify(json, platform(), NOW);
+
+    assertThat(spooled).hasSize(2);
+    Event prompt = Spool.read(spooled.get(0));
+    Event answer = Spool.read(spooled.get(1));
+    assertThat(prompt.role()).isEqualTo(Wire.ROLE_USER);
+    assertThat(prompt.text()).isEqualTo("Rename LedgerExport::filter to keep_visible");
+    assertThat(prompt.sessionId()).isEqualTo("0199c3a4-7b2e-7f10-9c3d-5e8f1a2b4c6d");
+    assertThat(prompt.metadata()).containsEntry("project", "ledger-api");
+    assertThat(answer.type()).isEqualTo(Wire.TYPE_ASSISTANT_STOP);
+    assertThat(answer.text()).isEqualTo("Renamed it in src/export.rs and its two callers; tests pass.");
+    assertThat(prompt.timestampMs()).isLessThan(answer.timestampMs());
+    assertThat(HookMain.runNotify(json, platform(), NOW)).as("delivered twice: the same files").isEqualTo(spooled);
+    assertThat(HookMain.runNotify("{\"type\":\"other\"}", platform(), NOW)).isEmpty();
+  }
 }

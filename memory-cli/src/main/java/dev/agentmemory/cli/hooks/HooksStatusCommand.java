@@ -53,7 +53,9 @@ public final class HooksStatusCommand implements Callable<Integer> {
       }
       out.printf("%s (%s): %s%s%n", setup.title(), setup.dir(), status, lastEvent(captured, name));
     }
-    out.printf("Claude Code: %s%n", lastEvent(captured, "claude").replaceFirst("^; ", ""));
+    if (captured != null) {
+      out.printf("Claude Code: %s%n", lastEvent(captured, "claude").replaceFirst("^; ", ""));
+    }
     int pending = new Spool(platform.spoolDir()).pending().size();
     out.printf("Spool: %s (%d event%s waiting)%n", platform.spoolDir(), pending, pending == 1 ? "" : "s");
     out.printf("Daemon: %s%n", daemonHealth(platform));
