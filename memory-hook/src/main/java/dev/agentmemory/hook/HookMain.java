@@ -80,6 +80,19 @@ public final class HookMain {
         run(new java.io.ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis(),
             agent, OutputStream.nullOutputStream());
       }
+      // each dialect's tool result: ISO times (Gemini), arguments as a JSON string (Copilot), the plugin's shape
+      String cwd = home.toString().replace("\\", "\\\\");
+      Map<Agent, String> tools = Map.of(
+          Agent.GEMINI, "{\"session_id\":\"warm-up\",\"hook_event_name\":\"AfterTool\",\"timestamp\":\"2026-11-30T10:00:00.000Z\","
+              + "\"cwd\":\"" + cwd + "\",\"tool_name\":\"run_shell_command\",\"tool_input\":{\"command\":\"ls\"},"
+              + "\"tool_response\":{\"llmContent\":[{\"text\":\"ok\"}],\"error\":null}}",
+          Agent.COPILOT, "{\"sessionId\":\"warm-up\",\"timestamp\":1796032800000,\"cwd\":\"" + cwd + "\",\"toolName\":\"bash\","
+              + "\"toolArgs\":\"{\\\"command\\\":\\\"ls\\\"}\",\"toolResult\":{\"resultType\":\"success\",\"textResultForLlm\":\"ok\"}}",
+          Agent.OPENCODE, "{\"hook_event_name\":\"tool.execute.after\",\"directory\":\"" + cwd + "\",\"timestamp\":1796032800000,"
+              + "\"input\":{\"tool\":\"bash\",\"sessionID\":\"warm-up\",\"callID\":\"c\"},\"args\":{\"command\":\"ls\"},"
+              + "\"output\":{\"output\":\"ok\"}}");
+      tools.forEach((agent, payload) -> run(new java.io.ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
+          sandbox, System.currentTimeMillis(), agent, agent == Agent.COPILOT ? "postToolUse" : "", null));
       try (java.util.stream.Stream<Path> files = Files.walk(home)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
