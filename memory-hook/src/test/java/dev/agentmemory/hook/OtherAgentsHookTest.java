@@ -67,6 +67,9 @@ class OtherAgentsHookTest {
     assertThat(run(Agent.GEMINI, "after-model-chunk.json", "")).as("AfterModel repeats per chunk").isEmpty();
     assertThat(run(Agent.GEMINI, "no-session.json", "")).isEmpty();
     assertThat(run(Agent.GEMINI, "truncated.json", "")).isEmpty();
+    Event unknown = capture(Agent.GEMINI, "unknown-event.json", "");
+    assertThat(unknown.type()).as("an event this hook does not know is kept").isEqualTo(Wire.TYPE_UNSPECIFIED);
+    assertThat(unknown.text()).startsWith("AfterPlanApproved: ").contains("switch to zone ids");
     assertThat(out.size()).as("Gemini parses stdout: nothing but its JSON").isZero();
   }
 
@@ -105,6 +108,10 @@ class OtherAgentsHookTest {
         .isEqualTo("I added --dry-run to `berth allocate`: it prints the plan and writes nothing.");
     assertThat(end.type()).isEqualTo(Wire.TYPE_SESSION_END);
     assertThat(run(Agent.COPILOT, "pre-tool-use.json", "preToolUse")).isEmpty();
+    assertThat(run(Agent.COPILOT, "not-an-object.json", "sessionStart")).isEmpty();
+    assertThat(run(Agent.COPILOT, "truncated.json", "userPromptSubmitted")).isEmpty();
+    assertThat(Files.readString(platform().logDir().resolve("hook.log"))).as("why, in the hook's log")
+        .contains("Expected a JSON object");
     assertThat(out.size()).isZero();
   }
 
@@ -156,5 +163,9 @@ class OtherAgentsHookTest {
     assertThat(answer.text()).isEqualTo("I replaced the strict priority pop with weighted round robin; TestFairness passes.");
     assertThat(end.type()).isEqualTo(Wire.TYPE_SESSION_END);
     assertThat(run(Agent.OPENCODE, "session-error-no-session.json", "")).as("no session anywhere").isEmpty();
+    Event unknown = capture(Agent.OPENCODE, "unknown-event.json", "");
+    assertThat(unknown.type()).isEqualTo(Wire.TYPE_UNSPECIFIED);
+    assertThat(unknown.text()).startsWith("file.edited: ");
+    assertThat(unknown.sessionId()).isEqualTo("ses_4f2a9c1d7e3bXk");
   }
 }

@@ -19,15 +19,23 @@ final class CodexSetup implements AgentSetup {
   private static final List<String> TOOL_EVENTS = List.of("PostToolUse");
 
   private final Path dir;
+  private final boolean project;
 
-  private CodexSetup(Path dir) {
+  private CodexSetup(Path dir, boolean project) {
     this.dir = dir;
+    this.project = project;
+  }
+
+  /** A project's folder may not exist yet; the user's must (the agent ran once). */
+  @Override
+  public boolean found() {
+    return Files.isDirectory(project ? dir.getParent() : dir);
   }
 
   static CodexSetup of(Platform platform, Optional<Path> project) {
     String home = platform.env().getOrDefault("CODEX_HOME", "");
     return new CodexSetup(project.map(p -> p.resolve(".codex"))
-        .orElseGet(() -> home.isBlank() ? platform.home().resolve(".codex") : Path.of(home)));
+        .orElseGet(() -> home.isBlank() ? platform.home().resolve(".codex") : Path.of(home)), project.isPresent());
   }
 
   @Override

@@ -22,14 +22,23 @@ final class GeminiSetup implements AgentSetup {
   private static final int TIMEOUT_MS = 10_000;
 
   private final Path dir;
+  private final boolean project;
 
-  private GeminiSetup(Path dir) {
+  private GeminiSetup(Path dir, boolean project) {
     this.dir = dir;
+    this.project = project;
+  }
+
+  /** A project's folder may not exist yet; the user's must (the agent ran once). */
+  @Override
+  public boolean found() {
+    return Files.isDirectory(project ? dir.getParent() : dir);
   }
 
   static GeminiSetup of(Platform platform, Optional<Path> project) {
     String home = platform.env().getOrDefault("GEMINI_CLI_HOME", "");
-    return new GeminiSetup(project.orElseGet(() -> home.isBlank() ? platform.home() : Path.of(home)).resolve(".gemini"));
+    return new GeminiSetup(project.orElseGet(() -> home.isBlank() ? platform.home() : Path.of(home)).resolve(".gemini"),
+        project.isPresent());
   }
 
   @Override
