@@ -63,7 +63,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = {"-n", "--top"}, paramLabel = "N", defaultValue = "10", description = "Results (default: ${DEFAULT-VALUE}, at most 100).")
   int top;
 
-  @Option(names = "--agent", paramLabel = "AGENT", description = "Only what this agent captured (claude, codex, ...).")
+  @Option(names = "--agent", paramLabel = "AGENT", description = "Only what this agent captured (claude, codex, gemini, copilot, opencode).")
   String agent;
 
   @Option(names = "--all-projects", description = "Search every project's store, not just one.")

@@ -20,8 +20,9 @@ import java.util.Set;
  * What the live hook already captured of the sessions a transcript import brings in. The hook
  * and the transcript describe the same prompt with different ids (the hook's comes from its
  * payload), so without this an import after live capture would store everything twice. Events are
- * matched by kind (prompt, answer, tool call) and text (a tool call by its first line: the tool and
- * its input), as a multiset: a prompt typed twice and captured once is imported once.
+ * matched by kind (prompt, answer, tool call) and text (a tool call by the agent's id of the call,
+ * else by its first line: the tool and its input), as a multiset: a prompt typed twice and captured
+ * once is imported once.
  */
 final class LiveCaptured {
   /** How far around a transcript's events the hook's copies are looked for. */
@@ -126,6 +127,12 @@ final class LiveCaptured {
     } else if (event.type() == EventType.ASSISTANT_MESSAGE.number() || event.type() == EventType.ASSISTANT_STOP.number()) {
       kind = "assistant";
     } else if (event.type() == EventType.TOOL_RESULT.number()) {
+      // the agent's id of the call where both the hook and the transcript carry it (Claude Code,
+      // Codex CLI, OpenCode), else the first line: the tool and its input
+      String callId = event.metadata().getOrDefault("tool_use_id", "");
+      if (!callId.isBlank()) {
+        return "tool-call:" + callId;
+      }
       kind = "tool";
       int newline = text.indexOf('\n');
       text = newline < 0 ? text : text.substring(0, newline);

@@ -46,7 +46,7 @@ final class ToolSpecs {
               "limit": {"type": "integer", "minimum": 1, "maximum": 20, "description": "How many results (default 8)."},
               "mode": {"type": "string", "enum": ["hybrid", "bm25", "vector"], "description": "hybrid (default) finds words and paraphrases; bm25 exact words only; vector meaning only."},
               "all_projects": {"type": "boolean", "description": "Search every project, not just this one (default false)."},
-              "agent": {"type": "string", "description": "Only what this coding agent captured: claude, codex, ..."}
+              "agent": {"type": "string", "description": "Only what this coding agent captured: claude, codex, gemini, copilot, opencode"}
             }, "required": ["query"], "additionalProperties": false}
             """,
             args -> tools.search(Args.text(args, "query"), Args.optionalText(args, "since"),

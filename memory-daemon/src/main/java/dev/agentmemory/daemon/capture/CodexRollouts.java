@@ -134,7 +134,7 @@ public final class CodexRollouts implements Transcripts {
               : call.path("input").asText();
           String result = outputText(item.path("output"));
           sink.accept(event(number, ts, EventType.TOOL_RESULT, EventRole.TOOL, TranscriptEvents.toolText(name, input, result),
-              Map.of("tool_name", name)));
+              Map.of("tool_name", name, "tool_use_id", item.path("call_id").asText())));
           return 1;
         }
         default -> {
