@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 
 const dir = mkdtempSync(join(tmpdir(), "opencode-plugin-"));
 const stub = join(dir, "memory-daemon");
-writeFileSync(stub, `#!/bin/sh\n[ "$1 $2 $3" = "hook --agent opencode" ] || exit 3\ncat > "${dir}/payload-$$.json"\n`);
+// written whole, then renamed: the check never reads half a payload
+writeFileSync(stub, `#!/bin/sh\n[ "$1 $2 $3" = "hook --agent opencode" ] || exit 3\ncat > "${dir}/.part-$$" && mv "${dir}/.part-$$" "${dir}/payload-$$.json"\n`);
 chmodSync(stub, 0o755);
 const plugin = join(dir, "agent-memory.mjs");
 writeFileSync(plugin, readFileSync(process.argv[2], "utf8").replace("{{memory-daemon}}", stub));

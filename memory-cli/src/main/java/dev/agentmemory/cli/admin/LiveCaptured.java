@@ -28,6 +28,8 @@ final class LiveCaptured {
   /** How far around a transcript's events the hook's copies are looked for. */
   private static final long WINDOW_MS = 60 * 60 * 1000L;
   private static final int PAGE = 1000;
+  /** The metadata key of the agent's id of a tool call, on the hook's events and on transcripts'. */
+  private static final String CALL_ID = "tool_use_id";
 
   /** One page of a project's stored events of an agent's session in a time range, oldest first. */
   interface Lookup {
@@ -69,7 +71,11 @@ final class LiveCaptured {
     return leftOut;
   }
 
-  /** {@code imported} (one transcript's events, by project) without those the hook captured live. */
+  /**
+   * {@code imported} (one transcript's events, by project) without those the hook captured live. A
+   * transcript's separate record of a tool call's request (Claude Code's "Tool call X: input") goes
+   * too when the hook has that call: its result event already holds the input.
+   */
   List<Event> withoutCaptured(String project, List<Event> imported) {
     Map<String, List<Event>> bySession = new LinkedHashMap<>();
     imported.forEach(event -> bySession.computeIfAbsent(event.sessionId(), s -> new ArrayList<>()).add(event));
@@ -77,12 +83,15 @@ final class LiveCaptured {
     imported.forEach(event -> importIds.add(event.eventId()));
     List<Event> kept = new ArrayList<>();
     for (List<Event> session : bySession.values()) {
-      Map<String, Integer> live = liveKeys(project, session, importIds);
+      Live live = live(project, session, importIds);
       for (Event event : session) {
         String key = key(event);
-        Integer count = key == null ? null : live.get(key);
+        Integer count = key == null ? null : live.keys().get(key);
+        String callId = event.metadata().getOrDefault(CALL_ID, "");
         if (count != null && count > 0) {
-          live.put(key, count - 1);
+          live.keys().put(key, count - 1);
+          leftOut++;
+        } else if (event.type() != EventType.TOOL_RESULT.number() && live.callIds().contains(callId)) {
           leftOut++;
         } else {
           kept.add(event);
@@ -92,12 +101,15 @@ final class LiveCaptured {
     return kept;
   }
 
-  /** The match keys of the session's stored events that are not this import's own (an earlier run's). */
-  private Map<String, Integer> liveKeys(String project, List<Event> session, Set<String> importIds) {
+  /** What the hook stored of a session: match keys counted, and the tool calls it holds. */
+  private record Live(Map<String, Integer> keys, Set<String> callIds) {}
+
+  /** The session's stored events that are not this import's own (an earlier run's). */
+  private Live live(String project, List<Event> session, Set<String> importIds) {
     long from = session.stream().mapToLong(Event::timestampMs).min().orElse(0) - WINDOW_MS;
     long to = session.stream().mapToLong(Event::timestampMs).max().orElse(0) + WINDOW_MS;
     Event first = session.get(0);
-    Map<String, Integer> keys = new HashMap<>();
+    Live live = new Live(new HashMap<>(), new HashSet<>());
     Set<String> seen = new HashSet<>();
     while (true) {
       List<Event> page = lookup.page(project, first.agent(), first.sessionId(), Math.max(0, from), to);
@@ -107,12 +119,16 @@ final class LiveCaptured {
           progressed = true;
           String key = importIds.contains(stored.eventId()) ? null : key(stored);
           if (key != null) {
-            keys.merge(key, 1, Integer::sum);
+            live.keys().merge(key, 1, Integer::sum);
+            if (stored.type() == EventType.TOOL_RESULT.number()) {
+              live.callIds().add(stored.metadata().getOrDefault(CALL_ID, ""));
+            }
           }
         }
       }
       if (page.size() < PAGE || !progressed) {
-        return keys;
+        live.callIds().remove("");
+        return live;
       }
       from = page.get(page.size() - 1).timestampMs();
     }
@@ -129,7 +145,7 @@ final class LiveCaptured {
     } else if (event.type() == EventType.TOOL_RESULT.number()) {
       // the agent's id of the call where both the hook and the transcript carry it (Claude Code,
       // Codex CLI, OpenCode), else the first line: the tool and its input
-      String callId = event.metadata().getOrDefault("tool_use_id", "");
+      String callId = event.metadata().getOrDefault(CALL_ID, "");
       if (!callId.isBlank()) {
         return "tool-call:" + callId;
       }

@@ -68,6 +68,13 @@ public final class HooksInstallCommand implements Callable<Integer> {
       throw new dev.agentmemory.cli.CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
           dev.agentmemory.cli.ExitCode.USAGE);
     }
+    if (dryRun) {
+      ClaudeSettings settings = ClaudeSettings.read(file);
+      List<String> changed = settings.install(hookCommand);
+      out.printf("DRY RUN - %s would %s%n", file, changed.isEmpty() ? "not change" : "get the hook for: " + String.join(", ", changed));
+      out.print(settings.render());
+      return 0;
+    }
     if (allAgents) {
       if (Files.isDirectory(HooksCommand.Target.base(target, platform.home()).resolve(".claude"))) {
         out.println("== Claude Code");
@@ -86,8 +93,8 @@ public final class HooksInstallCommand implements Callable<Integer> {
       Optional<AgentSetup> setup = AgentSetup.of(agent, platform, HooksCommand.Target.project(target));
       if (setup.isPresent()) {
         setup.get().install(out, hookCommand, Launcher.command(platform), !noSkill, !noMcp);
-      } else if (installClaude(out, platform, file, hookCommand) && dryRun) {
-        return 0;
+      } else {
+        installClaude(out, platform, file, hookCommand);
       }
     }
     Launcher.recordClassDataArchive(out);
@@ -97,15 +104,10 @@ public final class HooksInstallCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Claude Code's hook, skill and MCP server; true when this was only a dry run. */
-  private boolean installClaude(PrintWriter out, Platform platform, Path file, String hookCommand) {
+  /** Claude Code's hook, skill and MCP server. */
+  private void installClaude(PrintWriter out, Platform platform, Path file, String hookCommand) {
     ClaudeSettings settings = ClaudeSettings.read(file);
     List<String> changed = settings.install(hookCommand);
-    if (dryRun) {
-      out.printf("DRY RUN - %s would %s%n", file, changed.isEmpty() ? "not change" : "get the hook for: " + String.join(", ", changed));
-      out.print(settings.render());
-      return true;
-    }
     if (changed.isEmpty()) {
       out.printf("Hook: already installed in %s (nothing changed).%n", file);
     } else {
@@ -131,6 +133,5 @@ public final class HooksInstallCommand implements Callable<Integer> {
         out.printf("MCP server: %s already registered in %s (%s)%n", ClaudeMcpServers.NAME, mcp.path(), mcp.scope());
       }
     }
-    return false;
   }
 }

@@ -38,6 +38,10 @@ public final class HooksUninstallCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
+    if (dryRun && (allAgents || !agent.trim().equalsIgnoreCase("claude"))) {
+      throw new dev.agentmemory.cli.CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
+          dev.agentmemory.cli.ExitCode.USAGE);
+    }
     if (allAgents) {
       out.println("== Claude Code");
       uninstallClaude(out, platform);

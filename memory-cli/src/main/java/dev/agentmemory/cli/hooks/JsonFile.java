@@ -60,7 +60,21 @@ final class JsonFile {
       }
       return new JsonFile(file, object, true, text.isEmpty() || text.endsWith("\n"));
     } catch (IOException e) {
+      if (withComments(file)) {
+        throw new CliException(file + " has comments, which rewriting it would lose: remove them, or add the entries "
+            + "by hand (docs/agents.md lists them), then try again");
+      }
       throw new CliException(file + " is not valid JSON (" + e.getMessage() + "); fix it, then try again");
+    }
+  }
+
+  /** Whether the file is JSON once comments are allowed (Gemini CLI accepts them in its settings). */
+  private static boolean withComments(Path file) {
+    try {
+      JSON.copy().enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS).readTree(Files.readString(file));
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -42,12 +42,13 @@ class LiveCapturedTest {
         event("I1", EventType.USER_MESSAGE, "yes, go on", Map.of()),
         event("I2", EventType.USER_MESSAGE, "yes, go on", Map.of()),
         event("I3", EventType.TOOL_RESULT, "src", Map.of("tool_use_id", "toolu_1")),
+        event("I3a", EventType.ASSISTANT_MESSAGE, "Tool call Bash: ls", Map.of("tool_use_id", "toolu_1")),
         event("I4", EventType.ASSISTANT_MESSAGE, "Done: two files.", Map.of()),
         event("I5", EventType.ASSISTANT_MESSAGE, "Anything else?", Map.of()),
         event("I9", EventType.USER_MESSAGE, "an earlier import of this file", Map.of())));
 
-    // then: one "yes" of two, the call, the answer left out; an earlier import is not the hook's
+    // then: one "yes" of two, the call (result and request), the answer left out; an earlier import is not the hook's
     assertThat(kept).extracting(Event::eventId).containsExactly("I2", "I5", "I9");
-    assertThat(captured.leftOut()).isEqualTo(3);
+    assertThat(captured.leftOut()).isEqualTo(4);
   }
 }

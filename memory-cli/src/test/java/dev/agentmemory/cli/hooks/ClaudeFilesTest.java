@@ -95,4 +95,21 @@ class ClaudeFilesTest {
     assertThat(skill.uninstall()).isFalse();
     assertThat(skill.file()).exists();
   }
+
+  @Test
+  void shouldRefuseAFileWithComments_sayingSo_andLeaveItAlone() throws Exception {
+    // given: Gemini CLI accepts comments in its settings.json
+    Path settings = home.resolve(".gemini/settings.json");
+    Files.createDirectories(settings.getParent());
+    String text = "{\n  // dark, always\n  \"theme\": \"GitHub\"\n}\n";
+    Files.writeString(settings, text);
+    Files.writeString(home.resolve("broken.json"), "{\"theme\": ");
+
+    // then
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonFile.read(settings))
+        .hasMessageContaining(settings + " has comments, which rewriting it would lose");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonFile.read(home.resolve("broken.json")))
+        .hasMessageContaining("is not valid JSON");
+    assertThat(Files.readString(settings)).isEqualTo(text);
+  }
 }

@@ -231,6 +231,50 @@ class CaptureIT {
     assertThat(events).noneSatisfy(e -> assertThat(e.getText()).contains("Start with the tax tests")); // thinking
   }
 
+  @Test
+  void shouldImportOnlyWhatTheHookMissed_afterLiveCapture() throws Exception {
+    // given: a turn the hook captured live (a prompt, a tool call, the answer)...
+    int port = daemon.start();
+    String session = "5e1f0c2a-77d1-4b6e-9f00-4c3b2a1d0e9f";
+    Path cwd = Files.createDirectories(tmp.resolve("refunds"));
+    String base = "{\"session_id\":\"" + session + "\",\"cwd\":\"" + cwd + "\",";
+    for (String payload : List.of(
+        base + "\"hook_event_name\":\"UserPromptSubmit\",\"prompt\":\"Why do refunds round down?\"}",
+        base + "\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_use_id\":\"toolu_R1\","
+            + "\"tool_input\":{\"command\":\"grep -rn floor src\"},\"tool_response\":{\"stdout\":\"src/refund.rs:12: floor(x)\"}}",
+        base + "\"hook_event_name\":\"Stop\",\"last_assistant_message\":\"Refunds used floor(); now round-half-even.\"}")) {
+      Path file = Files.createTempFile(tmp, "payload", ".json");
+      Files.writeString(file, payload);
+      assertThat(hook(file).exitCode()).isZero();
+    }
+    assertThat(awaitEvents(port, 3)).hasSize(3);
+    // ...and the same turn in Claude Code's transcript, with one message the hook never sees
+    long now = System.currentTimeMillis();
+    String line = "{\"type\":\"%s\",\"sessionId\":\"" + session + "\",\"cwd\":\"" + cwd + "\",\"uuid\":\"%s\","
+        + "\"timestamp\":\"%s\",\"message\":{\"role\":\"%s\",\"content\":%s}}\n";
+    Path transcript = tmp.resolve(session + ".jsonl");
+    Files.writeString(transcript, String.format(line, "user", "r1", java.time.Instant.ofEpochMilli(now - 40_000), "user",
+        "\"Why do refunds round down?\"")
+        + String.format(line, "assistant", "r2", java.time.Instant.ofEpochMilli(now - 30_000), "assistant",
+            "[{\"type\":\"text\",\"text\":\"Let me look for floor().\"},{\"type\":\"tool_use\",\"id\":\"toolu_R1\","
+                + "\"name\":\"Bash\",\"input\":{\"command\":\"grep -rn floor src\"}}]")
+        + String.format(line, "user", "r3", java.time.Instant.ofEpochMilli(now - 20_000), "user",
+            "[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_R1\",\"content\":\"src/refund.rs:12: floor(x)\"}]")
+        + String.format(line, "assistant", "r4", java.time.Instant.ofEpochMilli(now - 10_000), "assistant",
+            "[{\"type\":\"text\",\"text\":\"Refunds used floor(); now round-half-even.\"}]"));
+
+    // when
+    DaemonProcess.Result imported = daemon.run("admin", "import", "claude", "--path", transcript.toString());
+
+    // then: only the message the hook never saw is new
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    assertThat(imported.out()).contains("Imported 5 events from 1 files: 1 new, 0 already stored, 0 rejected.",
+        "Left out 4 events the live hook had captured already.");
+    assertThat(awaitEvents(port, 4)).extracting(Event::getText).containsExactlyInAnyOrder("Why do refunds round down?",
+        "Tool Bash: grep -rn floor src\nsrc/refund.rs:12: floor(x)", "Refunds used floor(); now round-half-even.",
+        "Let me look for floor().");
+  }
+
   private Path prompt(String text, Path cwd) throws Exception {
     Path payload = Files.createTempFile(tmp, "prompt", ".json");
     Files.writeString(payload, "{\"session_id\":\"s-" + text.hashCode() + "\",\"cwd\":\"" + cwd
