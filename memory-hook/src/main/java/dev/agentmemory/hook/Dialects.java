@@ -151,7 +151,7 @@ final class Dialects {
     return payloads;
   }
 
-  /** A Gemini part list (a string, parts with {@code text}, or one part) or any value as text. */
+  /** A Gemini part list (a string, parts with {@code text} or a function's output, or one part) or any value as text. */
   static String partsText(Object value) {
     if (value == null) {
       return "";
@@ -165,6 +165,11 @@ final class Dialects {
       }
       if (part.get("message") instanceof String message) {
         return message;
+      }
+      // a tool's result as Gemini hands it to the model: {functionResponse: {response: {output}}}
+      if (part.get("functionResponse") instanceof Map<?, ?> function && function.get("response") instanceof Map<?, ?> response
+          && response.get("output") instanceof String output) {
+        return output;
       }
     }
     if (value instanceof List<?> parts) {
