@@ -13,6 +13,11 @@ public record AgentTally(long events, long lastStoredMs) {
     return agent == null || agent.isBlank() ? NONE : agent;
   }
 
+  /** Both tallies as one (the same agent in two stores). */
+  public AgentTally add(AgentTally other) {
+    return new AgentTally(events + other.events, Math.max(lastStoredMs, other.lastStoredMs));
+  }
+
   AgentTally plus(long storedMs) {
     return new AgentTally(events + 1, Math.max(lastStoredMs, storedMs));
   }

@@ -45,8 +45,7 @@ public final class EventStore {
     java.util.Map<String, AgentTally> counted = new java.util.TreeMap<>();
     try (CloseableIterator<Entry<EventKey, Event>> it = events.scan(null, null)) {
       it.forEachRemaining(entry -> counted.merge(AgentTally.nameOf(entry.value().agent()),
-          new AgentTally(1, entry.value().timestampMs()),
-          (a, b) -> new AgentTally(a.events() + 1, Math.max(a.lastStoredMs(), b.lastStoredMs()))));
+          new AgentTally(1, entry.value().timestampMs()), AgentTally::add));
     }
     storage.write(batch -> {
       WriteTx tx = new WriteTx(batch);

@@ -156,4 +156,42 @@ class EventStoreTest {
     assertThat(store.events().redactions()).isEqualTo(3);
     assertThat(store.events().count()).isEqualTo(2);
   }
+
+  @Test
+  void shouldCountEventsPerAgent_throughForgetAndReopen_andCountAnOldStoreOnce() {
+    // given
+    Event claude = TestEvents.event(1_000L, "from claude");
+    Event gemini = new Event(TestEvents.newId(), "s2", 2_000L, EventType.USER_MESSAGE.number(), EventRole.USER.number(),
+        "from gemini", java.util.Map.of(), "gemini");
+    Event unnamed = new Event(TestEvents.newId(), "s3", 3_000L, EventType.USER_MESSAGE.number(), EventRole.USER.number(),
+        "from an old client", java.util.Map.of(), "");
+
+    // when
+    store.events().append(claude);
+    store.events().append(gemini);
+    store.events().append(gemini);
+    store.events().append(unnamed);
+    store.events().forget(List.of(claude), tx -> { });
+
+    // then: the duplicate counted once, the forgotten one taken off
+    assertThat(store.events().agents()).containsOnlyKeys("claude", "gemini", AgentTally.NONE);
+    assertThat(store.events().agents().get("claude").events()).isZero();
+    assertThat(store.events().agents().get("gemini").events()).isEqualTo(1);
+    assertThat(store.events().agents().get("gemini").lastStoredMs()).isGreaterThan(1_000_000_000_000L);
+
+    // when: reopened, and reopened after the tallies are gone (a store made before them)
+    store.close();
+    store = MemoryStore.open(dir.resolve("db"));
+    java.util.Map<String, AgentTally> reopened = store.events().agents();
+    store.checkpoints().delete(Checkpoint.AGENTS_COUNTED);
+    store.checkpoints().delete(Checkpoint.agent("gemini"));
+    store.close();
+    store = MemoryStore.open(dir.resolve("db"));
+
+    // then
+    assertThat(reopened.get("gemini").events()).isEqualTo(1);
+    assertThat(store.events().agents().get("gemini")).as("counted from the log, its own time as the last")
+        .isEqualTo(new AgentTally(1, 2_000L));
+    assertThat(store.checkpoints().get(Checkpoint.AGENTS_COUNTED)).isPresent();
+  }
 }

@@ -96,7 +96,7 @@ public final class HooksStatusCommand implements Callable<Integer> {
       for (dev.agentmemory.proto.GetStoreStatsResponse stats : all) {
         stats.getAgentsList().forEach(agent -> total.merge(agent.getAgent(),
             new dev.agentmemory.storage.AgentTally(agent.getEvents(), agent.getLastStoredMs()),
-            (a, b) -> new dev.agentmemory.storage.AgentTally(a.events() + b.events(), Math.max(a.lastStoredMs(), b.lastStoredMs()))));
+            dev.agentmemory.storage.AgentTally::add));
       }
       return total;
     } catch (CliException e) {
