@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,17 +50,7 @@ class CaptureIT {
   }
 
   private DaemonProcess.Result hook(Path stdin, Map<String, String> env) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(DaemonProcess.launcher().toString(), "hook");
-    builder.environment().clear();
-    builder.environment().putAll(daemon.env);
-    builder.environment().putAll(env);
-    builder.redirectInput(stdin.toFile());
-    Path out = Files.createTempFile(tmp, "hook", ".out");
-    Path err = Files.createTempFile(tmp, "hook", ".err");
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new DaemonProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return daemon.runWithInput(stdin, env, "hook");
   }
 
   private List<Event> allEvents(int port) {

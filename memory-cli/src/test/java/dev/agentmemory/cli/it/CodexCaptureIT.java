@@ -95,7 +95,7 @@ class CodexCaptureIT {
     }
 
     // then: found as Codex's, not as Claude Code's
-    String codex = await(() -> search("codex"), "quarantined");
+    String codex = DaemonProcess.await(() -> search("codex"), "quarantined");
     assertThat(codex).contains("user (codex)", "project ledger-api");
     assertThat(search("claude")).doesNotContain("quarantined entries");
 
@@ -131,7 +131,7 @@ class CodexCaptureIT {
     assertThat(first.out()).contains("Imported 8 events from 2 files: 4 new, 4 already stored, 0 rejected.",
         "2 malformed lines");
     assertThat(second.out()).contains("0 new, 8 already stored");
-    String found = await(() -> daemon.run("search", "LedgerExport filter", "--project", "ledger-api", "--agent", "codex",
+    String found = DaemonProcess.await(() -> daemon.run("search", "LedgerExport filter", "--project", "ledger-api", "--agent", "codex",
         "--mode", "bm25").out(), "LedgerExport");
     assertThat(found).contains("assistant (codex)");
   }
@@ -140,25 +140,7 @@ class CodexCaptureIT {
     return daemon.run("search", "quarantined entries", "--project", "ledger-api", "--agent", agent, "--mode", "bm25").out();
   }
 
-  private static String await(java.util.concurrent.Callable<String> call, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String answer;
-    while (!(answer = call.call()).contains(expected)) {
-      assertThat(System.nanoTime()).as("waiting for %s in %s", expected, answer).isLessThan(deadline);
-      Thread.sleep(300);
-    }
-    return answer;
-  }
-
   private DaemonProcess.Result hook(String fixture) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(DaemonProcess.launcher().toString(), "hook", "--agent", "codex");
-    builder.environment().clear();
-    builder.environment().putAll(daemon.env);
-    Path out = Files.createTempFile(tmp, "hook", ".out");
-    Path err = Files.createTempFile(tmp, "hook", ".err");
-    builder.redirectInput(FIXTURES.resolve(fixture).toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new DaemonProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return daemon.runWithInput(FIXTURES.resolve(fixture), "hook", "--agent", "codex");
   }
 }

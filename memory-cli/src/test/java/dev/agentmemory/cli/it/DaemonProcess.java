@@ -72,18 +72,53 @@ final class DaemonProcess {
     List<String> command = new ArrayList<>(prefix);
     command.add(this.command.toString());
     command.addAll(List.of(args));
+    return run(command, null, Map.of());
+  }
+
+  /**
+   * Runs {@code memory-daemon args...} with {@code stdin} as its input, as an agent runs a hook
+   * (the packaged launcher, whatever {@link #command} is).
+   */
+  Result runWithInput(Path stdin, String... args) throws IOException, InterruptedException {
+    return runWithInput(stdin, Map.of(), args);
+  }
+
+  /** The same with {@code extraEnv} added to the sandbox's environment. */
+  Result runWithInput(Path stdin, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(launcher().toString()));
+    command.addAll(List.of(args));
+    return run(command, stdin, extraEnv);
+  }
+
+  private Result run(List<String> command, Path stdin, Map<String, String> extraEnv)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().putAll(env);
+    builder.environment().putAll(extraEnv);
     Path out = Files.createTempFile(root, "out", ".txt");
     Path err = Files.createTempFile(root, "err", ".txt");
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (stdin != null) {
+      builder.redirectInput(stdin.toFile());
+    }
     Process process = builder.start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("memory-daemon " + String.join(" ", args) + " did not finish in 120 s");
+      throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
     }
     return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** Calls {@code call} until its answer contains {@code expected} (at most 60 s); returns that answer. */
+  static String await(java.util.concurrent.Callable<String> call, String expected) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String answer;
+    while (!(answer = call.call()).contains(expected)) {
+      assertThat(System.nanoTime()).as("waiting for %s in %s", expected, answer).isLessThan(deadline);
+      Thread.sleep(300);
+    }
+    return answer;
   }
 
   /** Starts the daemon in the background on a free port; returns the bound port. */

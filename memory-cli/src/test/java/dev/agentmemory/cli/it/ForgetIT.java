@@ -95,11 +95,7 @@ class ForgetIT {
         .put("cwd", project.toString()).put(field, value).toString();
     Path in = Files.createTempFile(tmp, "payload", ".json");
     Files.writeString(in, payload);
-    ProcessBuilder builder = new ProcessBuilder(DaemonProcess.launcher().toString(), "hook");
-    builder.environment().clear();
-    builder.environment().putAll(daemon.env);
-    Process process = builder.redirectInput(in.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(daemon.runWithInput(in, "hook").exitCode()).isZero();
   }
 
   private String search(String words) throws Exception {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +92,7 @@ class OtherAgentsIT {
     DaemonProcess.Result second = daemon.run("admin", "import", "gemini", "--path", chats.toString());
 
     // then
-    String found = await(() -> search("spring tide prediction", "tide-tables", "gemini"), "user (gemini)");
+    String found = DaemonProcess.await(() -> search("spring tide prediction", "tide-tables", "gemini"), "user (gemini)");
     assertThat(found).contains("user (gemini)");
     assertThat(search("spring tide prediction", "tide-tables", "claude")).doesNotContain("**tide**");
     // the hook had the prompt, the tool call and the final answer: only the message between is new
@@ -155,7 +154,7 @@ class OtherAgentsIT {
     DaemonProcess.Result first = daemon.run("admin", "import", "copilot", "--path", sessions.toString());
 
     // then
-    String found = await(() -> search("dry-run flag berth allocator", "harbor-cli", "copilot"), "dry-run");
+    String found = DaemonProcess.await(() -> search("dry-run flag berth allocator", "harbor-cli", "copilot"), "dry-run");
     assertThat(found).contains("user (copilot)");
     assertThat(search("dry-run flag berth allocator", "harbor-cli", "gemini")).doesNotContain("berth");
     assertThat(dry.out()).contains("DRY RUN - would import 3 events of 1 sessions from 1 files");
@@ -213,12 +212,12 @@ class OtherAgentsIT {
     DaemonProcess.Result second = daemon.run("admin", "import", "opencode");
 
     // then
-    String found = await(() -> search("kiln firing queue starves", "kiln-scheduler", "opencode"), "starves");
+    String found = DaemonProcess.await(() -> search("kiln firing queue starves", "kiln-scheduler", "opencode"), "starves");
     assertThat(found).contains("user (opencode)");
     assertThat(first.out()).as(first.toString()).contains("Imported 6 events from 2 files: 3 new, 0 already stored",
         "Left out 3 events the live hook had captured already", "1 malformed");
     assertThat(second.out()).contains("0 new, 3 already stored");
-    assertThat(await(() -> search("temperature log tenth reading", "kiln-scheduler", "opencode"), "tenth"))
+    assertThat(DaemonProcess.await(() -> search("temperature log tenth reading", "kiln-scheduler", "opencode"), "tenth"))
         .as("a session only in the older JSON tree").contains("user (opencode)");
 
     // when
@@ -251,32 +250,11 @@ class OtherAgentsIT {
     return daemon.run("search", query, "--project", project, "--agent", agent, "--mode", "bm25").out();
   }
 
-  private static String await(java.util.concurrent.Callable<String> call, String expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    String answer;
-    while (!(answer = call.call()).contains(expected)) {
-      assertThat(System.nanoTime()).as("waiting for %s in %s", expected, answer).isLessThan(deadline);
-      Thread.sleep(300);
-    }
-    return answer;
-  }
-
   /** Runs the packaged `hook --agent AGENT [--event EVENT]` on a fixture (a name, or a path). */
   private DaemonProcess.Result hook(String agent, String fixture, String event) throws Exception {
     Path input = fixture.startsWith("/") ? Path.of(fixture) : HOOK_FIXTURES.resolve(agent).resolve(fixture);
-    List<String> command = new java.util.ArrayList<>(List.of(DaemonProcess.launcher().toString(), "hook", "--agent", agent));
-    if (!event.isEmpty()) {
-      command.addAll(List.of("--event", event));
-    }
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().clear();
-    builder.environment().putAll(daemon.env);
-    Path out = Files.createTempFile(tmp, "hook", ".out");
-    Path err = Files.createTempFile(tmp, "hook", ".err");
-    builder.redirectInput(input.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process process = builder.start();
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new DaemonProcess.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return event.isEmpty() ? daemon.runWithInput(input, "hook", "--agent", agent)
+        : daemon.runWithInput(input, "hook", "--agent", agent, "--event", event);
   }
 
   /** OpenCode's database, built from the statements of {@code sql}. */
