@@ -36,11 +36,7 @@ final class CopilotSessions {
       Path byDirectory = dir.resolve("cwd-" + Ulids.fromSeed(cwd));
       String session = Dialects.text(payload, "session_id");
       if (session.isBlank()) {
-        session = Files.exists(byDirectory) ? Files.readString(byDirectory).strip() : "";
-        if (session.isBlank()) {
-          session = "copilot-" + UUID.randomUUID();
-          write(byDirectory, session);
-        }
+        session = sessionOf(byDirectory);
         payload.put("session_id", session);
       }
       Path started = dir.resolve("started-" + Ulids.fromSeed(session));
@@ -63,6 +59,27 @@ final class CopilotSessions {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The made-up session of a directory: the one on file, else a new one, created so that two hooks
+   * running at once agree on it (the second finds the first's file).
+   */
+  private String sessionOf(Path byDirectory) throws IOException {
+    if (!Files.exists(byDirectory)) {
+      Files.createDirectories(dir);
+      // written whole under another name, then linked in place: linking fails if the name exists
+      Path temp = Files.createTempFile(dir, ".session-", ".tmp");
+      try {
+        Files.writeString(temp, "copilot-" + UUID.randomUUID());
+        Files.createLink(byDirectory, temp);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // another hook made it a moment ago: use theirs
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+    return Files.readString(byDirectory).strip();
   }
 
   private void write(Path file, String content) throws IOException {
