@@ -33,19 +33,23 @@ public final class NodeSearch {
     this.toc = toc;
   }
 
-  /** The matches of {@code query} in node {@code nodeId}; empty when the node is unknown. */
-  public Optional<Result> inNode(String nodeId, String query, Set<Field> fields, int limit) {
+  /**
+   * The matches of {@code query} in node {@code nodeId}; empty when the node is unknown.
+   *
+   * @param tokenBudget at most this many tokens of match text (0 or less: no bound)
+   */
+  public Optional<Result> inNode(String nodeId, String query, Set<Field> fields, int limit, int tokenBudget) {
     if (nodeId == null || nodeId.isBlank()) {
       throw new InvalidArgumentException("node_id must not be empty");
     }
-    return toc.node(nodeId.trim()).map(node -> match(node, words(query), fields, limit));
+    return toc.node(nodeId.trim()).map(node -> within(match(node, words(query), fields, limit), new TokenBudget(tokenBudget)));
   }
 
   /**
    * The children of {@code parentId} (or, when blank, the nodes of {@code level}, years by
    * default) that match, best first; {@code hasMore} when more matched than {@code limit}.
    */
-  public Page inChildren(String parentId, TocLevel level, String query, Set<Field> fields, int limit) {
+  public Page inChildren(String parentId, TocLevel level, String query, Set<Field> fields, int limit, int tokenBudget) {
     List<TocNode> children = parentId == null || parentId.isBlank()
         ? toc.latestOfLevel(level == null ? TocLevel.YEAR : level)
         : toc.node(parentId.trim()).map(parent -> toc.nodes(parent.childNodeIds())).orElse(List.of());
@@ -59,7 +63,22 @@ public final class NodeSearch {
     }
     results.sort(Comparator.comparingDouble(Result::score).reversed());
     int size = limit <= 0 ? 10 : limit;
-    return new Page(results.subList(0, Math.min(size, results.size())), results.size() > size);
+    TokenBudget budget = new TokenBudget(tokenBudget);
+    List<Result> page = new ArrayList<>();
+    for (Result result : results.subList(0, Math.min(size, results.size()))) {
+      Result fitted = within(result, budget);
+      if (!fitted.matches().isEmpty()) {
+        page.add(fitted);
+      }
+    }
+    return new Page(page, results.size() > page.size());
+  }
+
+  /** The result with the matches that fit {@code budget}, best first. */
+  private static Result within(Result result, TokenBudget budget) {
+    List<Match> kept = new ArrayList<>();
+    result.matches().forEach(match -> budget.take(match).ifPresent(kept::add));
+    return new Result(result.node(), List.copyOf(kept), result.score());
   }
 
   /** Matching children, best first. */

@@ -419,7 +419,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
       // search-protocol.md: an empty query finds nothing; an unknown node is not an error
       SearchNodeResponse.Builder answer = SearchNodeResponse.newBuilder().setNodeId(request.getNodeId());
       new NodeSearch(store().store()).inNode(request.getNodeId(), request.getQuery(),
-          SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit()).ifPresent(result -> {
+          SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit(), request.getTokenBudget()).ifPresent(result -> {
             answer.setLevel(TocMapper.level(result.node().level()));
             answer.setMatched(!result.matches().isEmpty());
             result.matches().forEach(match -> answer.addMatches(SearchMapper.match(match)));
@@ -437,7 +437,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
       }
       NodeSearch.Page page = new NodeSearch(store().store()).inChildren(request.getParentId(),
           TocMapper.level(request.getChildLevel()), request.getQuery(),
-          SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit());
+          SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit(), request.getTokenBudget());
       SearchChildrenResponse.Builder answer = SearchChildrenResponse.newBuilder().setHasMore(page.hasMore());
       page.results().forEach(result -> {
         SearchNodeResult.Builder node = SearchNodeResult.newBuilder()
