@@ -20,6 +20,9 @@ final class CopilotSessions {
   /** sessionEnd reasons that end the session for good (others come per prompt or on errors). */
   private static final List<String> FINAL_REASONS = List.of("user_exit", "complete");
 
+  /** State older than this (a week) belongs to a session that ended without saying so. */
+  private static final long STALE_MS = 7L * 24 * 60 * 60 * 1000;
+
   private final Path dir;
 
   CopilotSessions(Platform platform) {
@@ -45,6 +48,7 @@ final class CopilotSessions {
           if (Files.exists(started)) {
             return Optional.empty();
           }
+          pruneStale();
           write(started, session);
         }
         case "SessionEnd" -> {
@@ -58,6 +62,24 @@ final class CopilotSessions {
       return Optional.of(payload);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Forgets sessions that never ended as Copilot says they do (a crash, a killed terminal): their
+   * files are left after {@link #STALE_MS}; a new session start clears them.
+   */
+  private void pruneStale() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    long before = System.currentTimeMillis() - STALE_MS;
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (Files.getLastModifiedTime(file).toMillis() < before) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
   }
 

@@ -132,6 +132,25 @@ class OtherAgentsHookTest {
   }
 
   @Test
+  void copilot_shouldForgetTheStateOfSessionsThatNeverEnded_whenANewOneStarts() throws IOException {
+    // given: a made-up session of a directory, left by a session a crash ended ten days ago
+    Path state = platform().dataDir().resolve("hook-state/copilot");
+    capture(Agent.COPILOT, "prompt-no-session.json", "userPromptSubmitted");
+    try (var files = Files.list(state)) {
+      for (Path file : files.toList()) {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 10 * 86_400_000L));
+      }
+    }
+    String old = capture(Agent.COPILOT, "prompt-no-session.json", "userPromptSubmitted").sessionId();
+
+    // when: a session starts
+    capture(Agent.COPILOT, "session-start.json", "sessionStart");
+
+    // then: the stale state is gone, so that directory's next prompt begins a session of its own
+    assertThat(capture(Agent.COPILOT, "prompt-no-session.json", "userPromptSubmitted").sessionId()).isNotEqualTo(old);
+  }
+
+  @Test
   void copilot_shouldReadTheSnakeCaseDialect() throws IOException {
     Event prompt = capture(Agent.COPILOT, "user-prompt-submit-pascal.json", "");
     Event tool = capture(Agent.COPILOT, "post-tool-use-pascal.json", "");
