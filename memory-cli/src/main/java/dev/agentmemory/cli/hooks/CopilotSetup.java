@@ -86,6 +86,10 @@ final class CopilotSetup implements AgentSetup {
     }
     out.printf("Hook: %s %s%n", changed ? "installed in" : "already installed in", hookFile());
     out.printf("  Hook command: %s --event <event>%n", command);
+    if (!project && hooksDisabled()) {
+      out.printf("  Note: disableAllHooks is true in %s: Copilot CLI runs no hooks until it is false.%n",
+          dir.resolve("settings.json"));
+    }
     if (skill) {
       AgentSkill copilotSkill = AgentSkill.in(dir);
       out.printf("Skill: %s %s%n", copilotSkill.install(launcher) ? "installed" : "already installed", copilotSkill.file());
@@ -102,6 +106,16 @@ final class CopilotSetup implements AgentSetup {
       } else {
         out.printf("MCP server: %s already registered in %s%n", JsonMcpEntry.NAME, config.path());
       }
+    }
+  }
+
+  /** Whether the user's settings turn every hook off (a settings file we cannot read says nothing). */
+  private boolean hooksDisabled() {
+    Path settings = dir.resolve("settings.json");
+    try {
+      return Files.exists(settings) && JsonFile.read(settings).root().path("disableAllHooks").asBoolean(false);
+    } catch (CliException e) {
+      return false;
     }
   }
 

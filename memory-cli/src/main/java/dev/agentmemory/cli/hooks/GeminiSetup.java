@@ -73,6 +73,9 @@ final class GeminiSetup implements AgentSetup {
         : "installed in", settings.file() + (changed.isEmpty() ? "" : " for: " + String.join(", ", changed)));
     backup.ifPresent(path -> out.printf("  Backup of the previous file: %s%n", path));
     out.printf("  Hook command: %s%n", command);
+    if (!settings.root().path("hooksConfig").path("enabled").asBoolean(true)) {
+      out.printf("  Note: hooksConfig.enabled is false in %s: Gemini CLI runs no hooks until it is true.%n", settings.file());
+    }
     if (skill) {
       AgentSkill geminiSkill = AgentSkill.in(dir);
       out.printf("Skill: %s %s%n", geminiSkill.install(launcher) ? "installed" : "already installed", geminiSkill.file());

@@ -48,6 +48,9 @@ class OtherAgentsIT {
     String settings = """
         {
           "theme": "GitHub",
+          "hooksConfig": {
+            "enabled": false
+          },
           "hooks": {
             "AfterAgent": [
               {
@@ -78,6 +81,7 @@ class OtherAgentsIT {
     assertThat(installed).contains("notify-send done", "\"github\"", "\"theme\": \"GitHub\"", "\"BeforeAgent\"",
         "hook --agent gemini\"", "\"timeout\": 10000", "\"agent-memory\"", "\"args\": [\n        \"mcp\"");
     assertThat(gemini.resolve("skills/agent-memory/SKILL.md")).exists();
+    assertThat(install.out()).as("hooks switched off is said").contains("hooksConfig.enabled is false");
 
     // when: a Gemini session goes through the hook; its chats are imported
     daemon.start();
@@ -122,6 +126,7 @@ class OtherAgentsIT {
     Path copilot = Files.createDirectories(home.resolve(".copilot"));
     String mcp = "{\n  \"mcpServers\": {\n    \"github\": {\n      \"type\": \"local\",\n      \"command\": \"gh-mcp\"\n    }\n  }\n}\n";
     Files.writeString(copilot.resolve("mcp-config.json"), mcp);
+    Files.writeString(copilot.resolve("settings.json"), "{\"disableAllHooks\": true}\n");
 
     // when
     DaemonProcess.Result install = daemon.run("hooks", "install", "--agent", "copilot");
@@ -131,6 +136,7 @@ class OtherAgentsIT {
     String hooks = Files.readString(copilot.resolve("hooks/agent-memory.json"));
     assertThat(hooks).contains("\"version\": 1", "\"bash\":", "hook --agent copilot --event userPromptSubmitted\"",
         "\"timeoutSec\": 10");
+    assertThat(install.out()).as("hooks switched off is said").contains("disableAllHooks is true");
     assertThat(Files.readString(copilot.resolve("mcp-config.json"))).contains("\"github\"", "\"agent-memory\"", "\"tools\"");
     assertThat(copilot.resolve("skills/agent-memory/SKILL.md")).exists();
 
