@@ -76,9 +76,13 @@ public final class HooksInstallCommand implements Callable<Integer> {
       return 0;
     }
     if (allAgents) {
-      if (Files.isDirectory(HooksCommand.Target.base(target, platform.home()).resolve(".claude"))) {
-        out.println("== Claude Code");
+      Path claude = HooksCommand.Target.base(target, platform.home()).resolve(".claude");
+      out.println("== Claude Code");
+      // like the other agents: a project's folder may not exist yet, the user's must
+      if (Files.isDirectory(HooksCommand.Target.project(target).isPresent() ? claude.getParent() : claude)) {
         installClaude(out, platform, file, hookCommand);
+      } else {
+        out.printf("Not found (%s does not exist): skipped.%n", claude);
       }
       for (String name : AgentSetup.NAMES) {
         AgentSetup setup = AgentSetup.of(name, platform, HooksCommand.Target.project(target)).orElseThrow();
