@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -22,6 +23,25 @@ public final class FileTrees {
       }
     } catch (IOException | UncheckedIOException e) {
       throw new StorageException("Expected to delete " + dir + ", but " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Copies the tree {@code from} to {@code to} (created; files copied with their times, not
+   * linked); {@code to} must not hold any of the same files.
+   */
+  public static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) paths::iterator) {
+        Path destination = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.agentmemory.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmemory.storage.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -212,7 +213,7 @@ class OtherAgentsIT {
       assertThat(hook.exitCode()).as(fixture).isZero();
     }
     Path data = Files.createDirectories(tmp.resolve("data/opencode"));
-    copyTree(TRANSCRIPTS.resolve("opencode/storage"), data.resolve("storage"));
+    FileTrees.copy(TRANSCRIPTS.resolve("opencode/storage"), data.resolve("storage"));
     createDatabase(data.resolve("opencode.db"), TRANSCRIPTS.resolve("opencode/opencode.sql"));
     DaemonProcess.Result first = daemon.run("admin", "import", "opencode");
     DaemonProcess.Result second = daemon.run("admin", "import", "opencode");
@@ -270,19 +271,6 @@ class OtherAgentsIT {
       for (String command : Files.readString(sql).replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
         if (!command.isBlank()) {
           statement.executeUpdate(command);
-        }
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (var paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
         }
       }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.storage.Checkpoint;
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,7 @@ class UpgradeIT {
   void sandbox() throws Exception {
     assertThat(FORMAT_0.resolve("CURRENT")).as("test input").exists();
     daemon = new DaemonProcess(tmp);
-    copy(FORMAT_0, daemon.db);
+    FileTrees.copy(FORMAT_0, daemon.db);
   }
 
   @AfterEach
@@ -85,19 +86,6 @@ class UpgradeIT {
     try (Stream<Path> beside = Files.list(tmp)) {
       assertThat(beside.filter(p -> p.getFileName().toString().startsWith("db.pre-upgrade-")).count())
           .as("only the first run had something to upgrade").isEqualTo(1);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
     }
   }
 }

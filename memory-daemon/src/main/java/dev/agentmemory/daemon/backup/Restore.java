@@ -2,15 +2,14 @@ package dev.agentmemory.daemon.backup;
 
 import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.storage.FailedPreconditionException;
+import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.storage.StoreVerification;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -83,7 +82,7 @@ public final class Restore {
         aside = Optional.of(dir.resolveSibling(dir.getFileName() + ".replaced-" + STAMP.format(clock.instant())));
         Files.move(dir, aside.get());
       }
-      copyTree(backup.resolve("db"), dir);
+      FileTrees.copy(backup.resolve("db"), dir);
       return new Result(backup, dir, stores, aside);
     } catch (IOException e) {
       throw new StorageException("Expected to restore " + backup + " to " + dir + ", but " + e.getMessage()
@@ -94,21 +93,6 @@ public final class Restore {
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> children = Files.list(dir)) {
       return children.findAny().isEmpty();
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) paths::iterator) {
-        Path destination = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventType;
+import dev.agentmemory.storage.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class OtherAgentTranscriptsTest {
   @Test
   void opencode_shouldReadTheDatabaseAndTheOlderJsonTree() throws IOException, SQLException {
     Path data = temp.resolve("opencode");
-    copyTree(RESOURCES.resolve("opencode").resolve("storage"), data.resolve("storage"));
+    FileTrees.copy(RESOURCES.resolve("opencode").resolve("storage"), data.resolve("storage"));
     createDatabase(data.resolve("opencode.db"), RESOURCES.resolve("opencode").resolve("opencode.sql"));
     ClaudeTranscripts.Counts counts = new ClaudeTranscripts.Counts();
 
@@ -104,19 +105,6 @@ class OtherAgentTranscriptsTest {
       for (String command : Files.readString(sql).replaceAll("(?m)^--.*$", "").split(";\\s*\\n")) {
         if (!command.isBlank()) {
           statement.executeUpdate(command);
-        }
-      }
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
         }
       }
     }
