@@ -24,9 +24,15 @@ interface AgentSetup {
   /** The agent's own directory (user or project) that the setup writes into. */
   Path dir();
 
-  /** Whether the agent seems installed on this machine (its directory exists). */
+  /** Whether this is a project's setup ({@code --project DIR}) rather than the user's. */
+  boolean forProject();
+
+  /**
+   * Whether the agent seems installed: the user's directory exists (the agent ran once); for a
+   * project, the project's folder (the agent's folder in it may not exist yet).
+   */
   default boolean found() {
-    return java.nio.file.Files.isDirectory(dir());
+    return java.nio.file.Files.isDirectory(forProject() ? dir().getParent() : dir());
   }
 
   void install(PrintWriter out, String hookCommand, String launcher, boolean skill, boolean mcp);

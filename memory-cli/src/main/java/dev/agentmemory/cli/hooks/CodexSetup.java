@@ -26,10 +26,9 @@ final class CodexSetup implements AgentSetup {
     this.project = project;
   }
 
-  /** A project's folder may not exist yet; the user's must (the agent ran once). */
   @Override
-  public boolean found() {
-    return Files.isDirectory(project ? dir.getParent() : dir);
+  public boolean forProject() {
+    return project;
   }
 
   static CodexSetup of(Platform platform, Optional<Path> project) {

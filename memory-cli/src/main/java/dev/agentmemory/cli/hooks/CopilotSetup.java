@@ -48,10 +48,9 @@ final class CopilotSetup implements AgentSetup {
     return dir;
   }
 
-  /** A repository's .github may not exist yet; the user's ~/.copilot must. */
   @Override
-  public boolean found() {
-    return project ? Files.isDirectory(dir.getParent()) : Files.isDirectory(dir);
+  public boolean forProject() {
+    return project;
   }
 
   private Path hookFile() {

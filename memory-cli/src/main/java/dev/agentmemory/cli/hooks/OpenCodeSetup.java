@@ -26,19 +26,21 @@ final class OpenCodeSetup implements AgentSetup {
 
   private final Path dir;
   private final Path config;
+  private final boolean project;
 
-  private OpenCodeSetup(Path dir, Path config) {
+  private OpenCodeSetup(Path dir, Path config, boolean project) {
     this.dir = dir;
     this.config = config;
+    this.project = project;
   }
 
   static OpenCodeSetup of(Platform platform, Optional<Path> project) {
     if (project.isPresent()) {
-      return new OpenCodeSetup(project.get().resolve(".opencode"), project.get().resolve("opencode.json"));
+      return new OpenCodeSetup(project.get().resolve(".opencode"), project.get().resolve("opencode.json"), true);
     }
     String xdg = platform.env().getOrDefault("XDG_CONFIG_HOME", "");
     Path dir = (xdg.isBlank() ? platform.home().resolve(".config") : Path.of(xdg)).resolve("opencode");
-    return new OpenCodeSetup(dir, dir.resolve("opencode.json"));
+    return new OpenCodeSetup(dir, dir.resolve("opencode.json"), false);
   }
 
   @Override
@@ -51,10 +53,9 @@ final class OpenCodeSetup implements AgentSetup {
     return dir;
   }
 
-  /** A project's .opencode may not exist yet; the user's config directory must. */
   @Override
-  public boolean found() {
-    return Files.isDirectory(dir) || Files.isDirectory(config.getParent()) && !config.getParent().equals(dir);
+  public boolean forProject() {
+    return project;
   }
 
   Path plugin() {
