@@ -17,6 +17,9 @@ import java.util.Map;
  * it), with an id from a stable key, so importing twice stores everything once.
  */
 final class TranscriptEvents {
+  /** Cuts tool output as the live hook does (the same length and marker). */
+  private static final HookEvents TOOL_OUTPUT = new HookEvents(HookEvents.DEFAULT_TOOL_CHARS);
+
   private final String agent;
   private final String source;
   private final Map<String, String> projectsByCwd = new HashMap<>();
@@ -48,12 +51,6 @@ final class TranscriptEvents {
   static String toolText(String name, Object input, String result) {
     String readable = input instanceof String text ? text : HookEvents.readableInput(input);
     return "Tool " + (name.isBlank() ? "(unknown)" : name) + ": " + readable
-        + (result.isBlank() ? "" : "\n" + cut(result));
-  }
-
-  static String cut(String text) {
-    return text.length() <= HookEvents.DEFAULT_TOOL_CHARS ? text
-        : text.substring(0, HookEvents.DEFAULT_TOOL_CHARS) + "\n[... " + (text.length() - HookEvents.DEFAULT_TOOL_CHARS)
-            + " more characters]";
+        + (result.isBlank() ? "" : "\n" + TOOL_OUTPUT.cut(result));
   }
 }
