@@ -25,13 +25,14 @@ final class Dialects {
   /**
    * @param event the event name given on the command line ({@code --event}; Copilot CLI's
    *     camelCase hooks do not name their event in the payload), blank if none
+   * @param platform where Copilot CLI's session state is kept
    */
   static Optional<Map<String, Object>> toClaude(Agent agent, Map<String, Object> payload, String event,
-      CopilotSessions copilot) {
+      Platform platform) {
     return switch (agent) {
       case CLAUDE, CODEX -> Optional.of(payload);
       case GEMINI -> gemini(payload);
-      case COPILOT -> copilot(payload, event, copilot);
+      case COPILOT -> copilot(payload, event, new CopilotSessions(platform));
       case OPENCODE -> OpenCodeDialect.toClaude(payload);
     };
   }

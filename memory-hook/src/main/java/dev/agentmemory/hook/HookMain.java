@@ -127,8 +127,7 @@ public final class HookMain {
       if (raw.isBlank()) {
         return Optional.empty();
       }
-      Optional<Map<String, Object>> payload = Dialects.toClaude(agent, JsonTree.parseObject(raw), eventName,
-          new CopilotSessions(platform));
+      Optional<Map<String, Object>> payload = Dialects.toClaude(agent, JsonTree.parseObject(raw), eventName, platform);
       if (payload.isEmpty()) {
         return Optional.empty();
       }
