@@ -57,17 +57,8 @@ public final class AdminImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long[] lines = new long[2]; // read, bad
-    ImportBatches.Sent totals = admin.viaDaemon()
-        .map(client -> {
-          try (client) {
-            return read(new ImportBatches(ImportBatches.through(client)), lines, err);
-          }
-        })
-        .orElseGet(() -> {
-          try (OfflineStores stores = new OfflineStores(admin)) {
-            return read(new ImportBatches(ImportBatches.into(stores)), lines, err);
-          }
-        });
+    ImportBatches.Sent totals = ImportBatches.toDestination(admin,
+        to -> read(new ImportBatches(to.sender()), lines, err));
     totals.errors().stream().limit(MAX_SHOWN).forEach(error -> err.println(error + "; skipped"));
     if (totals.errors().size() > MAX_SHOWN) {
       err.printf("... and %d more rejected (the first %d shown)%n", totals.rejected() - MAX_SHOWN, MAX_SHOWN);

@@ -57,6 +57,25 @@ final class ImportBatches {
     };
   }
 
+  /** Where imported events go, and where what is already stored there is read. */
+  record Destination(Sender sender, LiveCaptured.Lookup stored) {}
+
+  /**
+   * Runs {@code work} against the daemon when it serves the store, else against the stores opened
+   * here (closed when it is done).
+   */
+  static <T> T toDestination(AdminCommand admin, java.util.function.Function<Destination, T> work) {
+    java.util.Optional<DaemonClient> daemon = admin.viaDaemon();
+    if (daemon.isPresent()) {
+      try (DaemonClient client = daemon.get()) {
+        return work.apply(new Destination(through(client), LiveCaptured.through(client)));
+      }
+    }
+    try (OfflineStores stores = new OfflineStores(admin)) {
+      return work.apply(new Destination(into(stores), LiveCaptured.into(stores)));
+    }
+  }
+
   void add(String project, Event event) {
     add(project, event, "");
   }

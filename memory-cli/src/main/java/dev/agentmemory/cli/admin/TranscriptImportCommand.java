@@ -49,9 +49,6 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Only count what would be imported.")
   boolean dryRun;
 
-  /** Events of the last run left out because the live hook had captured them. */
-  private long leftOut;
-
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -80,23 +77,13 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
       return 0;
     }
     boolean terminal = System.console() != null;
-    ImportBatches.Sent totals = parent.admin().viaDaemon()
-        .map(client -> {
-          try (client) {
-            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.through(client)),
-                new LiveCaptured(LiveCaptured.through(client)), terminal);
-          }
-        })
-        .orElseGet(() -> {
-          try (OfflineStores stores = new OfflineStores(parent.admin())) {
-            return importAll(files, transcripts, counts, new ImportBatches(ImportBatches.into(stores)),
-                new LiveCaptured(LiveCaptured.into(stores)), terminal);
-          }
-        });
+    Imported imported = ImportBatches.toDestination(parent.admin(), to -> importAll(files, transcripts, counts,
+        new ImportBatches(to.sender()), new LiveCaptured(to.stored()), terminal));
+    ImportBatches.Sent totals = imported.sent();
     out.printf("%sImported %d events from %d files: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
         counts.events, counts.files, totals.created(), totals.duplicates(), totals.rejected());
-    if (leftOut > 0) {
-      out.printf("Left out %d events the live hook had captured already.%n", leftOut);
+    if (imported.leftOut() > 0) {
+      out.printf("Left out %d events the live hook had captured already.%n", imported.leftOut());
     }
     printSkipped(out, counts);
     return totals.rejected() > 0 ? ExitCode.ERROR : 0;
@@ -106,7 +93,10 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
    * Reads every file and sends its events, each to a project (--project, else the project the
    * transcript names).
    */
-  private ImportBatches.Sent importAll(List<Path> files, Transcripts transcripts, ClaudeTranscripts.Counts counts,
+  /** What an import sent, and how many events it left out because the live hook had them. */
+  private record Imported(ImportBatches.Sent sent, long leftOut) {}
+
+  private Imported importAll(List<Path> files, Transcripts transcripts, ClaudeTranscripts.Counts counts,
       ImportBatches batches, LiveCaptured live, boolean terminal) {
     String chosen = parent.admin().project();
     PrintWriter out = spec.commandLine().getOut();
@@ -127,8 +117,7 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
         out.flush();
       }
     }
-    leftOut = live.leftOut();
-    return batches.finish();
+    return new Imported(batches.finish(), live.leftOut());
   }
 
   private void printSkipped(PrintWriter out, ClaudeTranscripts.Counts counts) {
