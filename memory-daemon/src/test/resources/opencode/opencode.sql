@@ -1,5 +1,5 @@
 -- OpenCode >= 1.2's store, reduced to the tables and columns the importer reads (see
--- ../shared/spec/other-agents.md 4.2); the tests build opencode.db from this file.
+-- the agent spec other-agents.md 4.2); the tests build opencode.db from this file.
 CREATE TABLE session (id TEXT PRIMARY KEY, project_id TEXT, parent_id TEXT, directory TEXT, title TEXT, time_created INTEGER, time_updated INTEGER);
 CREATE TABLE message (id TEXT PRIMARY KEY, session_id TEXT, time_created INTEGER, time_updated INTEGER, data TEXT);
 CREATE TABLE part (id TEXT PRIMARY KEY, message_id TEXT, session_id TEXT, time_created INTEGER, time_updated INTEGER, data TEXT);

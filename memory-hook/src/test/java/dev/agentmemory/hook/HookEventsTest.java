@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HookEventsTest {
-  /** Hook payloads written for these tests from ../shared/spec/claude-code.md (in the repository). */
+  /** Hook payloads written for these tests from the Claude Code hook spec (claude-code.md); they are in this repository. */
   static final Path FIXTURES = Path.of("src", "test", "resources", "claude-code");
   private static final String SESSION = "9b2e4f60-7c1d-4e8a-b3f5-2d6c8a0e1f47";
   private static final long NOW = 1_767_225_600_000L;

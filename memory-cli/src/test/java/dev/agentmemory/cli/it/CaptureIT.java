@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Claude Code capture with the packaged launcher: the hook, the spool, the installer, the import. */
 class CaptureIT {
-  /** The hook module's payload fixtures, written from ../shared/spec/claude-code.md. */
+  /** The hook module's payload fixtures, written from the Claude Code hook spec (claude-code.md); they are in this repository. */
   private static final Path FIXTURES =
       Path.of("..", "memory-hook", "src", "test", "resources", "claude-code").toAbsolutePath().normalize();
   /** Fixtures that hold no event: nothing is stored for them. */
