@@ -1,5 +1,5 @@
 #!/bin/sh
-# Prepares the distribution's start-up: extracts the native libraries of RocksDB, onnxruntime and SQLite
+# Prepares the distribution's start-up: extracts the native libraries of RocksDB, onnxruntime, SQLite and Netty
 # for this platform to lib/native (otherwise each writes its library to the temp dir at every start:
 # 15 MB and about 130 ms for RocksDB) and removes every platform's natives from the copies of their
 # jars in lib (the distribution shrinks from about 300 MB to about 60 MB), then records the
@@ -16,9 +16,9 @@ mkdir -p "$sandbox"
 
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) rocksdb_native=librocksdbjni-linux64.so; onnx_native=ai/onnxruntime/native/linux-x64
-    sqlite_native=org/sqlite/native/Linux/x86_64 ;;
+    sqlite_native=org/sqlite/native/Linux/x86_64 netty_arch=x86_64 ;;
   Linux-aarch64) rocksdb_native=librocksdbjni-linux-aarch64.so; onnx_native=ai/onnxruntime/native/linux-aarch64
-    sqlite_native=org/sqlite/native/Linux/aarch64 ;;
+    sqlite_native=org/sqlite/native/Linux/aarch64 netty_arch=aarch_64 ;;
   *) rocksdb_native="" ;;
 esac
 # Extracts the named entries of a jar to lib/native and, when they are there and zip is installed,
@@ -47,7 +47,13 @@ if [ -n "$rocksdb_native" ] && command -v jar > /dev/null; then
   for sqlite in "$dist"/lib/sqlite-jdbc-*.jar; do
     move_natives "$(cd -P "$dist/lib" && pwd)/${sqlite##*/}" 'org/sqlite/native/*' "$sqlite_native/libsqlitejdbc.so"
   done
-  rm -rf "$dist/lib/native/ai" "$dist/lib/native/org"
+  # Netty's epoll transport (the daemon's Unix socket): Netty loads it from java.library.path
+  # before it would write it to the temp dir; TLS's tcnative is never used, so it goes too
+  for netty in "$dist"/lib/grpc-netty-shaded-*.jar; do
+    move_natives "$(cd -P "$dist/lib" && pwd)/${netty##*/}" 'META-INF/native/*' \
+      "META-INF/native/libio_grpc_netty_shaded_netty_transport_native_epoll_$netty_arch.so"
+  done
+  rm -rf "$dist/lib/native/ai" "$dist/lib/native/org" "$dist/lib/native/META-INF"
 fi
 sandboxed() {
   env -i PATH="$PATH" JAVA_HOME="${JAVA_HOME:-}" HOME="$sandbox" XDG_RUNTIME_DIR="$sandbox/run" \

@@ -1,5 +1,7 @@
 package dev.agentmemory.bench;
 
+import dev.agentmemory.daemon.grpc.BearerToken;
+import dev.agentmemory.daemon.lifecycle.DaemonToken;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -137,8 +139,12 @@ final class DaemonUnderTest implements AutoCloseable {
     return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().maxInboundMessageSize(64 << 20).build();
   }
 
+  /** A channel that shows the daemon's token, as this user's clients do over TCP. */
   ManagedChannel channel() {
-    return channel(port);
+    String token = DaemonToken.read(home.resolve("run/agent-memory").resolve(DaemonToken.FILE_NAME))
+        .orElseThrow(() -> new IllegalStateException("Expected the daemon's token in " + home + "/run/agent-memory"));
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().maxInboundMessageSize(64 << 20)
+        .intercept(BearerToken.attach(token)).build();
   }
 
   double startToServingMs() {

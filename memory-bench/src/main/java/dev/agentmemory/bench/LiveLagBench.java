@@ -13,6 +13,7 @@ import dev.agentmemory.proto.GetNodeRequest;
 import dev.agentmemory.proto.GetNodeResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.daemon.grpc.BearerToken;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ public final class LiveLagBench {
     DaemonConfig config = new ConfigLoader(platform).load(Optional.empty(), Map.of(
         ConfigKey.GRPC_PORT, "0", ConfigKey.DB_PATH, dir.resolve("db").toString(), ConfigKey.TIMEZONE, "UTC"));
     try (MemoryDaemon daemon = MemoryDaemon.start(config, platform, Clock.systemUTC(), Optional.empty())) {
-      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
+          .intercept(BearerToken.attach(daemon.token())).build();
       MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
       SyntheticTexts texts = new SyntheticTexts();
       AtomicBoolean running = new AtomicBoolean(true);

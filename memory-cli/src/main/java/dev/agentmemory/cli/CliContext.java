@@ -4,6 +4,7 @@ import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.GrpcDaemonClient;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import dev.agentmemory.daemon.lifecycle.DaemonToken;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.hook.Platform;
 import java.util.Optional;
@@ -16,7 +17,14 @@ import java.util.function.Function;
 public record CliContext(Platform platform, Function<Endpoint, DaemonClient> clients) {
 
   public static CliContext system() {
-    return new CliContext(Platform.current(), GrpcDaemonClient::connect);
+    return of(Platform.current());
+  }
+
+  /** Commands on {@code platform}, reaching daemons over gRPC as this user. */
+  public static CliContext of(Platform platform) {
+    DaemonFiles files = new DaemonFiles(platform.pidFile());
+    // the token is read at each connection: a restarted daemon has a new one
+    return new CliContext(platform, endpoint -> GrpcDaemonClient.connect(endpoint, DaemonToken.read(files.tokenFile())));
   }
 
   /** This user's PID file and daemon.json. */

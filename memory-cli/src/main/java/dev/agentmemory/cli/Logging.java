@@ -1,6 +1,7 @@
 package dev.agentmemory.cli;
 
 import ch.qos.logback.classic.Level;
+import dev.agentmemory.hook.PrivateFiles;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -48,6 +49,10 @@ public final class Logging {
     }
     // Quartz narrates its own start-up at info; our scheduler logs what matters. Override by name.
     context.getLogger("org.quartz").setLevel(Level.WARN);
+    // Netty warns at every connection to the Unix socket that TCP's keep-alive option (which gRPC
+    // sets on every server) does not apply there; and notes its transport choice at info.
+    context.getLogger("io.grpc.netty.shaded.io.netty.bootstrap.ServerBootstrap").setLevel(Level.ERROR);
+    context.getLogger("io.grpc.netty.shaded.io.grpc.netty.TcpMetrics").setLevel(Level.WARN);
     loggerLevels.forEach((name, level) -> context.getLogger(name).setLevel(Level.toLevel(level, Level.INFO)));
   }
 
@@ -66,6 +71,12 @@ public final class Logging {
   }
 
   private static void installFile(LoggerContext context, Path file, long maxSize, int keep) {
+    try {
+      // the log names projects, paths and sessions: its directory is private, whatever the umask
+      PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      // logback reports a directory it cannot create itself
+    }
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
     appender.setContext(context);
     appender.setFile(file.toString());

@@ -42,6 +42,7 @@ public final class MemoryDaemonCommand {
     commands.put("admin", AdminCommand.class);
     commands.put("scheduler", SchedulerCommand.class);
     commands.put("hooks", HooksCommand.class);
+    commands.put("auth", dev.agentmemory.cli.auth.AuthCommand.class);
     commands.put("service", dev.agentmemory.cli.service.ServiceCommand.class);
     commands.put("hook", HookCommand.class);
     commands.put("mcp", dev.agentmemory.cli.mcp.McpCommand.class);

@@ -13,6 +13,7 @@ import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.daemon.grpc.BearerToken;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class CliTest {
   private Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.execute(args, new CliContext(platform, GrpcDaemonClient::connect), new PrintWriter(out), new PrintWriter(err));
+    int code = Main.execute(args, CliContext.of(platform), new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());
   }
 
@@ -88,7 +89,8 @@ class CliTest {
         new ConfigLoader(platform).load(Optional.empty(),
             Map.of(ConfigKey.GRPC_PORT, "0", ConfigKey.DB_PATH, tmp.resolve("db").toString())),
         platform, Clock.systemUTC(), Optional.empty())) {
-      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext().build();
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
+          .intercept(BearerToken.attach(daemon.token())).build();
       MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
       for (int i = 0; i < 3; i++) {
         memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()

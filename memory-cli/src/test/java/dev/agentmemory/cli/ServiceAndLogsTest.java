@@ -21,7 +21,7 @@ class ServiceAndLogsTest {
   private Result run(Platform platform, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.execute(args, new CliContext(platform, GrpcDaemonClient::connect), new PrintWriter(out), new PrintWriter(err));
+    int code = Main.execute(args, CliContext.of(platform), new PrintWriter(out), new PrintWriter(err));
     return new Result(code, out.toString(), err.toString());
   }
 

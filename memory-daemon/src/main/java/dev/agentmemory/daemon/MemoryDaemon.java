@@ -7,6 +7,8 @@ import dev.agentmemory.daemon.grpc.GrpcServer;
 import dev.agentmemory.daemon.grpc.MemoryGrpcService;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
+import dev.agentmemory.daemon.lifecycle.DaemonToken;
+import dev.agentmemory.daemon.lifecycle.PrivateData;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
@@ -30,11 +32,13 @@ public final class MemoryDaemon implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MemoryDaemon.class);
 
   private final DaemonInfo info;
+  private final String token;
   private final Closeables resources;
   private boolean closed;
 
-  private MemoryDaemon(DaemonInfo info, Closeables resources) {
+  private MemoryDaemon(DaemonInfo info, String token, Closeables resources) {
     this.info = info;
+    this.token = token;
     this.resources = resources;
   }
 
@@ -56,6 +60,8 @@ public final class MemoryDaemon implements AutoCloseable {
     GrpcServer.checkBindable(config.grpc());
     Closeables resources = new Closeables();
     try {
+      files.prepareDirectory();
+      PrivateData.tighten(PrivateData.roots(config, platform));
       DaemonServices services = resources.register(DaemonServices.open(config, platform.env(), clock,
           Optional.of(SessionContext.dir(platform))));
       Projects projects = services.projects();
@@ -72,8 +78,9 @@ public final class MemoryDaemon implements AutoCloseable {
       // Room for the largest accepted text plus metadata, so an oversized text gets the clear
       // INVALID_ARGUMENT of validation rather than gRPC's RESOURCE_EXHAUSTED.
       long maxInbound = Math.max(16L * 1024 * 1024, 2 * config.storage().maxEventBytes() + 4L * 1024 * 1024);
+      String token = DaemonToken.writeNew(files.tokenFile());
       GrpcServer server = resources.register(GrpcServer.start(config.grpc(), maxInbound,
-          List.of(MemoryGrpcService.definition(services))));
+          List.of(MemoryGrpcService.definition(services)), new GrpcServer.Access(token, files.tokenFile())));
       DaemonInfo info =
           new DaemonInfo(
               self.pid(),
@@ -83,19 +90,22 @@ public final class MemoryDaemon implements AutoCloseable {
               Version.describe(),
               RunningDaemon.startTimeMs(self),
               logFile.map(Path::toString).orElse(""),
-              warnings(projects));
+              warnings(projects),
+              server.socket().map(Path::toString).orElse(""));
       files.write(info);
       server.markServing();
       resources.register(new DiskWatch(() -> projects.all().stream().map(ProjectStore::store).toList(),
           server::markWritable)).start();
-      LOG.info("Memory daemon ready on {} (pid {}, store {}, PID file {})", info.endpoint(), info.pid(), dbPath, files.pidFile());
-      return new MemoryDaemon(info, resources);
+      LOG.info("Memory daemon ready on {}{} (pid {}, store {}, PID file {})", info.endpoint(),
+          info.socket().isEmpty() ? "" : " and " + info.socket(), info.pid(), dbPath, files.pidFile());
+      return new MemoryDaemon(info, token, resources);
     } catch (StorageOpenException e) {
       resources.closeAfter(e);
       throw explain(e);
     } catch (IOException e) {
       resources.closeAfter(e);
-      throw new DaemonStartException("Cannot write the PID file " + files.pidFile() + ": " + e.getMessage(), e);
+      throw new DaemonStartException("Cannot write the daemon's files in " + files.pidFile().getParent() + ": "
+          + e.getMessage(), e);
     } catch (RuntimeException e) {
       resources.closeAfter(e);
       throw e;
@@ -115,6 +125,11 @@ public final class MemoryDaemon implements AutoCloseable {
 
   public int port() {
     return info.port();
+  }
+
+  /** The token calls over TCP must carry (for clients in this process, such as tests). */
+  public String token() {
+    return token;
   }
 
   /** Stops serving (in-flight RPCs finish), removes the PID file, flushes and closes the stores. */

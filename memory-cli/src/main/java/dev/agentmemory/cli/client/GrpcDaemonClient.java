@@ -18,6 +18,7 @@ import dev.agentmemory.proto.RebuildTocRequest;
 import java.util.function.Consumer;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.daemon.ProjectNames;
+import dev.agentmemory.daemon.grpc.BearerToken;
 import dev.agentmemory.daemon.grpc.ProjectHeader;
 import dev.agentmemory.storage.InvalidArgumentException;
 import io.grpc.Channel;
@@ -31,6 +32,7 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.okhttp.OkHttpChannelBuilder;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -70,13 +72,21 @@ public final class GrpcDaemonClient implements DaemonClient {
     prepare.start();
   }
 
-  public static DaemonClient connect(Endpoint endpoint) {
-    ManagedChannel channel =
-        OkHttpChannelBuilder.forAddress(endpoint.host(), endpoint.port())
-            .usePlaintext()
-            .maxInboundMessageSize(64 * 1024 * 1024)
-            .build();
-    return new GrpcDaemonClient(endpoint, channel, channel);
+  /**
+   * A client of the daemon at {@code endpoint}: over its Unix socket, or over TCP showing {@code
+   * token} (the daemon refuses calls without it there).
+   */
+  public static DaemonClient connect(Endpoint endpoint, Optional<String> token) {
+    OkHttpChannelBuilder builder = endpoint.isUnix()
+        // the address only names the HTTP/2 authority: the socket factory connects to the socket
+        ? OkHttpChannelBuilder.forAddress("127.0.0.1", 1).overrideAuthority("localhost")
+            .socketFactory(new UnixSocketFactory(endpoint.socket()))
+        : OkHttpChannelBuilder.forAddress(endpoint.host(), endpoint.port());
+    ManagedChannel channel = builder.usePlaintext().maxInboundMessageSize(64 * 1024 * 1024).build();
+    if (endpoint.isUnix() || token.isEmpty()) {
+      return new GrpcDaemonClient(endpoint, channel, channel);
+    }
+    return new GrpcDaemonClient(endpoint, ClientInterceptors.intercept(channel, BearerToken.attach(token.get())), channel);
   }
 
   @Override
@@ -265,6 +275,8 @@ public final class GrpcDaemonClient implements DaemonClient {
       case UNAVAILABLE -> CliException.unreachable(endpoint, describe(status));
       case DEADLINE_EXCEEDED -> new CliException("The memory daemon at " + endpoint + " did not finish the call in time ("
           + describe(status) + "); it may be overloaded. Try again, or look at its log.", ExitCode.ERROR);
+      case UNAUTHENTICATED -> new CliException("The memory daemon at " + endpoint + " refused the call: "
+          + describe(status), ExitCode.ERROR);
       case UNIMPLEMENTED -> new CliException(
           "The daemon at " + endpoint + " does not offer this yet (" + describe(status)
               + "). Is it an older version?", ExitCode.ERROR);

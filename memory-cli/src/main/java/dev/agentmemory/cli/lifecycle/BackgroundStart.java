@@ -6,7 +6,6 @@ import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.Main;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
@@ -83,7 +82,7 @@ final class BackgroundStart {
   }
 
   private boolean serving(DaemonInfo info) {
-    try (DaemonClient client = context.clients().apply(Endpoint.of(new GrpcConfig(info.host(), info.port())))) {
+    try (DaemonClient client = context.clients().apply(Endpoint.of(info))) {
       return "SERVING".equals(client.health(Duration.ofSeconds(1)));
     } catch (CliException e) {
       return false;

@@ -5,7 +5,6 @@ import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.cli.client.DaemonClient;
-import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
@@ -50,12 +49,16 @@ public final class StatusCommand implements Callable<Integer> {
     out.printf("Memory daemon is running (PID %d)%n", alive.process().pid());
     out.printf("PID file: \"%s\"%n", files.pidFile());
     DaemonInfo info = alive.info();
-    out.printf("Endpoint: %s%nStore: %s%nVersion: %s%n", info.endpoint(), info.dbPath(), info.version());
+    out.printf("Endpoint: %s%n", info.endpoint());
+    if (!info.socket().isEmpty()) {
+      out.printf("Socket: %s%n", info.socket());
+    }
+    out.printf("Store: %s%nVersion: %s%n", info.dbPath(), info.version());
     if (!info.logFile().isEmpty()) {
       out.printf("Log: %s%n", info.logFile());
     }
     info.warnings().forEach(warning -> out.printf("WARNING: %s%n", warning));
-    Endpoint endpoint = Endpoint.of(new GrpcConfig(info.host(), info.port()));
+    Endpoint endpoint = Endpoint.of(info);
     try (DaemonClient client = root.context().clients().apply(endpoint)) {
       String health = client.health(HEALTH_DEADLINE);
       out.printf("Health: %s%n", health);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.daemon.grpc.BearerToken;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -144,8 +145,23 @@ final class DaemonProcess {
     return Long.parseLong(Files.readString(pidFile(), StandardCharsets.US_ASCII).trim());
   }
 
+  /** A channel to the daemon's TCP port that shows its token, as this user's clients do. */
   ManagedChannel channel(int port) {
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(BearerToken.attach(token())).build();
+  }
+
+  /** A channel that shows no token (what another local user can do). */
+  ManagedChannel channelWithoutToken(int port) {
     return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+  }
+
+  /** The running daemon's token, from its runtime directory. */
+  String token() {
+    try {
+      return Files.readString(root.resolve("run/agent-memory/daemon.token"), StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new AssertionError("Expected the daemon's token in " + root.resolve("run/agent-memory"), e);
+    }
   }
 
   /** Stops whatever daemon this sandbox still runs (test clean-up). */

@@ -18,6 +18,17 @@ public enum ConfigKey {
   GRPC_HOST("grpc_host", new ValueType.Host(), p -> "127.0.0.1"),
   /** Port of the gRPC server; 0 picks a free one (written to daemon.json). */
   GRPC_PORT("grpc_port", new ValueType.Port(), p -> "50051"),
+  /**
+   * Unix socket the daemon also listens on, for this user's clients (CLI, MCP server) without a
+   * token; "off" serves TCP only. Linux only (other systems: TCP with the token).
+   */
+  GRPC_SOCKET("grpc_socket", new ValueType.PathOrOff(),
+      p -> p.os() == Platform.Os.LINUX ? p.runtimeDir().resolve("daemon.sock").toString() : "off"),
+  /**
+   * "token": every call over TCP but health must carry the daemon's token ({@code authorization:
+   * Bearer TOKEN}); "none": any local user may call (only for old clients that cannot send it).
+   */
+  GRPC_AUTH("grpc_auth", new ValueType.Choice(List.of("token", "none")), p -> "token"),
   /** "separate": one store per project under projects/; "unified": one store, tagged events. */
   MULTI_AGENT_MODE("multi_agent_mode", new ValueType.Choice(List.of("separate", "unified")), p -> "separate"),
   /** Agent name given to events that arrive without one; empty leaves them untagged. */

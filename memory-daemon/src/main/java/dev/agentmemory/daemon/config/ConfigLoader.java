@@ -63,7 +63,8 @@ public final class ConfigLoader {
     return new DaemonConfig(
         new DaemonConfig.StorageConfig((Path) typed.get(ConfigKey.DB_PATH), (Long) typed.get(ConfigKey.MAX_EVENT_BYTES),
             (Long) typed.get(ConfigKey.DISK_RESERVE), (Long) typed.get(ConfigKey.DISK_WARNING)),
-        new DaemonConfig.GrpcConfig((String) typed.get(ConfigKey.GRPC_HOST), (Integer) typed.get(ConfigKey.GRPC_PORT)),
+        new DaemonConfig.GrpcConfig((String) typed.get(ConfigKey.GRPC_HOST), (Integer) typed.get(ConfigKey.GRPC_PORT),
+            optionalPath(typed.get(ConfigKey.GRPC_SOCKET)), typed.get(ConfigKey.GRPC_AUTH).equals("token")),
         (String) typed.get(ConfigKey.MULTI_AGENT_MODE),
         (String) typed.get(ConfigKey.AGENT_ID),
         (String) typed.get(ConfigKey.LOG_LEVEL),
@@ -97,6 +98,11 @@ public final class ConfigLoader {
         schedules(typed),
         file,
         sources);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Path> optionalPath(Object value) {
+    return (Optional<Path>) value;
   }
 
   @SuppressWarnings("unchecked")

@@ -42,8 +42,18 @@ public record DaemonConfig(
    */
   public record StorageConfig(Path dbPath, long maxEventBytes, long diskReserve, long diskWarning) {}
 
-  /** Where the gRPC server listens. */
-  public record GrpcConfig(String host, int port) {
+  /**
+   * Where the gRPC server listens.
+   *
+   * @param socket the Unix socket this user's clients use without a token; empty: TCP only
+   * @param requireToken whether calls over TCP (but health) must carry the daemon's token
+   */
+  public record GrpcConfig(String host, int port, Optional<Path> socket, boolean requireToken) {
+    /** TCP only, guarded by the token. */
+    public GrpcConfig(String host, int port) {
+      this(host, port, Optional.empty(), true);
+    }
+
     /** {@code host:port}, with brackets around IPv6 literals. */
     public String endpoint() {
       return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
@@ -99,6 +109,8 @@ public record DaemonConfig(
     append(out, ConfigKey.DB_PATH, storage.dbPath());
     append(out, ConfigKey.GRPC_HOST, grpc.host());
     append(out, ConfigKey.GRPC_PORT, grpc.port());
+    append(out, ConfigKey.GRPC_SOCKET, grpc.socket().map(Path::toString).orElse("off"));
+    append(out, ConfigKey.GRPC_AUTH, grpc.requireToken() ? "token" : "none");
     append(out, ConfigKey.MULTI_AGENT_MODE, multiAgentMode);
     append(out, ConfigKey.AGENT_ID, agentId);
     append(out, ConfigKey.LOG_LEVEL, logLevel);

@@ -66,6 +66,17 @@ sealed interface ValueType {
     }
   }
 
+  /** A path as {@link FilePath} reads it, or "off" (empty) for none. */
+  record PathOrOff() implements ValueType {
+    @Override
+    public Object parse(String raw, Platform platform) {
+      if (raw.isBlank() || raw.trim().equalsIgnoreCase("off")) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of((Path) new FilePath().parse(raw, platform));
+    }
+  }
+
   /** One of a fixed set of lower-case words. */
   record Choice(List<String> allowed) implements ValueType {
     @Override

@@ -18,7 +18,11 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import io.grpc.ServerInterceptors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC server: memory service, standard health (Check and Watch) and reflection (v1 and
- * v1alpha), on one port. Health answers NOT_SERVING until {@link #markServing()} and again as soon
+ * v1alpha), on one TCP port guarded by a token and on a Unix socket only this user can open. Health answers NOT_SERVING until {@link #markServing()} and again as soon
  * as shutdown begins.
  */
 public final class GrpcServer implements AutoCloseable {
@@ -40,23 +44,30 @@ public final class GrpcServer implements AutoCloseable {
   private static final long HANDLER_GRACE_SECONDS = 30;
 
   private final Server server;
+  private final Optional<LocalSocketServer> local;
   private final HealthStatusManager health;
   private final ExecutorService executor;
 
-  private GrpcServer(Server server, HealthStatusManager health, ExecutorService executor) {
+  private GrpcServer(Server server, Optional<LocalSocketServer> local, HealthStatusManager health,
+      ExecutorService executor) {
     this.server = server;
+    this.local = local;
     this.health = health;
     this.executor = executor;
   }
 
   /**
-   * Binds and starts the server.
+   * Binds and starts the server: on the TCP address, where every call but health must carry the
+   * token (unless the configuration turned that off), and on the Unix socket, if one is configured
+   * and this platform has one, where the socket's file mode keeps others out.
    *
    * @param maxInboundBytes largest request accepted; above it gRPC answers RESOURCE_EXHAUSTED
+   * @param access the token and where clients find it
    */
-  public static GrpcServer start(GrpcConfig config, long maxInboundBytes, List<ServerServiceDefinition> services) {
+  public static GrpcServer start(GrpcConfig config, long maxInboundBytes, List<ServerServiceDefinition> services,
+      Access access) {
     InetSocketAddress address = resolve(config);
-    warnIfExposed(address);
+    warnIfExposed(address, config.requireToken());
     HealthStatusManager health = new HealthStatusManager();
     health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.NOT_SERVING);
     health.setStatus(MemoryServiceGrpc.SERVICE_NAME, ServingStatus.NOT_SERVING);
@@ -64,14 +75,19 @@ public final class GrpcServer implements AutoCloseable {
     ExecutorService executor =
         Executors.newFixedThreadPool(
             Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), new NamedThreads("memory-grpc", true));
+    List<ServerServiceDefinition> all = new ArrayList<>(List.of(
+        UnparseableRequests.guard(health.getHealthService().bindService()),
+        UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()),
+        UnparseableRequests.guard(legacyReflection().bindService())));
+    services.forEach(service -> all.add(UnparseableRequests.guard(service)));
+    int maxInbound = (int) Math.min(Integer.MAX_VALUE, maxInboundBytes);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(address, InsecureServerCredentials.create())
             .executor(executor)
-            .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, maxInboundBytes))
-            .addService(UnparseableRequests.guard(health.getHealthService().bindService()))
-            .addService(UnparseableRequests.guard(ProtoReflectionServiceV1.newInstance().bindService()))
-            .addService(UnparseableRequests.guard(legacyReflection().bindService()));
-    services.forEach(service -> builder.addService(UnparseableRequests.guard(service)));
+            .maxInboundMessageSize(maxInbound);
+    TokenCheck tokenCheck = new TokenCheck(access.token(), access.howTo(config));
+    all.forEach(service -> builder.addService(
+        config.requireToken() ? ServerInterceptors.intercept(service, tokenCheck) : service));
     Server server = builder.build();
     try {
       server.start();
@@ -79,7 +95,31 @@ public final class GrpcServer implements AutoCloseable {
       executor.shutdownNow();
       throw bindFailure(config, e);
     }
-    return new GrpcServer(server, health, executor);
+    Optional<LocalSocketServer> local;
+    try {
+      local = config.socket().flatMap(path -> LocalSocketServer.start(path, all, executor, maxInbound));
+    } catch (RuntimeException e) {
+      server.shutdownNow();
+      executor.shutdownNow();
+      throw e;
+    }
+    return new GrpcServer(server, local, health, executor);
+  }
+
+  /**
+   * What guards the TCP port.
+   *
+   * @param token the secret clients send as {@code authorization: Bearer TOKEN}
+   * @param tokenFile where this user's clients read it
+   */
+  public record Access(String token, Path tokenFile) {
+    /** What a client without the token is told: where it is, and the socket that needs none. */
+    String howTo(GrpcConfig config) {
+      return "This daemon answers on TCP only to calls with the metadata 'authorization: Bearer TOKEN' "
+          + "(`memory-daemon auth token` prints it; it is in " + tokenFile + ", readable by the daemon's user only)"
+          + config.socket().map(socket -> ", or over its Unix socket " + socket + " (grpcurl -unix)").orElse("")
+          + ". See docs/security.md.";
+    }
   }
 
   /**
@@ -101,6 +141,11 @@ public final class GrpcServer implements AutoCloseable {
   @SuppressWarnings("deprecation") // v1alpha reflection: older grpcurl and clients still use it.
   private static BindableService legacyReflection() {
     return ProtoReflectionService.newInstance();
+  }
+
+  /** The Unix socket clients of this user can use without a token, if there is one. */
+  public Optional<Path> socket() {
+    return local.map(LocalSocketServer::path);
   }
 
   /** The bound port (the real one when the configuration asked for port 0). */
@@ -131,12 +176,16 @@ public final class GrpcServer implements AutoCloseable {
   public void close() {
     health.enterTerminalState();
     server.shutdown();
+    local.ifPresent(LocalSocketServer::shutdown);
     try {
-      if (!server.awaitTermination(STREAM_GRACE_MS, TimeUnit.MILLISECONDS)) {
+      if (!server.awaitTermination(STREAM_GRACE_MS, TimeUnit.MILLISECONDS)
+          | !local.map(LocalSocketServer::awaitTermination).orElse(true)) {
         LOG.info("Cancelling the calls still open (health watches, streams) to stop");
         server.shutdownNow();
+        local.ifPresent(LocalSocketServer::shutdownNow);
         server.awaitTermination(5, TimeUnit.SECONDS);
       }
+      local.ifPresent(LocalSocketServer::release);
       // the server delivers cancellations on the executor: shut it down only after the server
       executor.shutdown();
       if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -149,6 +198,7 @@ public final class GrpcServer implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       server.shutdownNow();
+      local.ifPresent(LocalSocketServer::shutdownNow);
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
@@ -163,12 +213,15 @@ public final class GrpcServer implements AutoCloseable {
     }
   }
 
-  private static void warnIfExposed(InetSocketAddress address) {
+  private static void warnIfExposed(InetSocketAddress address, boolean requireToken) {
+    if (!requireToken) {
+      LOG.warn("!!! grpc_auth = none: every local user (and, off loopback, anyone who reaches {}) can read, "
+          + "write and erase your memory over TCP. Use grpc_auth = token unless you really mean it. !!!", address);
+    }
     if (!address.getAddress().isLoopbackAddress()) {
       LOG.warn(
-          "!!! Binding {} — a non-loopback address. The memory daemon has NO authentication: anyone who can "
-              + "reach this address can read and write your conversation history. Use 127.0.0.1 unless you "
-              + "really mean it. !!!",
+          "!!! Binding {} — a non-loopback address, in plaintext: anyone on the way can read your conversation "
+              + "history and the token. Use 127.0.0.1 unless you really mean it. !!!",
           address);
     }
   }

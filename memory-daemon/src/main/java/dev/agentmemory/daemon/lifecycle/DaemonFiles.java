@@ -1,12 +1,11 @@
 package dev.agentmemory.daemon.lifecycle;
 
 import dev.agentmemory.hook.JsonTree;
+import dev.agentmemory.hook.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -31,11 +30,31 @@ public final class DaemonFiles {
     return infoFile;
   }
 
+  /** Where the running daemon keeps its token ({@link DaemonToken}). */
+  public Path tokenFile() {
+    return pidFile.resolveSibling(DaemonToken.FILE_NAME);
+  }
+
+  /**
+   * Makes the runtime directory (PID file, token, socket) this user's alone: created 0700, an
+   * existing one tightened; one owned by somebody else is refused, as its files could be swapped.
+   */
+  public void prepareDirectory() throws IOException {
+    Path dir = pidFile.toAbsolutePath().getParent();
+    PrivateFiles.createDirectories(dir);
+    String owner = Files.getOwner(dir).getName();
+    String self = System.getProperty("user.name", "");
+    if (!owner.equals(self) && !self.isEmpty()) {
+      throw new IOException("the runtime directory " + dir + " belongs to " + owner + ", not to " + self
+          + "; remove it, or set XDG_RUNTIME_DIR to a directory of your own");
+    }
+    PrivateFiles.restrict(dir);
+  }
+
   /** Publishes a started daemon. */
   public void write(DaemonInfo info) throws IOException {
-    Files.createDirectories(pidFile.getParent());
-    writeAtomically(infoFile, (JsonTree.write(info.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
-    writeAtomically(pidFile, (info.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+    PrivateFiles.writeAtomically(infoFile, (JsonTree.write(info.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+    PrivateFiles.writeAtomically(pidFile, (info.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The PID in the PID file; empty when there is no file; -1 when it holds no number. */
@@ -68,27 +87,14 @@ public final class DaemonFiles {
     }
   }
 
-  /** Removes both files, whoever wrote them (stale files of a dead daemon). */
+  /** Removes the files, whoever wrote them (stale files of a dead daemon). */
   public void removeAll() {
     try {
       Files.deleteIfExists(pidFile);
       Files.deleteIfExists(infoFile);
+      Files.deleteIfExists(tokenFile());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("Expected to remove " + pidFile + ", but " + e.getMessage(), e);
-    }
-  }
-
-  private static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-    try {
-      Files.write(temp, content);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
     }
   }
 }

@@ -11,14 +11,16 @@ import java.util.Map;
  *
  * @param startedAtMs when the daemon's process started, ms since the epoch, as the OS reports it
  * @param warnings problems with its stores found at start that a person should act on
+ * @param socket the Unix socket it also listens on; empty when none
  */
 public record DaemonInfo(
     long pid, String host, int port, String dbPath, String version, long startedAtMs, String logFile,
-    List<String> warnings) {
+    List<String> warnings, String socket) {
 
   public DaemonInfo {
-    // daemon.json written by an older build has no warnings
+    // daemon.json written by an older build has no warnings and no socket
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    socket = socket == null ? "" : socket;
   }
 
   /** {@code host:port} with brackets around IPv6 literals. */
@@ -37,6 +39,7 @@ public record DaemonInfo(
     json.put("startedAtMs", startedAtMs);
     json.put("logFile", logFile);
     json.put("warnings", warnings);
+    json.put("socket", socket);
     return json;
   }
 
@@ -45,7 +48,8 @@ public record DaemonInfo(
     return new DaemonInfo(number(json.get("pid")), text(json.get("host")), (int) number(json.get("port")),
         text(json.get("dbPath")), text(json.get("version")), number(json.get("startedAtMs")),
         text(json.get("logFile")),
-        json.get("warnings") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of());
+        json.get("warnings") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
+        text(json.get("socket")));
   }
 
   private static long number(Object value) {

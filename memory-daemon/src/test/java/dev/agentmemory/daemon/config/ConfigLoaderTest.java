@@ -89,6 +89,8 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_DB_PATH", "/srv/memory", ConfigKey.DB_PATH, "/srv/memory"),
         Arguments.of("MEMORY_GRPC_HOST", "127.0.0.3", ConfigKey.GRPC_HOST, "127.0.0.3"),
         Arguments.of("MEMORY_GRPC_PORT", "7000", ConfigKey.GRPC_PORT, "7000"),
+        Arguments.of("MEMORY_GRPC_SOCKET", "/run/m.sock", ConfigKey.GRPC_SOCKET, "/run/m.sock"),
+        Arguments.of("MEMORY_GRPC_AUTH", "none", ConfigKey.GRPC_AUTH, "none"),
         Arguments.of("MEMORY_LOG_LEVEL", "WARN", ConfigKey.LOG_LEVEL, "warn"),
         Arguments.of("MEMORY_SUMMARIZER_PROVIDER", "openai", ConfigKey.SUMMARIZER_PROVIDER, "openai"),
         Arguments.of("MEMORY_SUMMARIZER_MODEL", "gpt-4o-mini", ConfigKey.SUMMARIZER_MODEL, "gpt-4o-mini"),
@@ -346,6 +348,8 @@ class ConfigLoaderTest {
       case DB_PATH -> config.storage().dbPath().toString();
       case GRPC_HOST -> config.grpc().host();
       case GRPC_PORT -> Integer.toString(config.grpc().port());
+      case GRPC_SOCKET -> config.grpc().socket().map(Path::toString).orElse("off");
+      case GRPC_AUTH -> config.grpc().requireToken() ? "token" : "none";
       case MULTI_AGENT_MODE -> config.multiAgentMode();
       case AGENT_ID -> config.agentId();
       case LOG_LEVEL -> config.logLevel();

@@ -1,0 +1,132 @@
+package dev.agentmemory.hook;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Files only their owner can read: directories 0700 and files 0600, whatever the umask. The
+ * launcher also sets umask 077, so files made by libraries (RocksDB, Lucene, logback) are private
+ * too; this class covers what we create ourselves and what older versions left readable.
+ */
+public final class PrivateFiles {
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> GROUP_AND_OTHERS = EnumSet.of(
+      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+  private PrivateFiles() {}
+
+  /** Creates {@code dir} and its missing parents, each 0700 (existing ones are left as they are). */
+  public static Path createDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return dir;
+    }
+    if (!POSIX) {
+      return Files.createDirectories(dir);
+    }
+    return Files.createDirectories(dir, ownerOnly("rwx------"));
+  }
+
+  /**
+   * Writes {@code content} to {@code file} whole or not at all: a 0600 temp file beside it, forced
+   * to disk, then moved over it, so a reader never sees half and nobody else can read it even for
+   * a moment.
+   */
+  public static void writeAtomically(Path file, byte[] content) throws IOException {
+    Path dir = createDirectories(file.toAbsolutePath().getParent());
+    Path temp = POSIX ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", ownerOnly("rw-------"))
+        : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer bytes = ByteBuffer.wrap(content);
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Takes every permission of group and others from {@code path} (not following a link). */
+  public static boolean restrict(Path path) throws IOException {
+    if (!POSIX || Files.isSymbolicLink(path)) {
+      return false;
+    }
+    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+    if (!permissions.removeAll(GROUP_AND_OTHERS)) {
+      return false;
+    }
+    Files.setPosixFilePermissions(path, permissions);
+    return true;
+  }
+
+  /**
+   * Restricts {@code root} and everything under it to its owner, without following links; returns
+   * how many files and directories were readable by others before. A missing root counts 0.
+   */
+  public static int restrictTree(Path root) throws IOException {
+    if (!POSIX || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    int[] changed = {0};
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+        count(dir);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        if (attributes.isRegularFile() || attributes.isOther()) {
+          count(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        // a file removed while we walk (RocksDB compacting) is no longer readable by anyone
+        return FileVisitResult.CONTINUE;
+      }
+
+      private void count(Path path) throws IOException {
+        try {
+          if (restrict(path)) {
+            changed[0]++;
+          }
+        } catch (java.nio.file.NoSuchFileException e) {
+          // gone meanwhile
+        }
+      }
+    });
+    return changed[0];
+  }
+
+  private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String permissions) {
+    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
+  }
+}
