@@ -97,11 +97,18 @@ public final class DaemonServices implements AutoCloseable {
   /**
    * Backs up every store now.
    *
-   * @param dest the directory of backups; empty: the configured backup.dir
+   * @param dest the directory of backups, inside the configured backup.dir (see {@link
+   *     Backups#destinationWithin}); empty: backup.dir itself
    * @param keep how many to keep; empty: the configured backup.keep
    */
-  public Backups.Result backup(Optional<Path> dest, java.util.OptionalInt keep) {
-    return Backups.create(projects.all(), dest.orElse(config.backup().dir()), keep.orElse(config.backup().keep()), clock);
+  public Backups.Result backup(Optional<String> dest, java.util.OptionalInt keep) {
+    Path where = dest.map(path -> Backups.destinationWithin(config.backup().dir(), path)).orElse(config.backup().dir());
+    return Backups.create(projects.all(), where, keep.orElse(config.backup().keep()), clock);
+  }
+
+  /** Where backups go when a request names no directory. */
+  public Path backupDir() {
+    return config.backup().dir();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.hook.PrivateFiles;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.InvalidArgumentException;
@@ -87,7 +88,7 @@ public final class SpoolDrainer implements AutoCloseable {
   private void reject(Path file, String reason) {
     LOG.warn("Spooled event {} cannot be stored ({}); moved to spool/rejected/", file.getFileName(), reason);
     try {
-      Path rejected = Files.createDirectories(spool.dir().resolve("rejected"));
+      Path rejected = PrivateFiles.createDirectories(spool.dir().resolve("rejected"));
       Files.move(file, rejected.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       LOG.warn("Expected to move {} aside, but {}", file, e.getMessage());

@@ -89,7 +89,7 @@ final class CopilotSessions {
    */
   private String sessionOf(Path byDirectory) throws IOException {
     if (!Files.exists(byDirectory)) {
-      Files.createDirectories(dir);
+      PrivateFiles.createDirectories(dir);
       // written whole under another name, then linked in place: linking fails if the name exists
       Path temp = Files.createTempFile(dir, ".session-", ".tmp");
       try {
@@ -105,7 +105,6 @@ final class CopilotSessions {
   }
 
   private void write(Path file, String content) throws IOException {
-    Files.createDirectories(dir);
-    Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+    PrivateFiles.writeAtomically(file, content.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -227,8 +227,7 @@ public final class HookMain {
   /** Problems go to hook.log in the log directory, never to stdout or stderr. */
   private static void log(Platform platform, Exception e) {
     try {
-      Path log = platform.logDir().resolve("hook.log");
-      Files.createDirectories(log.getParent());
+      Path log = PrivateFiles.createDirectories(platform.logDir()).resolve("hook.log");
       Files.writeString(log, Instant.now() + " " + e.getClass().getSimpleName() + ": " + e.getMessage() + "\n",
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException | RuntimeException ignored) {

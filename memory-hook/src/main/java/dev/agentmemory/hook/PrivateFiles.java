@@ -70,6 +70,24 @@ public final class PrivateFiles {
     }
   }
 
+  /**
+   * Opens {@code file} for writing from its start, readable by its owner only: created 0600, or an
+   * existing file's mode tightened before anything is written to it.
+   */
+  public static java.io.OutputStream newOutputStream(Path file) throws IOException {
+    Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+    java.nio.channels.SeekableByteChannel channel = POSIX ? Files.newByteChannel(file, options, ownerOnly("rw-------"))
+        : Files.newByteChannel(file, options);
+    restrict(file);
+    return java.nio.channels.Channels.newOutputStream(channel);
+  }
+
+  /** What a new file gets: mode 0600 where the file system has modes. */
+  public static FileAttribute<?>[] ownerOnlyFile() {
+    return POSIX ? new FileAttribute<?>[] {ownerOnly("rw-------")} : new FileAttribute<?>[0];
+  }
+
   /** Takes every permission of group and others from {@code path} (not following a link). */
   public static boolean restrict(Path path) throws IOException {
     if (!POSIX || Files.isSymbolicLink(path)) {

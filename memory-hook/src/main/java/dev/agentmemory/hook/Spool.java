@@ -9,12 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +41,13 @@ public final class Spool {
 
   /** Writes one event durably; returns its file. */
   public Path write(Event event) throws IOException {
-    createPrivateDirectory(dir);
+    PrivateFiles.createDirectories(dir);
     String millis = Long.toString(event.timestampMs());
     String name = "0".repeat(Math.max(0, 13 - millis.length())) + millis + "-" + event.eventId();
     Path temp = dir.resolve("." + name + ".tmp");
     Path target = dir.resolve(name + SUFFIX);
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel channel = FileChannel.open(temp, java.util.EnumSet.of(StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.ownerOnlyFile())) {
       ByteBuffer bytes = ByteBuffer.wrap(encode(event));
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -149,17 +147,6 @@ public final class Spool {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // Some platforms cannot open a directory; the rename is still atomic there.
-    }
-  }
-
-  static void createPrivateDirectory(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } else {
-      Files.createDirectories(dir);
     }
   }
 

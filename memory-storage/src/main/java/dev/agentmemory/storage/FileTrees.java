@@ -2,7 +2,14 @@ package dev.agentmemory.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -12,18 +19,50 @@ import java.util.stream.Stream;
 public final class FileTrees {
   private FileTrees() {}
 
-  /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
+  /**
+   * Deletes {@code dir} and everything in it; nothing when it does not exist. Links are deleted,
+   * never followed: each directory is opened relative to its parent's open handle without
+   * following links ({@link SecureDirectoryStream}, openat), so a directory swapped for a link
+   * while we delete cannot lead us outside the tree. A link named {@code dir} is removed itself.
+   */
   public static void delete(Path dir) {
-    if (!Files.exists(dir)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
+    try {
+      Path absolute = dir.toAbsolutePath();
+      try (DirectoryStream<Path> parent = Files.newDirectoryStream(absolute.getParent())) {
+        if (parent instanceof SecureDirectoryStream<Path> secure) {
+          deleteIn(secure, absolute.getFileName());
+          return;
+        }
+      }
+      // no openat on this platform: the walk does not follow links, but cannot rule out a swap
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
       }
     } catch (IOException | UncheckedIOException e) {
       throw new StorageException("Expected to delete " + dir + ", but " + e.getMessage(), e);
     }
+  }
+
+  private static void deleteIn(SecureDirectoryStream<Path> parent, Path name) throws IOException {
+    BasicFileAttributes attributes = parent.getFileAttributeView(name, BasicFileAttributeView.class,
+        LinkOption.NOFOLLOW_LINKS).readAttributes();
+    if (!attributes.isDirectory()) {
+      parent.deleteFile(name);
+      return;
+    }
+    try (SecureDirectoryStream<Path> children = parent.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+      List<Path> names = new ArrayList<>();
+      children.forEach(child -> names.add(child.getFileName()));
+      for (Path child : names) {
+        deleteIn(children, child);
+      }
+    }
+    parent.deleteDirectory(name);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.Usage;
+import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.grpc.AdminMapper;
 import dev.agentmemory.proto.BackupRequest;
@@ -47,14 +48,31 @@ public final class AdminBackupCommand implements Callable<Integer> {
     if (keep != null) {
       Usage.requireRange(spec, "--keep", keep, 1, 1000);
     }
-    Optional<Path> where = Optional.ofNullable(dest).map(path -> path.toAbsolutePath().normalize());
+    Path backupDir = admin.root().config().backup().dir().toAbsolutePath().normalize();
+    Optional<Path> where = Optional.ofNullable(dest).map(Backups::requireOwnDirectory);
+    int kept = keep == null ? admin.root().config().backup().keep() : keep;
     BackupResponse result = admin.everyStore(
-        client -> client.backup(BackupRequest.newBuilder().setDest(where.map(Path::toString).orElse(""))
-            .setKeep(keep == null ? 0 : keep).build()),
-        stores -> AdminMapper.backup(Backups.create(stores, where.orElse(admin.root().config().backup().dir()),
-            keep == null ? admin.root().config().backup().keep() : keep, Clock.systemUTC())));
+        client -> throughDaemon(client, backupDir, where, kept),
+        stores -> AdminMapper.backup(Backups.create(stores, where.orElse(backupDir), kept, Clock.systemUTC())));
     print(spec.commandLine().getOut(), result);
     return 0;
+  }
+
+  /**
+   * The daemon writes backups only inside backup.dir; a --dest elsewhere gets the new backup moved
+   * there by this command, as the user, and pruned to --keep.
+   */
+  private BackupResponse throughDaemon(DaemonClient client, Path backupDir, Optional<Path> where, int kept) {
+    if (where.isEmpty() || where.get().startsWith(backupDir)) {
+      return client.backup(BackupRequest.newBuilder().setDest(where.map(Path::toString).orElse(""))
+          .setKeep(kept).build());
+    }
+    Backups.requireBackupsDirectory(where.get()); // before a backup is made that could not go there
+    BackupResponse made = client.backup(BackupRequest.getDefaultInstance());
+    Backups.Result moved = Backups.moveInto(new Backups.Result(Path.of(made.getPath()), java.util.List.of(), made.getBytes(),
+        made.getDurationMs(), java.util.List.of()), where.get(), kept);
+    return made.toBuilder().setPath(moved.path().toString()).clearRemoved()
+        .addAllRemoved(moved.removed().stream().map(Path::toString).toList()).build();
   }
 
   private void print(PrintWriter out, BackupResponse result) {

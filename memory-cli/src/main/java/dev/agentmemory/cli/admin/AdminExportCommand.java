@@ -123,7 +123,9 @@ public final class AdminExportCommand implements Callable<Integer> {
     if (file.getParent() != null && !Files.isDirectory(file.getParent())) {
       throw new CliException("--output " + output + ": the directory " + file.getParent() + " does not exist", ExitCode.USAGE);
     }
-    return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    // an export holds the memory: readable by this user only
+    return new BufferedWriter(new OutputStreamWriter(dev.agentmemory.hook.PrivateFiles.newOutputStream(file),
+        StandardCharsets.UTF_8));
   }
 
   private void exportThrough(DaemonClient client, String project, long from, long to, Writer out, PrintWriter err)

@@ -15,9 +15,10 @@ import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.agentmemory.hook.PrivateFiles;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,9 +30,11 @@ import java.util.stream.Stream;
 
 /**
  * Hot backups of every store of a daemon. A backup is a directory {@code <dest>/<yyyyMMdd-HHmmss>}
- * holding {@code db/} (the default store, as a RocksDB checkpoint), {@code db/projects/<name>/}
- * (each project's) and {@code backup.json}, written last: a directory without it is an
- * interrupted backup. Each store is copied consistently while it is being written to; table files
+ * holding {@code backup.started} (written first: the mark that the daemon made it),
+ * {@code db/} (the default store, as a RocksDB checkpoint), {@code db/projects/<name>/} (each
+ * project's) and {@code backup.json}, written last: a directory without it is an interrupted
+ * backup. Only directories so marked are ever removed, and without following links; everything
+ * is readable by its owner only. Each store is copied consistently while it is being written to; table files
  * are hard links when the destination is on the store's file system, so a backup costs little
  * space beyond what changed since the last compaction. The search index is not copied: it is
  * rebuilt from the events when a daemon opens the restored store.
@@ -39,6 +42,8 @@ import java.util.stream.Stream;
 public final class Backups {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Backups.class);
   public static final String MANIFEST = "backup.json";
+  /** Written first into each new backup: what the daemon made, an interrupted backup included. */
+  static final String STARTED = "backup.started";
   static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -74,6 +79,7 @@ public final class Backups {
       copies.add(new StoreCopy(store.name(), relative, eventsIn(target), filesSize(target)));
     }
     writeManifest(backup, copies, clock);
+    restrict(backup);
     List<Path> removed = prune(root, keep, backup);
     long bytes = copies.stream().mapToLong(StoreCopy::bytes).sum();
     long ms = (System.nanoTime() - start) / 1_000_000;
@@ -111,13 +117,102 @@ public final class Backups {
     }
   }
 
-  /** The complete backups under {@code root}, newest first. */
+  /**
+   * Where the Backup RPC may write: {@code dest} relative to {@code backupDir}, or absolute inside
+   * it, with no link on the way. Any caller the daemon answers is its user, but a request must
+   * still not make the daemon write (and prune) elsewhere.
+   *
+   * @throws InvalidArgumentException naming dest otherwise
+   */
+  public static Path destinationWithin(Path backupDir, String dest) {
+    Path root = backupDir.toAbsolutePath().normalize();
+    Path target;
+    try {
+      target = root.resolve(dest).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InvalidArgumentException("dest is not a valid path: " + e.getMessage());
+    }
+    if (!target.startsWith(root)) {
+      throw new InvalidArgumentException("dest " + dest + " is outside backup.dir (" + root + "): the daemon writes "
+          + "backups only there. Give a directory inside it, or run `memory-daemon admin backup --dest DIR`, which "
+          + "moves the backup there as you");
+    }
+    for (Path step = target; step.startsWith(root) && !step.equals(root); step = step.getParent()) {
+      if (Files.isSymbolicLink(step)) {
+        throw new InvalidArgumentException("dest " + dest + " passes through the link " + step + "; give a real directory");
+      }
+    }
+    return target;
+  }
+
+  /**
+   * A directory this user may keep backups in: a directory (or nothing yet, then created 0700),
+   * not a link, owned by this user. Backups hold the whole memory; another user's directory could
+   * hand them to that user.
+   *
+   * @throws InvalidArgumentException naming the problem otherwise
+   */
+  public static Path requireOwnDirectory(Path dest) {
+    Path dir = dest.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(dir)) {
+      throw new InvalidArgumentException("--dest " + dir + " is a link; give the real directory");
+    }
+    if (!Files.exists(dir)) {
+      return dir;
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidArgumentException("--dest " + dir + " is a file; give a directory for the backups");
+    }
+    try {
+      String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
+      String self = System.getProperty("user.name", "");
+      if (!owner.equals(self)) {
+        throw new InvalidArgumentException("--dest " + dir + " belongs to " + owner + ", not to you (" + self
+            + "); give a directory of your own");
+      }
+    } catch (IOException e) {
+      throw new InvalidArgumentException("--dest " + dir + " cannot be inspected: " + e.getMessage());
+    }
+    return dir;
+  }
+
+  /**
+   * Moves the finished backup {@code backup} into {@code dest} (a rename on the same file system,
+   * else a copy), then keeps the newest {@code keep} there, as {@link #create} would have.
+   */
+  public static Result moveInto(Result backup, Path dest, int keep) {
+    Path root = requireOwnDirectory(dest);
+    requireBackupsDirectory(root);
+    try {
+      PrivateFiles.createDirectories(root);
+      Path target = root.resolve(backup.path().getFileName().toString());
+      for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
+        target = root.resolve(backup.path().getFileName() + "-" + n);
+      }
+      try {
+        Files.move(backup.path(), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+        FileTrees.copy(backup.path(), target);
+        restrict(target);
+        FileTrees.delete(backup.path());
+      }
+      List<Path> removed = prune(root, keep, target);
+      LOG.info("Backup moved to {}; removed {} older there", target, removed.size());
+      return new Result(target, backup.stores(), backup.bytes(), backup.durationMs(), removed);
+    } catch (IOException e) {
+      throw new StorageException("Expected to move the backup " + backup.path() + " into " + root + ", but "
+          + e.getMessage() + "; it is still at " + backup.path(), e);
+    }
+  }
+
+  /** The complete backups under {@code root}, newest first (links are not followed). */
   public static List<Path> list(Path root) {
     if (!Files.isDirectory(root)) {
       return List.of();
     }
     try (Stream<Path> children = Files.list(root)) {
-      return children.filter(dir -> Files.isRegularFile(dir.resolve(MANIFEST)))
+      return children.filter(dir -> Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+              && Files.isRegularFile(dir.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS))
           .sorted(Comparator.comparing((Path dir) -> dir.getFileName().toString()).reversed()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the backups in " + root + ": " + e.getMessage(), e);
@@ -125,7 +220,7 @@ public final class Backups {
   }
 
   /** Everything in {@code root} must be a backup (complete or interrupted): never write among other files. */
-  private static void requireBackupsDirectory(Path root) {
+  public static void requireBackupsDirectory(Path root) {
     if (Files.exists(root) && !Files.isDirectory(root)) {
       throw new InvalidArgumentException("dest " + root + " is a file; give a directory for the backups");
     }
@@ -144,8 +239,17 @@ public final class Backups {
   }
 
   private static boolean isBackup(Path child) {
-    return Files.isDirectory(child) && child.getFileName().toString().matches("\\d{8}-\\d{6}(-\\d+)?")
-        && (Files.isRegularFile(child.resolve(MANIFEST)) || Files.isDirectory(child.resolve("db")) || isEmpty(child));
+    return Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS) && child.getFileName().toString().matches("\\d{8}-\\d{6}(-\\d+)?")
+        && (Files.isRegularFile(child.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS)
+            || Files.isRegularFile(child.resolve(STARTED), LinkOption.NOFOLLOW_LINKS)
+            || Files.isDirectory(child.resolve("db"), LinkOption.NOFOLLOW_LINKS) || isEmpty(child));
+  }
+
+  /** An interrupted backup of ours: marked as started, never finished. */
+  private static boolean isInterrupted(Path child) {
+    return Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(child.resolve(STARTED), LinkOption.NOFOLLOW_LINKS)
+        && !Files.exists(child.resolve(MANIFEST), LinkOption.NOFOLLOW_LINKS);
   }
 
   private static boolean isEmpty(Path dir) {
@@ -163,7 +267,11 @@ public final class Backups {
       backup = root.resolve(stamp + "-" + n);
     }
     try {
-      Files.createDirectories(backup);
+      PrivateFiles.createDirectories(root);
+      PrivateFiles.createDirectories(backup);
+      PrivateFiles.writeAtomically(backup.resolve(STARTED),
+          ("{\"pid\": " + ProcessHandle.current().pid() + ", \"started\": \"" + clock.instant() + "\"}\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return backup;
     } catch (IOException e) {
       throw new StorageException("Expected to create the backup directory " + backup + ", but " + e.getMessage(), e);
@@ -172,7 +280,7 @@ public final class Backups {
 
   private static void createParent(Path target) {
     try {
-      Files.createDirectories(target.getParent());
+      PrivateFiles.createDirectories(target.getParent());
     } catch (IOException e) {
       throw new StorageException("Expected to create " + target.getParent() + ", but " + e.getMessage(), e);
     }
@@ -206,22 +314,31 @@ public final class Backups {
     copies.forEach(copy -> stores.addObject().put("project", copy.project()).put("path", copy.path())
         .put("events", copy.events()).put("bytes", copy.bytes()));
     try {
-      Path temp = backup.resolve(MANIFEST + ".tmp");
-      JSON.writeValue(temp.toFile(), manifest);
-      Files.move(temp, backup.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.writeAtomically(backup.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
     } catch (IOException e) {
       throw new StorageException("Expected to write " + backup.resolve(MANIFEST) + ", but " + e.getMessage(), e);
     }
   }
 
-  /** Removes complete backups beyond the newest {@code keep}, and interrupted ones other than {@code current}. */
-  private static List<Path> prune(Path root, int keep, Path current) {
+  /** A backup (and the live table files it links to) readable by its owner only, whatever the umask. */
+  private static void restrict(Path backup) {
+    try {
+      PrivateFiles.restrictTree(backup);
+    } catch (IOException e) {
+      throw new StorageException("Expected to make " + backup + " private, but " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes complete backups beyond the newest {@code keep}, and interrupted ones (marked started,
+   * never finished) other than {@code current}; nothing else, and never through a link.
+   */
+  public static List<Path> prune(Path root, int keep, Path current) {
     List<Path> removed = new ArrayList<>();
     List<Path> complete = list(root);
     List<Path> doomed = new ArrayList<>(complete.subList(Math.min(keep, complete.size()), complete.size()));
     try (Stream<Path> children = Files.list(root)) {
-      children.filter(dir -> !dir.equals(current) && Files.isDirectory(dir) && !Files.exists(dir.resolve(MANIFEST)))
-          .forEach(doomed::add);
+      children.filter(dir -> !dir.equals(current) && isInterrupted(dir)).forEach(doomed::add);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + root + ": " + e.getMessage(), e);
     }

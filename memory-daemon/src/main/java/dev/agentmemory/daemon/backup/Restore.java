@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon.backup;
 
 import dev.agentmemory.daemon.lifecycle.StoreLock;
+import dev.agentmemory.hook.PrivateFiles;
 import dev.agentmemory.storage.FailedPreconditionException;
 import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.InvalidArgumentException;
@@ -83,6 +84,7 @@ public final class Restore {
         Files.move(dir, aside.get());
       }
       FileTrees.copy(backup.resolve("db"), dir);
+      PrivateFiles.restrictTree(dir);
       return new Result(backup, dir, stores, aside);
     } catch (IOException e) {
       throw new StorageException("Expected to restore " + backup + " to " + dir + ", but " + e.getMessage()

@@ -2,14 +2,13 @@ package dev.agentmemory.daemon.context;
 
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.config.DaemonConfig;
+import dev.agentmemory.hook.PrivateFiles;
 import dev.agentmemory.hook.ProjectName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,25 +63,9 @@ public final class SessionContexts {
       if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
         return;
       }
-      createPrivateDirectory();
-      Path temp = Files.createTempFile(dir, ".context", ".tmp");
-      Files.write(temp, bytes);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.writeAtomically(file, bytes);
     } catch (IOException e) {
       LOG.warn("Expected to write the session-start memory {}, but {}", file, e.toString());
-    }
-  }
-
-  /** The directory only its owner can read: the files hold summaries of conversations. */
-  private void createPrivateDirectory() throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    Files.createDirectories(dir);
-    try {
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the user's profile directory protects it
     }
   }
 
