@@ -3,6 +3,8 @@ package dev.agentmemory.daemon;
 import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.context.SessionContexts;
+import dev.agentmemory.hook.Platform;
+import dev.agentmemory.hook.SessionContext;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.StoreSearch;
@@ -22,15 +24,17 @@ public final class DaemonServices implements AutoCloseable {
   private final Projects projects;
   private final MemoryScheduler scheduler;
   private final SearchService search;
+  private final ForgetService forgetting;
   private final DaemonConfig config;
   private final Clock clock;
   private final Closeables resources;
 
-  private DaemonServices(Projects projects, MemoryScheduler scheduler, SearchService search, DaemonConfig config,
-      Clock clock, Closeables resources) {
+  private DaemonServices(Projects projects, MemoryScheduler scheduler, SearchService search, ForgetService forgetting,
+      DaemonConfig config, Clock clock, Closeables resources) {
     this.projects = projects;
     this.scheduler = scheduler;
     this.search = search;
+    this.forgetting = forgetting;
     this.config = config;
     this.clock = clock;
     this.resources = resources;
@@ -41,10 +45,12 @@ public final class DaemonServices implements AutoCloseable {
    * scheduler; {@link #startScheduler} starts it.
    *
    * @param env the daemon's environment (API keys of a configured summarizer)
-   * @param contextDir where each project's session-start memory is kept; empty: nowhere (tests)
+   * @param platform where the spool and each project's session-start memory are kept; empty:
+   *     nowhere (tests)
    */
   public static DaemonServices open(DaemonConfig config, Map<String, String> env, Clock clock,
-      Optional<Path> contextDir) {
+      Optional<Platform> platform) {
+    Optional<Path> contextDir = platform.map(SessionContext::dir);
     Closeables resources = new Closeables();
     try {
       Embeddings embeddings = resources.register(
@@ -67,7 +73,8 @@ public final class DaemonServices implements AutoCloseable {
           MaintenanceJobs.specs(config, projects, main.summarizers().api(), clock), main.store().jobs(),
           config.toc().zone(), clock));
       return new DaemonServices(projects, scheduler,
-          new SearchService(projects, embeddings, config.toc().zone(), clock), config, clock, resources);
+          new SearchService(projects, embeddings, config.toc().zone(), clock), new ForgetService(projects, platform, clock),
+          config, clock, resources);
     } catch (RuntimeException e) {
       resources.closeAfter(e);
       throw e;
@@ -92,6 +99,11 @@ public final class DaemonServices implements AutoCloseable {
 
   public SearchService search() {
     return search;
+  }
+
+  /** Forgetting, the same whoever asks. */
+  public ForgetService forgetting() {
+    return forgetting;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.hook.Redactor;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.EventStore;
@@ -39,13 +40,13 @@ public final class EventService {
    * created=false.
    */
   public IngestResult ingest(Event event) {
-    Redacted redacted = redact(validator.validate(event));
+    Redactor.Redacted redacted = policy.redactor().redact(validator.validate(event));
     Event valid = redacted.event();
     if (valid.agent().isEmpty() && !defaultAgent.isEmpty()) {
       valid = new Event(valid.eventId(), valid.sessionId(), valid.timestampMs(), valid.type(), valid.role(),
           valid.text(), valid.metadata(), defaultAgent);
     }
-    IngestResult result = store.append(valid, redacted.secrets());
+    IngestResult result = store.append(valid, redacted.redactions());
     if (result.created()) {
       onNewEvent.run();
     }
@@ -72,25 +73,6 @@ public final class EventService {
       }
     }
     return new BatchResult(created, duplicates, errors.size(), errors.subList(0, Math.min(10, errors.size())));
-  }
-
-  private record Redacted(Event event, int secrets) {}
-
-  /** The event with secrets in its text and metadata values replaced by markers. */
-  private Redacted redact(Event event) {
-    var text = policy.redactor().redact(event.text());
-    int count = text.redactions();
-    java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
-    for (var entry : event.metadata().entrySet()) {
-      var value = policy.redactor().redact(entry.getValue());
-      count += value.redactions();
-      metadata.put(entry.getKey(), value.text());
-    }
-    if (count == 0) {
-      return new Redacted(event, 0);
-    }
-    return new Redacted(new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(),
-        text.text(), metadata, event.agent()), count);
   }
 
   /**

@@ -3,7 +3,9 @@ package dev.agentmemory.daemon;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.Checkpoint;
 import dev.agentmemory.storage.CloseableIterator;
+import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.EventIds;
+import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.NotFoundException;
@@ -43,14 +45,26 @@ public final class Forgetting {
           Optional.of(eventId.trim()).filter(id -> !id.isEmpty()), Optional.of(beforeMs).filter(ms -> ms > 0));
     }
 
-    String describe() {
+    public String describe() {
       return sessionId.map(id -> "session " + id).or(() -> eventId.map(id -> "event " + id))
           .orElseGet(() -> "everything before " + Instant.ofEpochMilli(beforeMs.orElseThrow()));
     }
   }
 
-  /** What was (or, for a dry run, would be) forgotten. */
-  public record Result(long events, long sessions, long firstMs, long lastMs, boolean dryRun, String audit) {}
+  /**
+   * What was (or, for a dry run, would be) forgotten.
+   *
+   * @param spooled events taken from the spool (waiting or rejected) besides the store's
+   */
+  public record Result(long events, long sessions, long firstMs, long lastMs, boolean dryRun, String audit, int spooled) {
+    public Result(long events, long sessions, long firstMs, long lastMs, boolean dryRun, String audit) {
+      this(events, sessions, firstMs, lastMs, dryRun, audit, 0);
+    }
+
+    public Result withSpooled(int count) {
+      return new Result(events, sessions, firstMs, lastMs, dryRun, audit, count);
+    }
+  }
 
   private Forgetting() {}
 
@@ -82,16 +96,43 @@ public final class Forgetting {
     if (dryRun) {
       return new Result(doomed.size(), sessions.size(), first, last, true, audit);
     }
-    project.rebuilder().forget(doomed, progress -> { });
-    project.search().ifPresent(search -> search.rebuild(true, done -> { }));
-    store.checkpoints().put(Checkpoint.audit(clock.millis()), audit);
-    // the bytes leave the disk: memtables to files (old write-ahead logs are then deleted), and
-    // every family rewritten without what was deleted
-    store.flush();
-    store.compact("");
+    // the audit entry, and the mark that the clean-up below is due, in the deletion's own write:
+    // after a crash at any later point the audit is there and the next start finishes the rest
+    long now = clock.millis();
+    project.rebuilder().forget(doomed, tx -> {
+      store.checkpoints().put(tx, Checkpoint.audit(now), audit);
+      store.checkpoints().put(tx, Checkpoint.FORGET_PENDING, audit);
+    }, progress -> { });
+    cleanUp(project);
     project.tocRewritten();
     LOG.warn("Forgot in {}: {}", store.path(), audit);
     return new Result(doomed.size(), sessions.size(), first, last, false, audit);
+  }
+
+  /** Finishes the clean-up of a forget a crash interrupted; returns whether there was one. */
+  public static boolean finishInterrupted(ProjectStore project) {
+    Optional<String> pending = project.store().checkpoints().get(Checkpoint.FORGET_PENDING);
+    if (pending.isEmpty()) {
+      return false;
+    }
+    LOG.warn("Finishing a forget that was interrupted in {}: {}", project.store().path(), pending.get());
+    cleanUp(project);
+    return true;
+  }
+
+  /**
+   * What a forget leaves to do after the deletion: the search index rebuilt without the events
+   * (where no index is open, as for an offline command, dropped: the daemon builds it from the
+   * remaining events at start), and the bytes off the disk (memtables to files, so old write-ahead
+   * logs go, and every family rewritten without what was deleted).
+   */
+  private static void cleanUp(ProjectStore project) {
+    MemoryStore store = project.store();
+    project.search().ifPresentOrElse(search -> search.rebuild(true, done -> { }),
+        () -> FileTrees.delete(StoreSearch.directoryOf(store)));
+    store.flush();
+    store.compact("");
+    store.checkpoints().delete(Checkpoint.FORGET_PENDING);
   }
 
   private static List<Event> select(MemoryStore store, Selection what) {

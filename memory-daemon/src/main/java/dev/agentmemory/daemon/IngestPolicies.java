@@ -1,7 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.redaction.Redactor;
+import dev.agentmemory.hook.Redactor;
 
 /** The ingest policy of a configuration, for the daemon and for offline imports alike. */
 public final class IngestPolicies {

@@ -1,6 +1,6 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.daemon.redaction.Redactor;
+import dev.agentmemory.hook.Redactor;
 
 /**
  * What ingest applies to every event besides validation.

@@ -2,7 +2,7 @@ package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.hook.Platform;
-import dev.agentmemory.hook.SessionContext;
+import dev.agentmemory.hook.HookSettings;
 import dev.agentmemory.daemon.grpc.GrpcServer;
 import dev.agentmemory.daemon.grpc.MemoryGrpcService;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
@@ -63,10 +63,14 @@ public final class MemoryDaemon implements AutoCloseable {
       files.prepareDirectory();
       PrivateData.tighten(PrivateData.roots(config, platform));
       DaemonServices services = resources.register(DaemonServices.open(config, platform.env(), clock,
-          Optional.of(SessionContext.dir(platform))));
+          Optional.of(platform)));
       Projects projects = services.projects();
       services.startScheduler();
-      SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), projects::ingest);
+      // what the hooks need to treat events as the daemon would before they write them to disk
+      new HookSettings(config.storage().maxEventBytes(), config.redaction().enabled(), config.redaction().extraPatterns(),
+          config.redaction().allow()).write(platform);
+      SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), projects::ingest, services.forgetting(),
+          IngestPolicies.of(config));
       int spooled = spool.drain();
       if (spooled > 0) {
         LOG.info("Took in {} events that hooks spooled while the daemon was down", spooled);

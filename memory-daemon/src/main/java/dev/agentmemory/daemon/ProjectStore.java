@@ -122,7 +122,10 @@ public final class ProjectStore implements AutoCloseable {
       TocRollup rollup = new TocRollup(store, builder, summarizers.rollups(), clock);
       Optional<StoreSearch> search = embeddings.map(model -> resources.register(
           StoreSearch.open(store, config.toc().zone(), model)));
-      return new ProjectStore(name, store, summarizers, builder, rebuilder, rollup, events, search, worker, resources);
+      ProjectStore project = new ProjectStore(name, store, summarizers, builder, rebuilder, rollup, events, search, worker,
+          resources);
+      Forgetting.finishInterrupted(project);
+      return project;
     } catch (RuntimeException e) {
       resources.closeAfter(e);
       throw e;

@@ -64,6 +64,11 @@ public final class Projects implements AutoCloseable {
     return forIngest(event.metadata().getOrDefault(PROJECT_KEY, "")).events().ingest(event);
   }
 
+  /** The name of the store events of {@code project} go to: "" for the default one. */
+  public String storeNameFor(String project) {
+    return project.isBlank() || !separate ? "" : ProjectNames.sanitize(project);
+  }
+
   /** The store new events of {@code project} go to (opened, or created, on first use). */
   public ProjectStore forIngest(String project) {
     return project.isBlank() || !separate ? defaultStore : project(ProjectNames.sanitize(project));

@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.PrivateFiles;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.event.Event;
@@ -8,7 +9,6 @@ import dev.agentmemory.storage.StorageFullException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes in the events hooks wrote to the spool: at start-up and then every quarter second. Each
  * file is ingested like any event (validated, redacted, idempotent by id) and deleted only after
- * it is stored, so a crash at any point loses nothing and stores nothing twice. A file that can
- * never be stored (malformed) moves to {@code spool/rejected/}.
+ * it is stored, so a crash at any point loses nothing and stores nothing twice. A text above the
+ * size limit is cut, not refused (an older hook did not cut); a file that can never be stored
+ * (malformed) moves to {@code spool/rejected/}, redacted. Requests to forget a private session
+ * are carried out first, and no file is taken in while a forget runs.
  */
 public final class SpoolDrainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolDrainer.class);
@@ -26,13 +28,20 @@ public final class SpoolDrainer implements AutoCloseable {
 
   private final Spool spool;
   private final Consumer<Event> store;
+  private final ForgetService forgetting;
+  private final IngestPolicy policy;
   private final Thread thread;
   private volatile boolean running = true;
 
-  /** @param store validates and stores an event where it belongs (throws on invalid input) */
-  public SpoolDrainer(Spool spool, Consumer<Event> store) {
+  /**
+   * @param store validates and stores an event where it belongs (throws on invalid input)
+   * @param policy the size limit texts are cut to, and the redaction of rejected files
+   */
+  public SpoolDrainer(Spool spool, Consumer<Event> store, ForgetService forgetting, IngestPolicy policy) {
     this.spool = spool;
     this.store = store;
+    this.forgetting = forgetting;
+    this.policy = policy;
     this.thread = new Thread(this::run, "memory-spool");
     this.thread.setDaemon(true);
   }
@@ -43,6 +52,7 @@ public final class SpoolDrainer implements AutoCloseable {
 
   /** Ingests every spooled event now; returns how many files it took in. */
   public int drain() {
+    forgetting.forgetRequestedSessions();
     int taken = 0;
     try {
       for (Path file : spool.pending()) {
@@ -63,9 +73,20 @@ public final class SpoolDrainer implements AutoCloseable {
   }
 
   private boolean take(Path file) {
+    forgetting.intake().lock();
+    try {
+      return takeNow(file);
+    } finally {
+      forgetting.intake().unlock();
+    }
+  }
+
+  private boolean takeNow(Path file) {
     Event spooled;
     try {
-      spooled = Spool.read(file);
+      spooled = HookEvents.cutToBytes(Spool.read(file), policy.maxTextBytes());
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false; // forgotten meanwhile
     } catch (IOException e) {
       reject(file, e.getMessage());
       return false;
@@ -85,11 +106,16 @@ public final class SpoolDrainer implements AutoCloseable {
     return true;
   }
 
+  /** Moves a file that cannot be stored aside, with whatever secret it holds redacted. */
   private void reject(Path file, String reason) {
-    LOG.warn("Spooled event {} cannot be stored ({}); moved to spool/rejected/", file.getFileName(), reason);
+    LOG.warn("Spooled event {} cannot be stored ({}); moved to spool/rejected/", file.getFileName(),
+        policy.redactor().redact(String.valueOf(reason)).text());
     try {
       Path rejected = PrivateFiles.createDirectories(spool.dir().resolve("rejected"));
-      Files.move(file, rejected.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+      PrivateFiles.writeAtomically(rejected.resolve(file.getFileName()),
+          policy.redactor().redact(content).text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Files.delete(file);
     } catch (IOException e) {
       LOG.warn("Expected to move {} aside, but {}", file, e.getMessage());
     }

@@ -187,6 +187,33 @@ public final class HookEvents {
     return JsonTree.write(response);
   }
 
+  /**
+   * {@code event} with its text cut to at most {@code maxBytes} UTF-8 bytes (marker included),
+   * so that an oversize prompt or answer is kept in part rather than refused whole.
+   */
+  public static Event cutToBytes(Event event, long maxBytes) {
+    String text = event.text();
+    // most texts are far below the limit: a UTF-8 character takes at most 3 bytes per char
+    if ((long) text.length() * 3 <= maxBytes || text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+      return event;
+    }
+    long budget = Math.max(0, maxBytes - 64); // room for the marker
+    int end = 0;
+    long bytes = 0;
+    while (end < text.length()) {
+      int codePoint = text.codePointAt(end);
+      int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+      if (bytes + size > budget) {
+        break;
+      }
+      bytes += size;
+      end += Character.charCount(codePoint);
+    }
+    String cut = text.substring(0, end) + "\n[... cut: " + (text.length() - end) + " more characters]";
+    return new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(), cut,
+        event.metadata(), event.agent());
+  }
+
   /** At most the configured number of characters, with a marker saying how many were cut. */
   public String cut(String text) {
     if (text.length() <= toolChars) {

@@ -29,6 +29,8 @@ public final class HookMain {
   static final String PROJECT_ENV = "MEMORY_PROJECT";
   /** The metadata key naming an event's project. */
   private static final String PROJECT_KEY = "project";
+  /** {@code MEMORY_CAPTURE=off} in an agent's environment: that agent's sessions are not captured. */
+  static final String CAPTURE_ENV = "MEMORY_CAPTURE";
 
   private HookMain() {}
 
@@ -137,7 +139,7 @@ public final class HookMain {
         if (context != null && event.get().type() == Wire.TYPE_SESSION_START) {
           printContext(platform, event.get(), agent, context);
         }
-        return Optional.of(new Spool(platform.spoolDir()).write(event.get()));
+        return capture(platform, event.get());
       }
     } catch (IOException | RuntimeException e) {
       log(platform, e);
@@ -154,19 +156,42 @@ public final class HookMain {
     java.util.List<Path> spooled = new java.util.ArrayList<>();
     try {
       HookEvents events = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""), Agent.CODEX);
-      Spool spool = new Spool(platform.spoolDir());
       java.util.List<Map<String, Object>> payloads = Dialects.codexNotify(JsonTree.parseObject(json));
       for (int i = 0; i < payloads.size(); i++) {
         // the user's input a moment before the answer, so the two keep their order
         Optional<Event> event = events.map(json + "#" + i, payloads.get(i), nowMs - payloads.size() + 1 + i);
         if (event.isPresent()) {
-          spooled.add(spool.write(event.get()));
+          capture(platform, event.get()).ifPresent(spooled::add);
         }
       }
     } catch (IOException | RuntimeException e) {
       log(platform, e);
     }
     return spooled;
+  }
+
+  /**
+   * Writes {@code event} to the spool as the daemon would store it: redacted and cut to size, so no
+   * secret and no oversize text ever reaches the disk. Nothing is written when capture is off
+   * ({@value #CAPTURE_ENV}=off in the agent's environment) or the session is private.
+   */
+  static Optional<Path> capture(Platform platform, Event event) throws IOException {
+    if ("off".equalsIgnoreCase(platform.env().getOrDefault(CAPTURE_ENV, "").trim())) {
+      return Optional.empty();
+    }
+    PrivateSessions sessions = new PrivateSessions(platform);
+    Spool spool = new Spool(platform.spoolDir());
+    if (PrivateSessions.asksPrivacy(event)) {
+      sessions.mark(event);
+      spool.requestForget(PrivateSessions.forgetRequest(event));
+      return Optional.empty();
+    }
+    if (sessions.isPrivate(event)) {
+      return Optional.empty();
+    }
+    HookSettings settings = HookSettings.read(platform);
+    Event safe = HookEvents.cutToBytes(settings.redactor().redact(event).event(), settings.maxEventBytes());
+    return Optional.of(spool.write(safe));
   }
 
   /** Prints the memory of the event's project; a problem is logged, the event is still spooled. */
@@ -228,7 +253,9 @@ public final class HookMain {
   private static void log(Platform platform, Exception e) {
     try {
       Path log = PrivateFiles.createDirectories(platform.logDir()).resolve("hook.log");
-      Files.writeString(log, Instant.now() + " " + e.getClass().getSimpleName() + ": " + e.getMessage() + "\n",
+      // a parser's message can quote the payload: redacted like an event
+      String message = HookSettings.defaults().redactor().redact(String.valueOf(e.getMessage())).text();
+      Files.writeString(log, Instant.now() + " " + e.getClass().getSimpleName() + ": " + message + "\n",
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException | RuntimeException ignored) {
       // fail open: there is nowhere left to report to

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -16,7 +17,14 @@ import java.util.Map;
  * start fast, and a data-binding library costs more classes to load than this costs lines.
  */
 public final class JsonTree {
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * jackson-core with room for any payload: by default it refuses strings over 20 million
+   * characters, and a hook payload carrying a huge prompt or tool output was then lost whole
+   * instead of being cut.
+   */
+  public static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+      .build();
 
   private JsonTree() {}
 

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * crash loses nothing that was renamed.
  */
 public final class Spool {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonTree.JSON;
   private static final String SUFFIX = ".json";
 
   private final Path dir;
@@ -57,6 +57,43 @@ public final class Spool {
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     forceDirectory();
     return target;
+  }
+
+  /**
+   * Asks the daemon to forget a session ({@link PrivateSessions}): a small JSON file in {@code
+   * forget/}, written whole, which the daemon carries out before it takes in more events.
+   */
+  public Path requestForget(Map<String, String> request) throws IOException {
+    Path file = forgetDir().resolve(String.format("%013d-%s.json", System.currentTimeMillis(), java.util.UUID.randomUUID()));
+    PrivateFiles.writeAtomically(file, JsonTree.write(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return file;
+  }
+
+  /** The requests to forget a session, oldest first. */
+  public List<Path> forgetRequests() throws IOException {
+    Path requests = forgetDir();
+    if (!Files.isDirectory(requests)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(requests)) {
+      return files.filter(path -> path.getFileName().toString().endsWith(SUFFIX)
+          && !path.getFileName().toString().startsWith(".")).sorted().toList();
+    }
+  }
+
+  /** The events put aside because they could not be stored ({@code rejected/}). */
+  public List<Path> rejected() throws IOException {
+    Path rejected = dir.resolve("rejected");
+    if (!Files.isDirectory(rejected)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(rejected)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private Path forgetDir() {
+    return dir.resolve("forget");
   }
 
   /** Spooled files, oldest first (complete ones only). */

@@ -85,6 +85,14 @@ public final class Checkpoint<T> {
         bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /**
+   * A forget whose deletion is written but whose clean-up (search index, compaction) may not be
+   * done: its audit entry, until the clean-up ends. A daemon finishes it when it opens the store.
+   */
+  public static final Checkpoint<String> FORGET_PENDING = new Checkpoint<>("forget.pending",
+      text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+      bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+
   private static Checkpoint<Long> number(String key) {
     return new Checkpoint<>(key, value -> new BinaryWriter(8).writeLong(value).toByteArray(),
         bytes -> new BinaryReader(bytes).readLong());

@@ -36,6 +36,11 @@ public final class StoreAccess {
       return Optional.of("Permission denied: cannot read the store at " + dir + describe(dir)
           + ". Run as its owner, or give yourself access (chown / chmod u+rwx).");
     }
+    Path current = dir.resolve("CURRENT");
+    if (Files.exists(current) && !Files.isReadable(current)) {
+      return Optional.of("Permission denied: cannot read the store at " + dir + describe(current)
+          + ". Run as its owner, or give yourself access (chown -R / chmod -R u+rw).");
+    }
     if (write && !Files.isWritable(dir)) {
       return Optional.of("Permission denied: cannot write the store at " + dir + describe(dir)
           + ". Run as its owner, or give yourself access (chown / chmod u+rwx).");

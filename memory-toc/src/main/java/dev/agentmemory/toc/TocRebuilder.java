@@ -88,8 +88,11 @@ public final class TocRebuilder {
    * in the same atomic write; then rebuilds the TOC from the first of those days. The rebuild
    * checkpoint is set first, so a crash at any point ends in the same TOC at the next start.
    * Returns the nodes deleted (the search index must drop them too).
+   *
+   * @param alsoWrite more to write in the same atomic write (the audit entry)
    */
-  public List<String> forget(java.util.Collection<Event> doomed, Consumer<Progress> progress) {
+  public List<String> forget(java.util.Collection<Event> doomed, Consumer<dev.agentmemory.storage.WriteTx> alsoWrite,
+      Consumer<Progress> progress) {
     return builder.exclusively(() -> {
       LocalDate fromDate = LocalDate.ofEpochDay(
           doomed.stream().mapToLong(event -> builder.epochDay(event.timestampMs())).min().orElseThrow());
@@ -105,6 +108,7 @@ public final class TocRebuilder {
         store.checkpoints().put(tx, Checkpoint.GRIPS_COUNT,
             Math.max(0, store.checkpoints().get(Checkpoint.GRIPS_COUNT).orElse(0L) - deleted.grips()));
         purged.addAll(deleted.nodeIds());
+        alsoWrite.accept(tx);
       });
       rebuild(Optional.of(fromDate), progress);
       return purged;

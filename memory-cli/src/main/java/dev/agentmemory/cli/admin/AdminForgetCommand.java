@@ -11,7 +11,6 @@ import dev.agentmemory.hook.SessionContext;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.proto.ForgetRequest;
 import dev.agentmemory.proto.ForgetResponse;
-import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.Checkpoint;
 import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.MemoryStore;
@@ -96,8 +95,10 @@ public final class AdminForgetCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     ForgetResponse done = send(request);
-    int spooled = forgetSpooled(request);
-    if (request.getWholeProject()) {
+    // the daemon cleans its spool and the project's session-start memory itself; with it stopped,
+    // this command does (and finds nothing left after a daemon)
+    int spooled = done.getSpooled() + forgetSpooled(request);
+    if (!admin.project().isEmpty()) {
       Files.deleteIfExists(SessionContext.file(admin.root().context().platform(), admin.project()));
     }
     out.printf("Forgot %d events in %s%s. Audit: %s%n", done.getEvents(), where,
@@ -133,15 +134,9 @@ public final class AdminForgetCommand implements Callable<Integer> {
         }
       }).orElseGet(() -> forgetProjectHere(request.getDryRun()));
     }
-    return admin.maintaining(client -> client.forget(request), store -> {
-      Forgetting.Result result = Forgetting.forget(store, Forgetting.Selection.of(request.getSessionId(),
-          request.getEventId(), request.getBeforeMs()), request.getDryRun(), Clock.systemUTC());
-      if (!request.getDryRun()) {
-        // no index is open here: drop it, the daemon builds it from the remaining events at start
-        FileTrees.delete(StoreSearch.directoryOf(store.store()));
-      }
-      return AdminMapper.forget(result);
-    });
+    return admin.maintaining(client -> client.forget(request), store -> AdminMapper.forget(Forgetting.forget(store,
+        Forgetting.Selection.of(request.getSessionId(), request.getEventId(), request.getBeforeMs()), request.getDryRun(),
+        Clock.systemUTC())));
   }
 
   private ForgetResponse forgetProjectHere(boolean dry) {

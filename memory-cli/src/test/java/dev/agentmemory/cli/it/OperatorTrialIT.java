@@ -246,8 +246,14 @@ class OperatorTrialIT {
     assertThat(start.exitCode()).as(start.toString()).isEqualTo(1);
     assertThat(start.err()).contains("Permission denied", store.toString()).doesNotContain("Exception");
 
-    // and when only its projects directory cannot be read
+    // and when only its projects directory cannot be read (the store's own files opened up: the
+    // daemon keeps them for its user alone)
     openUp(store);
+    try (java.util.stream.Stream<Path> files = Files.list(store)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    }
     lockOut(store.resolve("projects"));
     DaemonProcess.Result projects = daemon.runAsStranger("admin", "stats", "--db-path", store.toString());
     assertThat(projects.exitCode()).as(projects.toString()).isEqualTo(1);

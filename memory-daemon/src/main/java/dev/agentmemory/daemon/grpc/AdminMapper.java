@@ -95,6 +95,6 @@ public final class AdminMapper {
   public static dev.agentmemory.proto.ForgetResponse forget(dev.agentmemory.daemon.Forgetting.Result result) {
     return dev.agentmemory.proto.ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
         .setFirstMs(result.firstMs()).setLastMs(result.lastMs()).setDryRun(result.dryRun()).setAudit(result.audit())
-        .build();
+        .setSpooled(result.spooled()).build();
   }
 }

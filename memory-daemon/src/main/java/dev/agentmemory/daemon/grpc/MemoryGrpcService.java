@@ -76,7 +76,6 @@ import dev.agentmemory.toc.TocRebuilder;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -288,21 +287,21 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   @Override
   public void forget(ForgetRequest request, StreamObserver<ForgetResponse> response) {
     run("Forget", response, () -> {
-      boolean dryRun = request.getDryRun();
+      String project = ProjectHeader.current();
       if (request.getWholeProject()) {
-        String project = ProjectHeader.current();
         if (project.isBlank() || !request.getSessionId().isBlank() || !request.getEventId().isBlank()
             || request.getBeforeMs() != 0) {
           throw new InvalidArgumentException(
               "whole_project takes no session_id, event_id or before_ms, and needs the x-memory-project header");
         }
-        return AdminMapper.forget(projects.forgetProject(project, dryRun, services.clock()));
+        return AdminMapper.forget(services.forgetting().forget(project, Optional.empty(), request.getDryRun()));
       }
       if (request.getBeforeMs() < 0) {
         throw new InvalidArgumentException("before_ms must be a time in ms since the epoch, got " + request.getBeforeMs());
       }
-      return AdminMapper.forget(Forgetting.forget(store(), Forgetting.Selection.of(request.getSessionId(),
-          request.getEventId(), request.getBeforeMs()), dryRun, services.clock()));
+      Forgetting.Selection what = Forgetting.Selection.of(request.getSessionId(), request.getEventId(),
+          request.getBeforeMs());
+      return AdminMapper.forget(services.forgetting().forget(project, Optional.of(what), request.getDryRun()));
     });
   }
 
