@@ -56,6 +56,23 @@ public final class ProjectNames {
 
   /** The store directory of {@code project}. */
   public static Path storeDir(Path dbPath, String project) {
-    return projectsDir(dbPath).resolve(sanitize(project));
+    return projectsDir(dbPath).resolve(storeName(dbPath, project));
+  }
+
+  /**
+   * The name of {@code project}'s store: {@link ProjectName#sanitize}, or the name an older
+   * version gave it when only that store exists (it could not be migrated: see {@link
+   * LegacyProjectStores}).
+   */
+  public static String storeName(Path dbPath, String project) {
+    String name = sanitize(project);
+    Path dir = projectsDir(dbPath);
+    if (!Files.isDirectory(dir.resolve(name))) {
+      String legacy = ProjectName.legacy(project);
+      if (!legacy.isEmpty() && !legacy.equals(name) && Files.isDirectory(dir.resolve(legacy))) {
+        return legacy;
+      }
+    }
+    return name;
   }
 }

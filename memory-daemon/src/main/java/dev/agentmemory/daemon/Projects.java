@@ -51,6 +51,7 @@ public final class Projects implements AutoCloseable {
   /** Opens the stores of every project already on disk (their workers and jobs must run). */
   public void openExisting() {
     if (separate) {
+      LegacyProjectStores.migrate(dbPath);
       ProjectNames.existing(dbPath).forEach(this::project);
     }
   }
@@ -66,12 +67,12 @@ public final class Projects implements AutoCloseable {
 
   /** The name of the store events of {@code project} go to: "" for the default one. */
   public String storeNameFor(String project) {
-    return project.isBlank() || !separate ? "" : ProjectNames.sanitize(project);
+    return project.isBlank() || !separate ? "" : ProjectNames.storeName(dbPath, project);
   }
 
   /** The store new events of {@code project} go to (opened, or created, on first use). */
   public ProjectStore forIngest(String project) {
-    return project.isBlank() || !separate ? defaultStore : project(ProjectNames.sanitize(project));
+    return project.isBlank() || !separate ? defaultStore : project(ProjectNames.storeName(dbPath, project));
   }
 
   /**
@@ -107,7 +108,7 @@ public final class Projects implements AutoCloseable {
     if (requested.isBlank() || !separate) {
       return defaultStore;
     }
-    String name = ProjectNames.sanitize(requested);
+    String name = ProjectNames.storeName(dbPath, requested);
     synchronized (open) {
       ProjectStore store = open.get(name);
       if (store != null) {

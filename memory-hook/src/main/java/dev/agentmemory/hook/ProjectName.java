@@ -1,32 +1,65 @@
 package dev.agentmemory.hook;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * A project's name as a file name: the directory of its store, the file of its session-start
  * memory. Here so the hook and the daemon agree on it without the hook needing the daemon.
  */
 public final class ProjectName {
   private static final int MAX_LENGTH = 100;
+  private static final int HASH_CHARS = 8;
 
   private ProjectName() {}
 
   /**
-   * ASCII letters, digits, '.', '_' and '-' kept, anything else becomes '_', at most 100 characters.
+   * ASCII letters, digits, '.', '_' and '-' kept, anything else becomes '_', at most 100
+   * characters. Where that loses anything (a character replaced, the name cut), a short stable
+   * hash of the whole name follows, so names that differ never share a store: {@code café} is
+   * {@code caf_-1f2e3d4c}, {@code cafè} another. A name this returns maps to itself.
    *
    * @throws IllegalArgumentException when that leaves nothing, or only dots
    */
   public static String sanitize(String project) {
-    StringBuilder name = new StringBuilder();
-    for (char c : project.trim().toCharArray()) {
-      name.append(isAsciiLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_');
-      if (name.length() == MAX_LENGTH) {
-        break;
-      }
-    }
-    String result = name.toString();
-    if (result.isEmpty() || result.chars().allMatch(c -> c == '.')) {
+    String trimmed = project.trim();
+    String readable = readable(trimmed, Integer.MAX_VALUE);
+    String result = readable.equals(trimmed) && readable.length() <= MAX_LENGTH ? readable
+        : readable.substring(0, Math.min(readable.length(), MAX_LENGTH - HASH_CHARS - 1)) + "-" + hash(trimmed);
+    if (trimmed.isEmpty() || readable.chars().allMatch(c -> c == '.')) {
       throw new IllegalArgumentException("project name '" + project + "' is empty or only dots");
     }
     return result;
+  }
+
+  /**
+   * The name versions before 0.2 gave a project (without the hash, so some names shared one): how
+   * stores made by them are found and migrated.
+   */
+  public static String legacy(String project) {
+    return readable(project.trim(), MAX_LENGTH);
+  }
+
+  private static String readable(String name, int max) {
+    StringBuilder out = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      out.append(isAsciiLetterOrDigit(c) || c == '.' || c == '_' || c == '-' ? c : '_');
+      if (out.length() == max) {
+        break;
+      }
+    }
+    return out.toString();
+  }
+
+  private static String hash(String name) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, HASH_CHARS / 2);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {
