@@ -16,7 +16,6 @@ import java.io.FileOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,8 +47,8 @@ public final class McpCommand implements Callable<Integer> {
     String project = named.isEmpty() ? GitInfo.of(Path.of("").toAbsolutePath()).project() : named;
     CountDownLatch closed = new CountDownLatch(1);
     // stdout carries the protocol only: the raw descriptors, not System.out (nothing else may print there)
-    InputStream in = new SignalsEnd(new FileInputStream(FileDescriptor.in), closed);
-    OutputStream out = new FileOutputStream(FileDescriptor.out);
+    McpOutput out = new McpOutput(new FileOutputStream(FileDescriptor.out));
+    InputStream in = new JsonRpcGate(new SignalsEnd(new FileInputStream(FileDescriptor.in), closed), out);
     McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, in, out))
         .serverInfo("agent-memory", Version.describe())
