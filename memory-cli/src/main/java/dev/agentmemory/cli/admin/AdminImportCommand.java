@@ -2,11 +2,8 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -70,12 +67,17 @@ public final class AdminImportCommand implements Callable<Integer> {
 
   private ImportBatches.Sent read(ImportBatches batches, long[] lines, PrintWriter err) {
     String chosen = admin.project();
-    try (BufferedReader reader = input.equals("-")
-        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-        : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
+    try (Utf8Lines reader = new Utf8Lines(input.equals("-") ? System.in : Files.newInputStream(Path.of(input)))) {
+      Utf8Lines.Line read;
+      while ((read = reader.next()) != null) {
         lines[0]++;
+        if (read.text().isEmpty()) {
+          if (++lines[1] <= MAX_SHOWN) {
+            err.printf("line %d: not valid UTF-8; skipped%n", lines[0]);
+          }
+          continue;
+        }
+        String line = read.text().get();
         if (line.isBlank()) {
           continue;
         }

@@ -177,6 +177,10 @@ class OperationsIT {
     List<String> lines = new ArrayList<>(Files.readAllLines(exported).subList(0, 2));
     lines.add(1, "{\"event_id\": \"not json");
     Files.write(bad, lines);
+    // and a line with a byte that is not UTF-8: that line is skipped, not the file
+    byte[] invalid = "{\"text\": \"caf\u0000\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    invalid[13] = (byte) 0xFF;
+    Files.write(bad, invalid, java.nio.file.StandardOpenOption.APPEND);
     DaemonProcess.Result partly = daemon.run("admin", "import", "--input", bad.toString(), "--db-path", tmp.resolve("other").toString());
 
     // then
@@ -188,8 +192,8 @@ class OperationsIT {
     assertThat(reexport.exitCode()).as(reexport.toString()).isZero();
     assertThat(Files.readString(again)).isEqualTo(Files.readString(exported));
     assertThat(partly.exitCode()).isEqualTo(1);
-    assertThat(partly.err()).contains("line 2: not JSON");
-    assertThat(partly.out()).contains("Imported 3 lines: 2 new, 0 already stored, 0 rejected, 1 not events.");
+    assertThat(partly.err()).contains("line 2: not JSON", "line 4: not valid UTF-8; skipped");
+    assertThat(partly.out()).contains("Imported 4 lines: 2 new, 0 already stored, 0 rejected, 2 not events.");
   }
 
   private static void ingestUntilStopped(ManagedChannel channel, String project, int client, AtomicBoolean running,

@@ -60,7 +60,7 @@ public final class ClaudeTranscripts implements Transcripts {
   @Override
   public void read(Path file, Counts counts, Consumer<Event> sink) throws IOException {
     counts.files++;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       JsonLines.read(reader, counts, (node, number) -> counts.events += take(node, file, counts, sink));
     }
   }

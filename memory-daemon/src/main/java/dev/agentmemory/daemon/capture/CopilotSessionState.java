@@ -42,7 +42,7 @@ public final class CopilotSessionState implements Transcripts {
     counts.files++;
     String session = file.getParent() == null ? "" : file.getParent().getFileName().toString();
     Session state = new Session(file, session, workspaceCwd(file.resolveSibling("workspace.yaml")));
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       JsonLines.read(reader, counts, (node, number) -> {
         Event event = state.take(node, counts);
         if (event != null) {

@@ -58,7 +58,7 @@ public final class GeminiChats implements Transcripts {
         return;
       }
     } else {
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
         JsonLines.read(reader, counts, (node, number) -> log.apply(node));
       }
     }
