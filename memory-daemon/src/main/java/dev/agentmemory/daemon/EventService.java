@@ -46,7 +46,8 @@ public final class EventService {
       valid = new Event(valid.eventId(), valid.sessionId(), valid.timestampMs(), valid.type(), valid.role(),
           valid.text(), valid.metadata(), defaultAgent);
     }
-    IngestResult result = store.append(valid, redacted.redactions());
+    // counted from the markers, so secrets the hook redacted before spooling count too
+    IngestResult result = store.append(valid, Redactor.markersIn(valid));
     if (result.created()) {
       onNewEvent.run();
     }

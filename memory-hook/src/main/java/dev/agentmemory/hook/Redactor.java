@@ -57,6 +57,7 @@ public final class Redactor {
   private static final Pattern PRIVATE = Pattern.compile("(?is)<private>.*?(?:</private>|\\z)");
   /** What a private span becomes. */
   public static final String PRIVATE_MARKER = "[private]";
+  private static final String MARKER = "[REDACTED:";
 
   // Names whose value is a secret: ...SECRET..., ...TOKEN..., ...PASSWORD..., DB_PASS, MYSQL_PWD,
   // API_KEY, ... (not AUTHOR, not PWD alone: that is the working directory).
@@ -175,6 +176,26 @@ public final class Redactor {
         text.text(), metadata, agent.text()), count);
   }
 
+  /**
+   * How many secrets were redacted from {@code event}, by this daemon or by the hook before it
+   * (the markers it holds).
+   */
+  public static int markersIn(Event event) {
+    int count = markersIn(event.text()) + markersIn(event.sessionId()) + markersIn(event.agent());
+    for (Map.Entry<String, String> entry : event.metadata().entrySet()) {
+      count += markersIn(entry.getKey()) + markersIn(entry.getValue());
+    }
+    return count;
+  }
+
+  private static int markersIn(String text) {
+    int count = 0;
+    for (int at = text.indexOf(MARKER); at >= 0; at = text.indexOf(MARKER, at + MARKER.length())) {
+      count++;
+    }
+    return count;
+  }
+
   public Result redact(String text) {
     if (text.isEmpty()) {
       return new Result(text, 0);
@@ -205,14 +226,14 @@ public final class Redactor {
         int start = secretStart(matcher);
         int end = secretEnd(matcher);
         String secret = current.substring(start, end);
-        if (secret.contains("[REDACTED:") || secret.equals(PRIVATE_MARKER) || allowed(secret)
+        if (secret.contains(MARKER) || secret.equals(PRIVATE_MARKER) || allowed(secret)
             || !rule.accepts().test(secret)) {
           continue;
         }
         if (out == null) {
           out = new StringBuilder(current.length());
         }
-        out.append(current, last, start).append("[REDACTED:").append(rule.type()).append(']');
+        out.append(current, last, start).append(MARKER).append(rule.type()).append(']');
         last = end;
         count++;
       }

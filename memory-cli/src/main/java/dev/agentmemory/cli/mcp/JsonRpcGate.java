@@ -15,11 +15,15 @@ import java.util.Optional;
  * line it cannot handle. Each line must be one JSON-RPC 2.0 message: what is not JSON gets a
  * parse error (-32700), a batch or a malformed message an invalid-request error (-32600), written
  * by this gate; only well-formed messages reach the SDK, so every later request is answered.
- * Batches are refused: MCP (2025-06-18) removed JSON-RPC batching.
+ * Batches are refused: MCP (2025-06-18) removed JSON-RPC batching. The SDK drops what it has not
+ * answered once its input ends, so the end is passed on only after every request was answered.
  */
 final class JsonRpcGate extends InputStream {
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
+  private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(10);
+
+  private final java.time.Duration answerWait;
 
   private final InputStream in;
   private final McpOutput out;
@@ -27,10 +31,17 @@ final class JsonRpcGate extends InputStream {
   private byte[] line = new byte[0];
   private int position;
   private boolean ended;
+  private long requests;
 
   JsonRpcGate(InputStream in, McpOutput out) {
+    this(in, out, ANSWER_WAIT);
+  }
+
+  /** @param answerWait how long the end of input waits for the SDK's answers */
+  JsonRpcGate(InputStream in, McpOutput out, java.time.Duration answerWait) {
     this.in = new BufferedInputStream(in);
     this.out = out;
+    this.answerWait = answerWait;
   }
 
   @Override
@@ -64,6 +75,7 @@ final class JsonRpcGate extends InputStream {
       byte[] next = nextLine();
       if (next == null) {
         ended = true;
+        awaitAnswers();
         return false;
       }
       Optional<String> refusal = refusal(next);
@@ -71,10 +83,27 @@ final class JsonRpcGate extends InputStream {
         out.writeLine(refusal.get());
         continue;
       }
+      if (isRequest(next)) {
+        requests++;
+      }
       line = next;
       position = 0;
     }
     return true;
+  }
+
+  private void awaitAnswers() throws IOException {
+    try {
+      out.awaitAnswers(requests, answerWait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while requests were answered");
+    }
+  }
+
+  private boolean isRequest(byte[] bytes) throws IOException {
+    JsonNode message = json.readTree(bytes);
+    return message.has("method") && message.has("id");
   }
 
   /** The next line with its newline; null at the end of input. Blank lines are skipped. */

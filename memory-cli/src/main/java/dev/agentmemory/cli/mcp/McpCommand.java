@@ -48,7 +48,7 @@ public final class McpCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     // stdout carries the protocol only: the raw descriptors, not System.out (nothing else may print there)
     McpOutput out = new McpOutput(new FileOutputStream(FileDescriptor.out));
-    InputStream in = new JsonRpcGate(new SignalsEnd(new FileInputStream(FileDescriptor.in), closed), out);
+    InputStream in = new SignalsEnd(new JsonRpcGate(new FileInputStream(FileDescriptor.in), out), closed);
     McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
     McpSyncServer server = McpServer.sync(new StdioServerTransportProvider(json, in, out))
         .serverInfo("agent-memory", Version.describe())

@@ -65,6 +65,15 @@ final class DaemonProcess {
     return run(runsAsRoot() ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of(), args);
   }
 
+  /** The same with {@code extraEnv} over the sandbox's environment (the stranger's own home). */
+  Result runAsStranger(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(
+        runsAsRoot() ? List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups") : List.of());
+    command.add(this.command.toString());
+    command.addAll(List.of(args));
+    return run(command, null, extraEnv);
+  }
+
   static boolean runsAsRoot() {
     return "root".equals(System.getProperty("user.name"));
   }

@@ -90,6 +90,39 @@ class ForgetIT {
     assertThat(daemon.run("admin", "stats", "--json").out()).contains("forgot project ledger: its store of 1 events");
   }
 
+  @Test
+  void shouldForgetASessionOverGrpc_alsoFromTheSpoolAndTheSessionStartMemory() throws Exception {
+    // given: the session taken in and indexed, and a file of it the spool could not store
+    int port = daemon.start();
+    for (int i = 0; i < 3; i++) {
+      hook("leak", "UserPromptSubmit", "prompt", "Deploy with the token " + SECRET + " to the ledger service, step " + i);
+    }
+    hook("keep", "UserPromptSubmit", "prompt", "Rename the ledger export to accounting export");
+    awaitSearchFinds(SECRET, "ledger");
+    Path rejected = Files.createDirectories(tmp.resolve("data/agent-memory/spool/rejected"));
+    Files.writeString(rejected.resolve("0000000000001-broken.json"), "{\"session_id\":\"leak\",\"text\":\"" + SECRET);
+
+    // when: a client that is not the CLI forgets it, as MCP or any gRPC client would
+    io.grpc.Metadata header = new io.grpc.Metadata();
+    header.put(io.grpc.Metadata.Key.of("x-memory-project", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "ledger");
+    io.grpc.ManagedChannel channel = daemon.channel(port);
+    dev.agentmemory.proto.ForgetResponse forgotten;
+    try {
+      forgotten = dev.agentmemory.proto.MemoryServiceGrpc.newBlockingStub(channel)
+          .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(header))
+          .forget(dev.agentmemory.proto.ForgetRequest.newBuilder().setSessionId("leak").build());
+    } finally {
+      channel.shutdownNow();
+    }
+
+    // then: no file outside backups holds it, the audit says what went, the rest is there
+    assertThat(forgotten.getEvents()).isEqualTo(3);
+    assertThat(forgotten.getSpooled()).isEqualTo(1);
+    assertThat(forgotten.getAudit()).contains("forgot session leak: 3 events").doesNotContain(SECRET);
+    assertThat(search("accounting")).contains("accounting");
+    assertThat(filesHolding(SECRET)).as("files holding the forgotten text").isEmpty();
+  }
+
   private void hook(String session, String event, String field, String value) throws Exception {
     String payload = JSON.createObjectNode().put("session_id", session).put("hook_event_name", event)
         .put("cwd", project.toString()).put(field, value).toString();
@@ -110,13 +143,14 @@ class ForgetIT {
     }
   }
 
-  /** Every file of the daemon's data (store, projects, index, context, spool) that holds {@code text}. */
+  /** Every file of the daemon's data (store, projects, index, context, spool, logs) that holds {@code text}. */
   private List<Path> filesHolding(String text) throws Exception {
     RocksDB.loadLibrary();
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<Path> holding = new ArrayList<>();
     List<Path> files;
-    try (Stream<Path> walk = Stream.concat(Files.walk(daemon.db), Files.walk(tmp.resolve("data")))) {
+    try (Stream<Path> walk = Stream.concat(Stream.concat(Files.walk(daemon.db), Files.walk(tmp.resolve("data"))),
+        Files.walk(tmp.resolve("state")))) {
       files = walk.filter(Files::isRegularFile).toList();
     }
     for (Path file : files) {

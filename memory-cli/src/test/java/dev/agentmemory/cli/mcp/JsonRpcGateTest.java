@@ -14,7 +14,7 @@ class JsonRpcGateTest {
   private String through(String... lines) throws Exception {
     String input = String.join("\n", lines) + "\n";
     JsonRpcGate gate = new JsonRpcGate(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new McpOutput(answered));
+        new McpOutput(answered), java.time.Duration.ZERO);
     return new String(gate.readAllBytes(), StandardCharsets.UTF_8);
   }
 
@@ -39,7 +39,7 @@ class JsonRpcGateTest {
   @Test
   void shouldPassALastLineWithoutNewline() throws Exception {
     JsonRpcGate gate = new JsonRpcGate(new ByteArrayInputStream("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"
-        .getBytes(StandardCharsets.UTF_8)), new McpOutput(answered));
+        .getBytes(StandardCharsets.UTF_8)), new McpOutput(answered), java.time.Duration.ZERO);
 
     assertThat(new String(gate.readAllBytes(), StandardCharsets.UTF_8)).endsWith("}\n");
   }
