@@ -81,5 +81,8 @@ else
   echo "WARNING: could not record the CLI's class-data archive (commands start without it, slower):"
   cat "$sandbox/cli.txt"
 fi
+# the launcher runs with umask 077 (the memory is private); the archives are not, and every user of
+# a shared installation maps them
+chmod a+r "$dist"/lib/*.jsa 2> /dev/null
 sandboxed "$dist/bin/memory-daemon" stop > /dev/null 2>&1
 rm -rf "$sandbox/db"

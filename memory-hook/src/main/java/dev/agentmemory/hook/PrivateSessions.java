@@ -2,13 +2,8 @@ package dev.agentmemory.hook;
 
 import dev.agentmemory.event.Event;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,12 +24,18 @@ public final class PrivateSessions {
 
   /** Whether {@code event} asks to keep its session out of memory. */
   public static boolean asksPrivacy(Event event) {
-    return event.text().toLowerCase(Locale.ROOT).contains(MARKER);
+    String text = event.text();
+    for (int at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+      if (text.regionMatches(true, at, MARKER, 0, MARKER.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Whether {@code event}'s session was marked private before. */
+  /** Whether {@code event}'s session was marked private before (one stat when none ever was). */
   public boolean isPrivate(Event event) {
-    return Files.exists(file(event));
+    return Files.isDirectory(dir) && Files.exists(file(event));
   }
 
   /** Marks {@code event}'s session private; later events of it are not captured. */
@@ -43,13 +44,8 @@ public final class PrivateSessions {
   }
 
   private Path file(Event event) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((event.agent() + "\n" + event.sessionId()).getBytes(StandardCharsets.UTF_8));
-      return dir.resolve(HexFormat.of().formatHex(digest, 0, 16));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    // the ids' hash, not SHA-256: its provider costs the hook tens of milliseconds to start
+    return dir.resolve(Ulids.fromSeed(event.agent() + "\n" + event.sessionId()));
   }
 
   /** What the daemon is asked to forget: the session, in its project. */

@@ -1,8 +1,5 @@
 package dev.agentmemory.hook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -19,7 +16,7 @@ public final class ProjectName {
    * ASCII letters, digits, '.', '_' and '-' kept, anything else becomes '_', at most 100
    * characters. Where that loses anything (a character replaced, the name cut), a short stable
    * hash of the whole name follows, so names that differ never share a store: {@code café} is
-   * {@code caf_-1f2e3d4c}, {@code cafè} another. A name this returns maps to itself.
+   * {@code caf_-d124c525}, {@code cafè} {@code caf_-82c412d9}. A name this returns maps to itself.
    *
    * @throws IllegalArgumentException when that leaves nothing, or only dots
    */
@@ -54,12 +51,7 @@ public final class ProjectName {
   }
 
   private static String hash(String name) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, HASH_CHARS / 2);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JVM has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Ulids.hash(name), 0, HASH_CHARS / 2);
   }
 
   private static boolean isAsciiLetterOrDigit(char c) {

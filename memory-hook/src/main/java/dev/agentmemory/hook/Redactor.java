@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,22 +20,23 @@ import java.util.regex.Pattern;
  */
 public final class Redactor {
   /**
-   * A kind of secret and how to find it; group {@code secret} (if present) is what gets replaced,
-   * when {@code accepts} it. A secret always contains one of {@code hints} (lower-cased when
+   * A kind of secret and how to find it; group {@code secret} (if present) is what gets replaced
+   * (with {@code randomOnly}, only when it {@link #looksRandom}). A secret always contains one of {@code hints} (lower-cased when
    * {@code anyCase}), so a text without any skips the expression: scanning every text with every
-   * expression was most of the daemon's ingest cost.
+   * expression was most of the daemon's ingest cost. The expression is compiled when a text first
+   * needs it: the hook starts for every event, and compiling them all cost it about 15 ms.
    */
-  private record Rule(String type, Pattern pattern, boolean anyCase, List<String> hints, Predicate<String> accepts) {
+  private record Rule(String type, LazyPattern pattern, boolean anyCase, List<String> hints, boolean randomOnly) {
     static Rule of(String type, String regex, String... hints) {
-      return new Rule(type, Pattern.compile(regex), false, List.of(hints), secret -> true);
+      return new Rule(type, new LazyPattern(regex), false, List.of(hints), false);
     }
 
     static Rule anyCase(String type, String regex, String... hints) {
-      return new Rule(type, Pattern.compile(regex), true, List.of(hints), secret -> true);
+      return new Rule(type, new LazyPattern(regex), true, List.of(hints), false);
     }
 
-    Rule accepting(Predicate<String> test) {
-      return new Rule(type, pattern, anyCase, hints, test);
+    Rule onlyRandom() {
+      return new Rule(type, pattern, anyCase, hints, true);
     }
 
     boolean mayMatch(String text, String lowerCase) {
@@ -53,8 +53,27 @@ public final class Redactor {
     }
   }
 
+  /** A regular expression compiled on first use (then shared: Pattern is thread-safe). */
+  private static final class LazyPattern {
+    private final String regex;
+    private volatile Pattern compiled;
+
+    LazyPattern(String regex) {
+      this.regex = regex;
+    }
+
+    Pattern get() {
+      Pattern pattern = compiled;
+      if (pattern == null) {
+        pattern = Pattern.compile(regex);
+        compiled = pattern;
+      }
+      return pattern;
+    }
+  }
+
   /** A private span: everything from the tag to its end tag, or to the end when it is not closed. */
-  private static final Pattern PRIVATE = Pattern.compile("(?is)<private>.*?(?:</private>|\\z)");
+  private static final LazyPattern PRIVATE = new LazyPattern("(?is)<private>.*?(?:</private>|\\z)");
   /** What a private span becomes. */
   public static final String PRIVATE_MARKER = "[private]";
   private static final String MARKER = "[REDACTED:";
@@ -127,7 +146,7 @@ public final class Redactor {
       Rule.anyCase("secret",
           "(?i)\\b[a-z0-9_.-]*" + KEY_WORDS + "[\"']?\\s*(?:[:=]|\\bis\\b)?\\s*[\"']?"
               + "(?<secret>[A-Za-z0-9+/_.=~-]{16,})",
-          "key", "secret", "token", "passw", "pwd", "credential").accepting(Redactor::looksRandom));
+          "key", "secret", "token", "passw", "pwd", "credential").onlyRandom());
 
   private final boolean enabled;
   private final List<Rule> rules;
@@ -141,7 +160,8 @@ public final class Redactor {
     this.enabled = enabled;
     List<Rule> all = new ArrayList<>(BUILT_IN);
     for (String extra : extraPatterns) {
-      all.add(new Rule("custom", Pattern.compile(extra), false, List.of(), secret -> true));
+      Pattern.compile(extra); // a bad pattern fails here, not at the first event
+      all.add(new Rule("custom", new LazyPattern(extra), false, List.of(), false));
     }
     this.rules = List.copyOf(all);
     this.allow = allow.stream().map(Pattern::compile).toList();
@@ -203,7 +223,7 @@ public final class Redactor {
     String current = text;
     int count = 0;
     if (current.toLowerCase(Locale.ROOT).contains("<private>")) {
-      Matcher spans = PRIVATE.matcher(current);
+      Matcher spans = PRIVATE.get().matcher(current);
       StringBuilder out = new StringBuilder(current.length());
       while (spans.find()) {
         spans.appendReplacement(out, Matcher.quoteReplacement(PRIVATE_MARKER));
@@ -219,7 +239,7 @@ public final class Redactor {
       if (!rule.mayMatch(current, lowerCase)) {
         continue;
       }
-      Matcher matcher = rule.pattern().matcher(current);
+      Matcher matcher = rule.pattern().get().matcher(current);
       StringBuilder out = null;
       int last = 0;
       while (matcher.find()) {
@@ -227,7 +247,7 @@ public final class Redactor {
         int end = secretEnd(matcher);
         String secret = current.substring(start, end);
         if (secret.contains(MARKER) || secret.equals(PRIVATE_MARKER) || allowed(secret)
-            || !rule.accepts().test(secret)) {
+            || (rule.randomOnly() && !looksRandom(secret))) {
           continue;
         }
         if (out == null) {

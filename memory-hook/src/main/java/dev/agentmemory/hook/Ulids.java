@@ -14,6 +14,11 @@ public final class Ulids {
    * and (unlike SHA-256, whose provider takes tens of milliseconds to start) free at hook start.
    */
   public static String fromSeed(String seed) {
+    return encode(hash(seed));
+  }
+
+  /** The 128-bit hash of {@code seed} that {@link #fromSeed} encodes, for names made from it. */
+  public static byte[] hash(String seed) {
     byte[] input = seed.getBytes(StandardCharsets.UTF_8);
     long high = 0xcbf29ce484222325L;
     long low = 0x84222325cbf29ce4L;
@@ -28,7 +33,7 @@ public final class Ulids {
       bytes[i] = (byte) (h >>> (56 - 8 * i));
       bytes[i + 8] = (byte) (l >>> (56 - 8 * i));
     }
-    return encode(bytes);
+    return bytes;
   }
 
   /** The splitmix64 finalizer: every input bit affects every output bit. */

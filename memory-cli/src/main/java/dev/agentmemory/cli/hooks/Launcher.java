@@ -67,6 +67,7 @@ final class Launcher {
           .start();
       if (process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 && Files.exists(temp)) {
         Files.move(temp, archive, StandardCopyOption.REPLACE_EXISTING);
+        readableByAll(archive);
         out.printf("  Class-data archive: %s%n", archive);
       } else {
         process.destroyForcibly();
@@ -76,6 +77,18 @@ final class Launcher {
       out.println("  Class-data archive: could not be recorded (" + e.getMessage() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The archive holds classes, nothing of the memory: every user of a shared installation maps it
+   * (the launcher's umask 077 would leave it to this user alone).
+   */
+  private static void readableByAll(Path archive) {
+    try {
+      Files.setPosixFilePermissions(archive, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+    } catch (IOException | UnsupportedOperationException e) {
+      // not a POSIX file system, or not ours to change: the hook still works
     }
   }
 
