@@ -7,6 +7,7 @@ import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.grpc.ServerInterceptors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gRPC server: memory service, standard health (Check and Watch) and reflection (v1 and
- * v1alpha), on one TCP port guarded by a token and on a Unix socket only this user can open. Health answers NOT_SERVING until {@link #markServing()} and again as soon
- * as shutdown begins.
+ * v1alpha), on one TCP port guarded by a token and on a Unix socket only this user can open.
+ * Health answers NOT_SERVING until {@link #markServing()} and again as soon as shutdown begins.
  */
 public final class GrpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GrpcServer.class);
@@ -81,27 +81,30 @@ public final class GrpcServer implements AutoCloseable {
         UnparseableRequests.guard(legacyReflection().bindService())));
     services.forEach(service -> all.add(UnparseableRequests.guard(service)));
     int maxInbound = (int) Math.min(Integer.MAX_VALUE, maxInboundBytes);
+    Optional<LocalSocketServer> local;
+    try {
+      local = config.socket().flatMap(path -> LocalSocketServer.start(path, all, executor, maxInbound));
+    } catch (RuntimeException e) {
+      executor.shutdownNow();
+      throw e;
+    }
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(address, InsecureServerCredentials.create())
             .executor(executor)
             .maxInboundMessageSize(maxInbound);
-    TokenCheck tokenCheck = new TokenCheck(access.token(), access.howTo(config));
+    TokenCheck tokenCheck = new TokenCheck(access.token(), access.howTo(local.map(LocalSocketServer::path)));
     all.forEach(service -> builder.addService(
         config.requireToken() ? ServerInterceptors.intercept(service, tokenCheck) : service));
     Server server = builder.build();
     try {
       server.start();
     } catch (IOException e) {
+      local.ifPresent(socket -> {
+        socket.shutdownNow();
+        socket.release();
+      });
       executor.shutdownNow();
       throw bindFailure(config, e);
-    }
-    Optional<LocalSocketServer> local;
-    try {
-      local = config.socket().flatMap(path -> LocalSocketServer.start(path, all, executor, maxInbound));
-    } catch (RuntimeException e) {
-      server.shutdownNow();
-      executor.shutdownNow();
-      throw e;
     }
     return new GrpcServer(server, local, health, executor);
   }
@@ -114,10 +117,10 @@ public final class GrpcServer implements AutoCloseable {
    */
   public record Access(String token, Path tokenFile) {
     /** What a client without the token is told: where it is, and the socket that needs none. */
-    String howTo(GrpcConfig config) {
+    String howTo(Optional<Path> socket) {
       return "This daemon answers on TCP only to calls with the metadata 'authorization: Bearer TOKEN' "
           + "(`memory-daemon auth token` prints it; it is in " + tokenFile + ", readable by the daemon's user only)"
-          + config.socket().map(socket -> ", or over its Unix socket " + socket + " (grpcurl -unix)").orElse("")
+          + socket.map(path -> ", or over its Unix socket " + path + " (grpcurl -unix)").orElse("")
           + ". See docs/security.md.";
     }
   }
