@@ -31,11 +31,25 @@ import java.util.Set;
  */
 public final class RecallBench {
   private static final int[] KS = {5, 10};
+  /** Questions about what none of these conversations touched: an honest search answers nothing. */
+  static final List<String> OFF_TOPIC = List.of(
+      "What did we decide about the JWT refresh token rotation?",
+      "Why did the Kubernetes ingress return 502 errors?",
+      "Which Postgres index fixed the slow invoice query?",
+      "How did we configure the Gradle build cache?",
+      "What was the root cause of the OAuth redirect loop?",
+      "Did the React hydration mismatch get fixed?",
+      "Where did we set the Redis eviction policy?",
+      "Why does the Rust borrow checker reject parser.rs?");
 
   private RecallBench() {}
 
-  /** Recall figures of one mode. */
-  record Recall(int questions, double any5, double any10, double all5, double all10) {}
+  /**
+   * Recall figures of one mode, and honesty: on-topic questions answered with nothing, off-topic
+   * questions ({@link #OFF_TOPIC}, asked of every conversation) answered with something.
+   */
+  record Recall(int questions, double any5, double any10, double all5, double all10, int emptyOnTopic, int offTopic,
+      int offTopicAnswered) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
@@ -44,15 +58,17 @@ public final class RecallBench {
     }
     Map<SearchRequest.Mode, Recall> recall = evaluate(Path.of(args[0]));
     System.out.printf("Evidence recall on %s (categories 1-4)%n", args[0]);
-    System.out.printf("%-8s %9s %7s %7s %7s %7s%n", "mode", "questions", "any@5", "any@10", "all@5", "all@10");
-    recall.forEach((mode, r) -> System.out.printf("%-8s %9d %7.3f %7.3f %7.3f %7.3f%n", mode.name().toLowerCase(),
-        r.questions(), r.any5(), r.any10(), r.all5(), r.all10()));
+    System.out.printf("%-8s %9s %7s %7s %7s %7s %15s %18s%n", "mode", "questions", "any@5", "any@10", "all@5", "all@10",
+        "empty answers", "off-topic answered");
+    recall.forEach((mode, r) -> System.out.printf("%-8s %9d %7.3f %7.3f %7.3f %7.3f %15d %12d of %3d%n",
+        mode.name().toLowerCase(), r.questions(), r.any5(), r.any10(), r.all5(), r.all10(), r.emptyOnTopic(),
+        r.offTopicAnswered(), r.offTopic()));
   }
 
   static Map<SearchRequest.Mode, Recall> evaluate(Path dir) throws Exception {
     Map<SearchRequest.Mode, int[]> counts = new EnumMap<>(SearchRequest.Mode.class);
     for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
-      counts.put(mode, new int[5]);
+      counts.put(mode, new int[8]);
     }
     try (Embeddings embeddings = Embeddings.loadInBackground()) {
       for (Locomo.Conversation conversation : Locomo.load(dir)) {
@@ -61,7 +77,7 @@ public final class RecallBench {
     }
     Map<SearchRequest.Mode, Recall> recall = new EnumMap<>(SearchRequest.Mode.class);
     counts.forEach((mode, c) -> recall.put(mode, new Recall(c[0], (double) c[1] / c[0], (double) c[2] / c[0],
-        (double) c[3] / c[0], (double) c[4] / c[0])));
+        (double) c[3] / c[0], (double) c[4] / c[0], c[5], c[6], c[7])));
     return recall;
   }
 
@@ -97,6 +113,16 @@ public final class RecallBench {
             c[2] += any(found, question.evidence(), 10) ? 1 : 0;
             c[3] += all(found, question.evidence(), 5) ? 1 : 0;
             c[4] += all(found, question.evidence(), 10) ? 1 : 0;
+            c[5] += found.isEmpty() ? 1 : 0;
+          }
+        }
+        for (String question : OFF_TOPIC) {
+          for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+            int[] c = counts.get(mode);
+            c[6]++;
+            c[7] += search.search(new SearchRequest(question, mode, SearchRequest.Fusion.WEIGHTED, 10,
+                SearchRequest.DEFAULT_BM25_WEIGHT, Optional.empty(), Optional.empty(), Optional.empty(), Set.of("event"),
+                0f, now)).hits().isEmpty() ? 0 : 1;
           }
         }
       }

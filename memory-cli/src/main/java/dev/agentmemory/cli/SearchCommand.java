@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,23 +114,22 @@ public final class SearchCommand implements Callable<Integer> {
     String projectName = project.name(root);
     SearchResponse response = options.ask(root, client -> client.inProject(projectName).search(request.build()));
     PrintWriter out = spec.commandLine().getOut();
+    SearchReport report = new SearchReport(response, allProjects ? "all projects"
+        : projectName.isEmpty() ? "the default store" : "project " + projectName, Optional.ofNullable(agent), zone);
     if (options.json()) {
-      Json.print(out, json(response));
+      Json.print(out, json(response, report));
       return 0;
     }
-    print(out, response, zone);
+    print(out, response, report, zone);
     return 0;
   }
 
-  private static void print(PrintWriter out, SearchResponse response, ZoneId zone) {
-    String used = response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "").toLowerCase(Locale.ROOT);
-    String filter = response.hasTimeFilter() ? ", " + range(response.getTimeFilter(), zone) : "";
+  private static void print(PrintWriter out, SearchResponse response, SearchReport report, ZoneId zone) {
     if (response.getHitsCount() == 0) {
-      out.printf("Nothing found (%s%s).%n", used, filter);
+      out.println(report.nothingFound());
       return;
     }
-    out.printf("%d results (%s%s%s):%n", response.getHitsCount(), used,
-        response.getVectorAvailable() ? "" : "; semantic search not ready, keywords only", filter);
+    out.printf("%d results (%s):%n", response.getHitsCount(), report.how());
     int rank = 1;
     for (SearchHit hit : response.getHitsList()) {
       out.printf("%n%2d. %s  %s%s  score %.2f%n", rank++, TIME.format(Instant.ofEpochMilli(hit.getTimestampMs()).atZone(zone)),
@@ -155,20 +155,23 @@ public final class SearchCommand implements Callable<Integer> {
     return (hit.getDocType().equals("event") ? role : hit.getDocType()) + agent;
   }
 
-  private static String range(TimeRange range, ZoneId zone) {
-    String from = range.getStartMs() == 0 ? "..." : TIME.format(Instant.ofEpochMilli(range.getStartMs()).atZone(zone));
-    String to = range.getEndMs() == 0 ? "..." : TIME.format(Instant.ofEpochMilli(range.getEndMs()).atZone(zone));
-    return "from " + from + " to " + to;
-  }
-
-  private static ObjectNode json(SearchResponse response) {
+  private static ObjectNode json(SearchResponse response, SearchReport report) {
     ObjectNode json = Json.object()
         .put("mode_used", response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "")
             .toLowerCase(Locale.ROOT))
-        .put("vector_available", response.getVectorAvailable());
+        .put("vector_available", response.getVectorAvailable())
+        .put("searched", report.where())
+        .put("agent_filter", report.agent().orElse(""))
+        .put("how", report.how())
+        .put("set_aside", response.getSetAside());
     if (response.hasTimeFilter()) {
       json.putObject("time_filter").put("start_ms", response.getTimeFilter().getStartMs())
           .put("end_ms", response.getTimeFilter().getEndMs());
+    }
+    if (response.hasTimePreference()) {
+      json.putObject("time_preference").put("phrase", response.getTimePhrase())
+          .put("start_ms", response.getTimePreference().getStartMs())
+          .put("end_ms", response.getTimePreference().getEndMs());
     }
     ArrayNode hits = json.putArray("results");
     for (SearchHit hit : response.getHitsList()) {

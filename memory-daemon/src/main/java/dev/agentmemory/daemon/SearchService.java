@@ -61,16 +61,19 @@ public final class SearchService {
     List<ProjectStore> stores = query.allProjects() ? projects.all() : List.of(projects.forRead(query.project()));
     List<SearchHit> hits = new ArrayList<>();
     SearchAnswer last = null;
+    int setAside = 0;
     for (ProjectStore store : stores) {
       StoreSearch search = store.search().orElseThrow(() -> new FailedPreconditionException(
           "search is not available for this store"));
       last = search.search(request);
+      setAside += last.setAside();
       last.hits().forEach(hit -> hits.add(hit.withProject(store.name())));
     }
+    // scores mean the same in every store (absolute evidence), so the stores' hits merge by them
     hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
     List<SearchHit> top = hits.subList(0, Math.min(topK, hits.size()));
     return new SearchAnswer(List.copyOf(top), last.modeUsed(), last.bm25Available(), last.vectorAvailable(),
-        last.totalDocs(), last.timeFromMs(), last.timeToMs());
+        last.totalDocs(), last.timeFromMs(), last.timeToMs(), top.isEmpty() ? setAside : 0, last.preferred());
   }
 
   /**

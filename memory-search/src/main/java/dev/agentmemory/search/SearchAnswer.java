@@ -9,6 +9,10 @@ import java.util.Optional;
  *
  * @param timeFromMs start of the time filter applied (a time named in the query, or the request's)
  * @param timeToMs its end (exclusive)
+ * @param setAside candidates that shared words or meaning with the query but none closely enough
+ *     to count as evidence, when the answer is empty for that reason (0 otherwise)
+ * @param preferred the time the query named ("last week"), preferred in the ranking, not a filter
  */
 public record SearchAnswer(List<SearchHit> hits, SearchRequest.Mode modeUsed, boolean bm25Available,
-    boolean vectorAvailable, long totalDocs, Optional<Long> timeFromMs, Optional<Long> timeToMs) {}
+    boolean vectorAvailable, long totalDocs, Optional<Long> timeFromMs, Optional<Long> timeToMs, int setAside,
+    Optional<TimePhrases.Found> preferred) {}

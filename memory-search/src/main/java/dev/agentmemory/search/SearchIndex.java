@@ -54,8 +54,9 @@ final class SearchIndex implements AutoCloseable {
   /**
    * The layout of documents (fields, doc values). An index written with another one is dropped at
    * open and built again from the events: a changed layout cannot be read, and the log is the truth.
+   * 3: lifecycle records are no longer units.
    */
-  private static final String CURRENT_FORMAT = "2";
+  private static final String CURRENT_FORMAT = "3";
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
@@ -367,6 +368,23 @@ final class SearchIndex implements AutoCloseable {
       }
       hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
       return hits.size() > n ? hits.subList(0, n) : hits;
+    }
+
+    /**
+     * The most {@code terms} can score in one unit of {@code type} under BM25: the sum of their
+     * inverse document frequencies (a term no unit holds weighs the most). A unit's BM25 score over
+     * this is the share of the query's evidence it holds, comparable across queries.
+     */
+    double queryWeight(List<String> terms, String type) throws IOException {
+      org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+      String field = textField(type);
+      long units = Math.max(1, reader.getDocCount(field));
+      double weight = 0;
+      for (String term : terms) {
+        long df = reader.docFreq(new Term(field, term));
+        weight += Math.log(1 + (units - df + 0.5) / (df + 0.5));
+      }
+      return weight;
     }
 
     /** The whole unit of {@code hit}. */

@@ -19,9 +19,15 @@ import java.util.regex.Pattern;
  * "last Tuesday"), read relative to now in the user's zone: the period they name, and the query
  * without them (so the words do not count as terms to match).
  */
-final class TimePhrases {
+public final class TimePhrases {
   /** A period named in a query: {@code [startMs, endMs)}, and the query without the phrase. */
-  record Found(long startMs, long endMs, String rest) {}
+  /**
+   * A time named in a query.
+   *
+   * @param phrase the words that named it, as written
+   * @param rest the query without them
+   */
+  public record Found(long startMs, long endMs, String phrase, String rest) {}
 
   private static final Map<String, Integer> NUMBERS = Map.ofEntries(
       Map.entry("one", 1), Map.entry("a", 1), Map.entry("an", 1), Map.entry("two", 2), Map.entry("three", 3),
@@ -104,7 +110,7 @@ final class TimePhrases {
   private static Found period(LocalDate from, LocalDate to, ZoneId zone, String query, Matcher match) {
     String rest = (query.substring(0, match.start()) + " " + query.substring(match.end())).replaceAll("\\s+", " ").trim();
     return new Found(from.atStartOfDay(zone).toInstant().toEpochMilli(), to.atStartOfDay(zone).toInstant().toEpochMilli(),
-        rest);
+        query.substring(match.start(), match.end()).trim(), rest);
   }
 
   /** "Tuesday 2026-10-13", for the text of indexed units (so "Tuesday" and the date match too). */

@@ -22,6 +22,11 @@ record Unit(String key, String docId, String type, String text, String context, 
   static final String TOC_NODE = "toc_node";
   static final String GRIP = "grip";
 
+  /** The type of the unit whose key is {@code key}. */
+  static String typeOfKey(String key) {
+    return key.startsWith("e:") ? EVENT : key.startsWith("n:") ? TOC_NODE : GRIP;
+  }
+
   /** What the embedding model reads: the unit and its context. */
   String embeddingText() {
     return context.isEmpty() ? text : text + context;

@@ -30,11 +30,19 @@ final class Units {
     this.zone = zone;
   }
 
-  /** The units of {@code event}, with the turns before and after it in its session. */
+  /**
+   * The units of {@code event}, with the turns before and after it in its session. Lifecycle
+   * records (system events: session started or ended, context compacted, notifications) have none:
+   * they stay in the log, the TOC and {@code query events}, but they are not what anyone said, and
+   * a search ranked "Session ended (reason: logout)" first for a question about logins.
+   */
   List<Unit> of(Event event, Optional<Event> previous, Optional<Event> next, String segmentNodeId) {
+    if (isLifecycle(event)) {
+      return List.of();
+    }
     String header = who(event) + " (" + TimePhrases.day(event.timestampMs(), zone) + "): ";
-    String context = previous.map(p -> "\nBefore, " + who(p) + ": " + cut(p.text())).orElse("")
-        + next.map(n -> "\nAfter, " + who(n) + ": " + cut(n.text())).orElse("");
+    String context = previous.filter(p -> !isLifecycle(p)).map(p -> "\nBefore, " + who(p) + ": " + cut(p.text())).orElse("")
+        + next.filter(n -> !isLifecycle(n)).map(n -> "\nAfter, " + who(n) + ": " + cut(n.text())).orElse("");
     List<String> chunks = chunks(event.text());
     List<Unit> units = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
@@ -68,6 +76,10 @@ final class Units {
     return new Unit("g:" + grip.gripId(), grip.gripId(), Unit.GRIP,
         grip.excerpt() + "\n(" + TimePhrases.day(grip.timestampMs(), zone) + ")", "", grip.excerpt(), grip.timestampMs(),
         "", "", 0, grip.source());
+  }
+
+  static boolean isLifecycle(Event event) {
+    return event.role() == EventRole.SYSTEM.number();
   }
 
   /** Who wrote it: the speaker when the event names one, else its role (and tool). */

@@ -103,16 +103,70 @@ class StoreSearchTest {
         assertThat(hybrid.modeUsed()).isEqualTo(SearchRequest.Mode.HYBRID);
         assertThat(hybrid.hits().get(0).preview()).contains("rates table");
 
-        // "last week" is 2026-11-09 to 2026-11-16 seen from 2026-11-20: only the Kafka session
+        // "last week" is 2026-11-09 to 2026-11-16 seen from 2026-11-20: preferred, the Kafka session first
         SearchAnswer lastWeek = search.search(request("consumer last week", SearchRequest.Mode.BM25));
         assertThat(lastWeek.hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.sessionId()).isEqualTo("s2"));
-        assertThat(lastWeek.timeFromMs()).contains(ZonedDateTime.parse("2026-11-09T00:00:00Z").toInstant().toEpochMilli());
+        assertThat(lastWeek.preferred()).map(TimePhrases.Found::startMs)
+            .contains(ZonedDateTime.parse("2026-11-09T00:00:00Z").toInstant().toEpochMilli());
+        assertThat(lastWeek.preferred()).map(TimePhrases.Found::phrase).contains("last week");
+        assertThat(lastWeek.timeFromMs()).as("a phrase is no filter").isEmpty();
 
         SearchRequest codexOnly = new SearchRequest("consumer checkout", SearchRequest.Mode.BM25,
             SearchRequest.Fusion.WEIGHTED, 5, 0.5f, Optional.empty(), Optional.empty(), Optional.of("codex"),
             Set.of(Unit.EVENT), 0f, NOW);
         assertThat(search.search(codexOnly).hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.agent()).isEqualTo("codex"));
         assertThat(search.search(request("   ", SearchRequest.Mode.HYBRID)).hits()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void shouldAnswerNothing_forWhatWasNeverDiscussed_andNeverRankLifecycleRecords() throws Exception {
+    List<Event> events = new ArrayList<>(conversation());
+    events.add(new Event("01KA00000000000000000000ZZ", "s3", ZonedDateTime.parse("2026-11-19T09:30:00Z").toInstant()
+        .toEpochMilli(), EventType.SESSION_END.number(), EventRole.SYSTEM.number(), "Session ended (reason: logout)",
+        Map.of(), "claude"));
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      ingest(store, events);
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, embeddings)) {
+        awaitIndexed(search);
+        awaitVectors(search);
+
+        for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+          SearchAnswer offTopic = search.search(request("How did we configure the Kubernetes ingress TLS certificates?", mode));
+          assertThat(offTopic.hits()).as(mode.name()).isEmpty();
+          assertThat(search.search(request("session ended logout", mode)).hits()).as(mode.name())
+              .noneSatisfy(hit -> assertThat(hit.preview()).contains("Session ended"));
+        }
+        SearchAnswer onTopic = search.search(request("where are VAT rates kept", SearchRequest.Mode.HYBRID));
+        assertThat(onTopic.hits()).isNotEmpty();
+        assertThat(onTopic.hits().get(0).score()).isBetween(0.4f, 1.0f);
+        assertThat(onTopic.hits()).isSortedAccordingTo((a, b) -> Float.compare(b.score(), a.score()));
+      }
+    }
+  }
+
+  @Test
+  void shouldPreferTheNamedTime_butKeepWhatFollowed_whenTheQuestionAsksForIt() throws Exception {
+    // given: the plan made on 2026-11-10, what came of it on 2026-11-18 (seen from 2026-11-20)
+    List<Event> events = List.of(
+        event("p1", "2026-11-10", 0, EventRole.USER, "Plan: move the audit log consumer to a Kafka consumer group", "claude"),
+        event("p2", "2026-11-18", 0, EventRole.ASSISTANT, "The audit log consumer group rollout finished; lag is gone",
+            "claude"));
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      ingest(store, events);
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+        awaitIndexed(search);
+
+        // when
+        SearchAnswer outcome = search.search(request("what came of the audit log consumer plan from last week",
+            SearchRequest.Mode.BM25));
+        SearchAnswer then = search.search(request("audit log consumer last week", SearchRequest.Mode.BM25));
+
+        // then: the later event is there; without a question about what followed, the week leads
+        assertThat(outcome.hits()).extracting(SearchHit::sessionId).contains("p1", "p2");
+        assertThat(then.hits()).isNotEmpty();
+        assertThat(then.hits().get(0).sessionId()).isEqualTo("p1");
       }
     }
   }

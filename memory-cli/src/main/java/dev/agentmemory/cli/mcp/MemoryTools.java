@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.mcp;
 
+import dev.agentmemory.cli.SearchReport;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
@@ -83,13 +84,14 @@ final class MemoryTools {
       request.setTimeFilter(TimeRange.newBuilder().setStartMs(from).setEndMs(to));
     }
     SearchResponse response = daemon.call(allProjects, client -> client.search(request.build()));
-    String where = allProjects ? "all projects" : "project " + daemon.project();
+    SearchReport report = new SearchReport(response, allProjects ? "all projects" : "project " + daemon.project(), agent,
+        daemon.zone());
     if (response.getHitsCount() == 0) {
-      return "Nothing found for \"" + query + "\" in " + where + ". Try other words, mode \"bm25\" for exact "
-          + "identifiers or error messages" + (allProjects ? "" : ", or all_projects: true") + ".";
+      return report.nothingFound() + " Try other words, mode \"bm25\" for exact identifiers or error messages"
+          + (allProjects ? "" : ", or all_projects: true") + ".";
     }
-    Answer answer = new Answer(response.getHitsCount() + " results for \"" + query + "\" in " + where + " ("
-        + modeUsed(response) + "), best first:");
+    Answer answer = new Answer(response.getHitsCount() + " results for \"" + query + "\" (" + report.how()
+        + "), best first; score: how strongly each matches, 0 to 1, the same scale in every search:");
     int rank = 1;
     for (SearchHit hit : response.getHitsList()) {
       StringBuilder entry = new StringBuilder().append(rank++).append(". ").append(when(hit.getTimestampMs())).append(" · ")
@@ -253,11 +255,6 @@ final class MemoryTools {
   private static String role(SearchHit hit) {
     String role = hit.getRole().name().replace("EVENT_ROLE_", "").toLowerCase(Locale.ROOT);
     return hit.getAgent().isEmpty() ? role : role + " (" + hit.getAgent() + ")";
-  }
-
-  private static String modeUsed(SearchResponse response) {
-    String mode = response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "").toLowerCase(Locale.ROOT);
-    return response.getVectorAvailable() ? mode : mode + "; semantic search not ready, keywords only";
   }
 
   /** One line of at most {@code max} characters. */

@@ -163,7 +163,7 @@ class AgentIT {
     }
     try (Mcp mcp = new Mcp(beta)) {
       assertThat(mcp.text("memory_search", Map.of("query", "VAT rounded twice")))
-          .contains("in project beta").doesNotContain("InvoiceTax", "Austrian");
+          .contains("Nothing found", "project beta").doesNotContain("InvoiceTax", "Austrian");
     }
 
     // when: the daemon is gone

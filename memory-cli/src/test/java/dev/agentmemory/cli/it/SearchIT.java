@@ -94,7 +94,9 @@ class SearchIT {
       // then: keyword, semantic and hybrid search each find the answer first
       assertThat(search(memory, "invoice rounding BigDecimal", HybridMode.HYBRID_MODE_BM25_ONLY).getHitsList())
           .first().extracting(SearchHit::getDocId).isEqualTo(answers.get(2).getEventId());
-      SearchResponse semantic = search(memory, "where do we store login state", HybridMode.HYBRID_MODE_VECTOR_ONLY);
+      // (a paraphrase further off, "where do we store login state", has a cosine of 0.24: below the
+      // evidence floor, so semantic search now answers it with nothing rather than with a guess)
+      SearchResponse semantic = search(memory, "which database holds the session tokens", HybridMode.HYBRID_MODE_VECTOR_ONLY);
       assertThat(semantic.getModeUsed()).isEqualTo(HybridMode.HYBRID_MODE_VECTOR_ONLY);
       assertThat(semantic.getHitsList()).first().extracting(SearchHit::getDocId).isEqualTo(answers.get(1).getEventId());
       SearchResponse hybrid = search(memory, "kafka lag", HybridMode.HYBRID_MODE_HYBRID);
@@ -146,6 +148,15 @@ class SearchIT {
     DaemonProcess.Result since = daemon.run("search", "what did we find out", "--since", "2026-03-06", "--json");
     assertThat(JSON.readTree(since.out()).get("results")).isNotEmpty().allSatisfy(
         result -> assertThat(result.get("session_id").asText()).isIn("s4", "s5"));
+    // what was never discussed answers nothing, saying how it searched; a named day is preferred, no filter
+    DaemonProcess.Result offTopic = daemon.run("search", "How did we configure the Kubernetes ingress TLS certificates?");
+    assertThat(offTopic.exitCode()).as(offTopic.toString()).isZero();
+    assertThat(offTopic.out()).startsWith("Nothing found (hybrid; the default store)").contains("none closely enough");
+    JsonNode dated = JSON.readTree(daemon.run("search", "kafka lag 2026-03-05", "--json").out());
+    assertThat(dated.path("time_preference").path("phrase").asText()).isEqualTo("2026-03-05");
+    assertThat(dated.has("time_filter")).isFalse();
+    assertThat(dated.path("how").asText()).contains("preferring \"2026-03-05\"");
+    assertThat(dated.path("results").get(0).path("session_id").asText()).isEqualTo("s4");
     DaemonProcess.Result badMode = daemon.run("search", "gradle", "--mode", "fuzzy");
     assertThat(badMode.exitCode()).isEqualTo(2);
     assertThat(badMode.err()).contains("--mode");

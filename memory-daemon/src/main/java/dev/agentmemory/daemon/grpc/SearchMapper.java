@@ -157,6 +157,9 @@ final class SearchMapper {
       response.setTimeFilter(TimeRange.newBuilder().setStartMs(answer.timeFromMs().orElse(0L))
           .setEndMs(answer.timeToMs().orElse(0L)));
     }
+    response.setSetAside(answer.setAside());
+    answer.preferred().ifPresent(period -> response.setTimePhrase(period.phrase())
+        .setTimePreference(TimeRange.newBuilder().setStartMs(period.startMs()).setEndMs(period.endMs())));
     return response.build();
   }
 
