@@ -37,7 +37,8 @@ final class ToolSpecs {
                 + "results and their summaries. Use it when the user mentions earlier work (\"last time\", \"we "
                 + "decided\", \"the bug we fixed\") or an error may have been seen before. Returns the best hits with "
                 + "date, role, a snippet and the ids to read more (memory_expand, memory_browse). Time words in the "
-                + "query (\"last week\", \"yesterday\", \"in October\") filter by time.",
+                + "query (\"last week\", \"yesterday\", \"in October\") prefer that time; since/until filter exactly. "
+                + "An answer with no results means nothing matched closely enough; it says which filters applied.",
             """
             {"type": "object", "properties": {
               "query": {"type": "string", "description": "What to look for, in words (or an exact identifier or error message)."},
