@@ -27,7 +27,7 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-node "$here/client.mjs" "$launcher" "$sandbox/ledger" LedgerExport
+node "$here/client.mjs" "$launcher" "$sandbox/ledger" quarantined LedgerExport
 
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 (cd "$sandbox/ledger" && exec node "$here/bridge.mjs" "$launcher" "$port") &
