@@ -120,13 +120,13 @@ public final class SearchCommand implements Callable<Integer> {
       Json.print(out, json(response, report));
       return 0;
     }
-    print(out, request.getQuery(), response, report, zone);
+    print(out, response, report, zone);
     return 0;
   }
 
-  private static void print(PrintWriter out, String query, SearchResponse response, SearchReport report, ZoneId zone) {
+  private static void print(PrintWriter out, SearchResponse response, SearchReport report, ZoneId zone) {
     if (response.getHitsCount() == 0) {
-      out.println(report.nothingFound(query));
+      out.println(report.nothingFound(Optional.empty()));
       return;
     }
     out.printf("%d results (%s):%n", response.getHitsCount(), report.how());

@@ -39,14 +39,18 @@ public record SearchReport(SearchResponse response, String where, Optional<Strin
     return String.join("; ", parts);
   }
 
-  /** Why nothing was found for {@code query}. */
-  public String nothingFound(String query) {
+  /**
+   * Why nothing was found (naming {@code query} when given: an agent reads the answer apart from
+   * its call; a person just typed it).
+   */
+  public String nothingFound(Optional<String> query) {
     String why = response.getSetAside() > 0
         ? response.getSetAside() + " candidates shared words or meaning with the query, none closely enough to count"
         : "nothing shares a word or meaning with the query";
     String filtered = response.hasTimeFilter() || agent.filter(name -> !name.isBlank()).isPresent()
         ? "; the filters above may hide it" : "";
-    return "Nothing found for \"" + query + "\" (" + how() + "): " + why + filtered + ".";
+    return "Nothing found" + query.map(words -> " for \"" + words + "\"").orElse("") + " (" + how() + "): " + why
+        + filtered + ".";
   }
 
   private String range(TimeRange range) {

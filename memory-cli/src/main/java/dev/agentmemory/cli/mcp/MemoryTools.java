@@ -87,7 +87,7 @@ final class MemoryTools {
     SearchReport report = new SearchReport(response, allProjects ? "all projects" : "project " + daemon.project(), agent,
         daemon.zone());
     if (response.getHitsCount() == 0) {
-      return report.nothingFound(query) + " Try other words, mode \"bm25\" for exact identifiers or error messages"
+      return report.nothingFound(Optional.of(query)) + " Try other words, mode \"bm25\" for exact identifiers or error messages"
           + (allProjects ? "" : ", or all_projects: true") + ".";
     }
     Answer answer = new Answer(response.getHitsCount() + " results for \"" + query + "\" (" + report.how()
