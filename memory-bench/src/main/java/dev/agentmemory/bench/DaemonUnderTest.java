@@ -139,12 +139,16 @@ final class DaemonUnderTest implements AutoCloseable {
     return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().maxInboundMessageSize(64 << 20).build();
   }
 
-  /** A channel that shows the daemon's token, as this user's clients do over TCP. */
+  /**
+   * A channel that shows the daemon's token, as this user's clients do over TCP (none for a build
+   * older than tokens, so that builds can be compared).
+   */
   ManagedChannel channel() {
-    String token = DaemonToken.read(home.resolve("run/agent-memory").resolve(DaemonToken.FILE_NAME))
-        .orElseThrow(() -> new IllegalStateException("Expected the daemon's token in " + home + "/run/agent-memory"));
-    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().maxInboundMessageSize(64 << 20)
-        .intercept(BearerToken.attach(token)).build();
+    NettyChannelBuilder builder = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
+        .maxInboundMessageSize(64 << 20);
+    DaemonToken.read(home.resolve("run/agent-memory").resolve(DaemonToken.FILE_NAME))
+        .ifPresent(token -> builder.intercept(BearerToken.attach(token)));
+    return builder.build();
   }
 
   double startToServingMs() {
