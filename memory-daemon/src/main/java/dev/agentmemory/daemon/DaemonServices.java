@@ -118,11 +118,6 @@ public final class DaemonServices implements AutoCloseable {
     return Backups.create(projects.all(), where, keep.orElse(config.backup().keep()), clock);
   }
 
-  /** Where backups go when a request names no directory. */
-  public Path backupDir() {
-    return config.backup().dir();
-  }
-
   /**
    * Checks every store (see {@link dev.agentmemory.storage.MemoryStore#verify()}), by project, the
    * default store ("") first.

@@ -111,7 +111,7 @@ public final class SpoolDrainer implements AutoCloseable {
     LOG.warn("Spooled event {} cannot be stored ({}); moved to spool/rejected/", file.getFileName(),
         policy.redactor().redact(String.valueOf(reason)).text());
     try {
-      Path rejected = PrivateFiles.createDirectories(spool.dir().resolve("rejected"));
+      Path rejected = PrivateFiles.createDirectories(spool.rejectedDir());
       String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
       PrivateFiles.writeAtomically(rejected.resolve(file.getFileName()),
           policy.redactor().redact(content).text().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -209,9 +209,8 @@ public final class HookEvents {
       bytes += size;
       end += Character.charCount(codePoint);
     }
-    String cut = text.substring(0, end) + "\n[... cut: " + (text.length() - end) + " more characters]";
-    return new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(), cut,
-        event.metadata(), event.agent());
+    return new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(),
+        cutAt(text, end), event.metadata(), event.agent());
   }
 
   /** At most the configured number of characters, with a marker saying how many were cut. */
@@ -223,6 +222,11 @@ public final class HookEvents {
     if (Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
+    return cutAt(text, end);
+  }
+
+  /** The first {@code end} characters of {@code text}, and the marker saying how many follow. */
+  private static String cutAt(String text, int end) {
     return text.substring(0, end) + "\n[... cut: " + (text.length() - end) + " more characters]";
   }
 

@@ -88,6 +88,16 @@ public final class PrivateFiles {
     return POSIX ? new FileAttribute<?>[] {ownerOnly("rw-------")} : new FileAttribute<?>[0];
   }
 
+  /**
+   * The owner of {@code path} (not following a link) when that is another user than this process's;
+   * empty when it is ours, or when this process's user is not known.
+   */
+  public static java.util.Optional<String> foreignOwner(Path path) throws IOException {
+    String self = System.getProperty("user.name", "");
+    String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
+    return self.isEmpty() || owner.equals(self) ? java.util.Optional.empty() : java.util.Optional.of(owner);
+  }
+
   /** Takes every permission of group and others from {@code path} (not following a link). */
   public static boolean restrict(Path path) throws IOException {
     if (!POSIX || Files.isSymbolicLink(path)) {

@@ -71,23 +71,20 @@ public final class Spool {
 
   /** The requests to forget a session, oldest first. */
   public List<Path> forgetRequests() throws IOException {
-    Path requests = forgetDir();
-    if (!Files.isDirectory(requests)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(requests)) {
-      return files.filter(path -> path.getFileName().toString().endsWith(SUFFIX)
-          && !path.getFileName().toString().startsWith(".")).sorted().toList();
-    }
+    return complete(forgetDir());
   }
 
-  /** The events put aside because they could not be stored ({@code rejected/}). */
+  /** Where events that could not be stored are put aside. */
+  public Path rejectedDir() {
+    return dir.resolve("rejected");
+  }
+
+  /** The events put aside because they could not be stored, whatever their names. */
   public List<Path> rejected() throws IOException {
-    Path rejected = dir.resolve("rejected");
-    if (!Files.isDirectory(rejected)) {
+    if (!Files.isDirectory(rejectedDir())) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(rejected)) {
+    try (Stream<Path> files = Files.list(rejectedDir())) {
       return files.filter(Files::isRegularFile).sorted().toList();
     }
   }
@@ -98,10 +95,15 @@ public final class Spool {
 
   /** Spooled files, oldest first (complete ones only). */
   public List<Path> pending() throws IOException {
-    if (!Files.isDirectory(dir)) {
+    return complete(dir);
+  }
+
+  /** The complete files of {@code directory} (not the temporary ones being written), in name order. */
+  private static List<Path> complete(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(directory)) {
       return files.filter(path -> {
         String name = path.getFileName().toString();
         return name.endsWith(SUFFIX) && !name.startsWith(".");

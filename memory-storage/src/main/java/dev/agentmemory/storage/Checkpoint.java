@@ -80,18 +80,19 @@ public final class Checkpoint<T> {
 
   /** An audit entry at {@code epochMs} (13 digits, so entries sort by time). */
   public static Checkpoint<String> audit(long epochMs) {
-    return new Checkpoint<>(AUDIT_PREFIX + String.format(java.util.Locale.ROOT, "%013d", epochMs),
-        text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    return text(AUDIT_PREFIX + String.format(java.util.Locale.ROOT, "%013d", epochMs));
   }
 
   /**
    * A forget whose deletion is written but whose clean-up (search index, compaction) may not be
    * done: its audit entry, until the clean-up ends. A daemon finishes it when it opens the store.
    */
-  public static final Checkpoint<String> FORGET_PENDING = new Checkpoint<>("forget.pending",
-      text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-      bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+  public static final Checkpoint<String> FORGET_PENDING = text("forget.pending");
+
+  private static Checkpoint<String> text(String key) {
+    return new Checkpoint<>(key, text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   private static Checkpoint<Long> number(String key) {
     return new Checkpoint<>(key, value -> new BinaryWriter(8).writeLong(value).toByteArray(),

@@ -164,11 +164,10 @@ public final class Backups {
       throw new InvalidArgumentException("--dest " + dir + " is a file; give a directory for the backups");
     }
     try {
-      String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
-      String self = System.getProperty("user.name", "");
-      if (!owner.equals(self)) {
-        throw new InvalidArgumentException("--dest " + dir + " belongs to " + owner + ", not to you (" + self
-            + "); give a directory of your own");
+      Optional<String> owner = PrivateFiles.foreignOwner(dir);
+      if (owner.isPresent()) {
+        throw new InvalidArgumentException("--dest " + dir + " belongs to " + owner.get() + ", not to you ("
+            + System.getProperty("user.name") + "); give a directory of your own");
       }
     } catch (IOException e) {
       throw new InvalidArgumentException("--dest " + dir + " cannot be inspected: " + e.getMessage());
@@ -185,10 +184,7 @@ public final class Backups {
     requireBackupsDirectory(root);
     try {
       PrivateFiles.createDirectories(root);
-      Path target = root.resolve(backup.path().getFileName().toString());
-      for (int n = 1; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
-        target = root.resolve(backup.path().getFileName() + "-" + n);
-      }
+      Path target = freeName(root, backup.path().getFileName().toString());
       try {
         Files.move(backup.path(), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       } catch (java.nio.file.AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
@@ -261,13 +257,8 @@ public final class Backups {
   }
 
   private static Path newBackupDirectory(Path root, Clock clock) {
-    String stamp = STAMP.format(clock.instant());
-    Path backup = root.resolve(stamp);
-    for (int n = 1; Files.exists(backup); n++) {
-      backup = root.resolve(stamp + "-" + n);
-    }
+    Path backup = freeName(root, STAMP.format(clock.instant()));
     try {
-      PrivateFiles.createDirectories(root);
       PrivateFiles.createDirectories(backup);
       PrivateFiles.writeAtomically(backup.resolve(STARTED),
           ("{\"pid\": " + ProcessHandle.current().pid() + ", \"started\": \"" + clock.instant() + "\"}\n")
@@ -276,6 +267,15 @@ public final class Backups {
     } catch (IOException e) {
       throw new StorageException("Expected to create the backup directory " + backup + ", but " + e.getMessage(), e);
     }
+  }
+
+  /** {@code root/name}, or {@code root/name-1}, {@code -2}, ... when that is taken (a link counts as taken). */
+  private static Path freeName(Path root, String name) {
+    Path free = root.resolve(name);
+    for (int n = 1; Files.exists(free, LinkOption.NOFOLLOW_LINKS); n++) {
+      free = root.resolve(name + "-" + n);
+    }
+    return free;
   }
 
   private static void createParent(Path target) {

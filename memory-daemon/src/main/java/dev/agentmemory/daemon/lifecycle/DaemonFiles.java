@@ -42,11 +42,10 @@ public final class DaemonFiles {
   public void prepareDirectory() throws IOException {
     Path dir = pidFile.toAbsolutePath().getParent();
     PrivateFiles.createDirectories(dir);
-    String owner = Files.getOwner(dir).getName();
-    String self = System.getProperty("user.name", "");
-    if (!owner.equals(self) && !self.isEmpty()) {
-      throw new IOException("the runtime directory " + dir + " belongs to " + owner + ", not to " + self
-          + "; remove it, or set XDG_RUNTIME_DIR to a directory of your own");
+    java.util.Optional<String> owner = PrivateFiles.foreignOwner(dir);
+    if (owner.isPresent()) {
+      throw new IOException("the runtime directory " + dir + " belongs to " + owner.get() + ", not to "
+          + System.getProperty("user.name") + "; remove it, or set XDG_RUNTIME_DIR to a directory of your own");
     }
     PrivateFiles.restrict(dir);
   }
