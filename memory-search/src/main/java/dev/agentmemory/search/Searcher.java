@@ -101,8 +101,10 @@ final class Searcher {
       List<Scored> ranked = new ArrayList<>(byDoc.values());
       boostBySession(ranked);
       ranked.forEach(scored -> scored.score *= recency(now, scored.hit.timestampMs()));
-      named.ifPresent(period -> ranked.forEach(scored -> scored.score *= TimePreference.weight(period,
-          request.query(), scored.hit.timestampMs())));
+      named.ifPresent(period -> {
+        boolean followed = TimePreference.asksWhatFollowed(request.query());
+        ranked.forEach(scored -> scored.score *= TimePreference.weight(period, followed, scored.hit.timestampMs()));
+      });
       ranked.sort(Comparator.comparingDouble((Scored s) -> s.score).reversed());
       List<SearchHit> answered = new ArrayList<>();
       if (ranked.stream().noneMatch(Scored::isEvidence)) {
@@ -223,13 +225,11 @@ final class Searcher {
     Map<String, Double> weights = new HashMap<>();
     for (SearchIndex.Hit hit : keyword) {
       String type = Unit.typeOfKey(hit.key());
-      double weight = weights.computeIfAbsent(type, t -> {
-        try {
-          return view.queryWeight(terms, t);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      Double weight = weights.get(type);
+      if (weight == null) {
+        weight = view.queryWeight(terms, type);
+        weights.put(type, weight);
+      }
       Scored scored = byDoc.get(hit.docId());
       scored.keyword = Math.max(scored.keyword, weight <= 0 ? 0 : Math.min(1.0, hit.score() / weight));
     }

@@ -19,11 +19,12 @@ final class TimePreference {
 
   private TimePreference() {}
 
-  static double weight(TimePhrases.Found period, String question, long timestampMs) {
+  /** @param followed whether the question asks what followed ({@link #asksWhatFollowed}) */
+  static double weight(TimePhrases.Found period, boolean followed, long timestampMs) {
     if (timestampMs >= period.startMs() && timestampMs < period.endMs()) {
       return 1.0;
     }
-    return timestampMs >= period.endMs() && asksWhatFollowed(question) ? AFTER : OUTSIDE;
+    return timestampMs >= period.endMs() && followed ? AFTER : OUTSIDE;
   }
 
   /** Whether {@code question} asks about consequences, outcomes or what happened since. */

@@ -95,14 +95,8 @@ public final class AdminForgetCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     ForgetResponse done = send(request);
-    // the daemon cleans its spool and the project's session-start memory itself; with it stopped,
-    // this command does (and finds nothing left after a daemon)
-    int spooled = done.getSpooled() + forgetSpooled(request);
-    if (!admin.project().isEmpty()) {
-      Files.deleteIfExists(SessionContext.file(admin.root().context().platform(), admin.project()));
-    }
     out.printf("Forgot %d events in %s%s. Audit: %s%n", done.getEvents(), where,
-        spooled == 0 ? "" : " and " + spooled + " waiting in the spool", done.getAudit());
+        done.getSpooled() == 0 ? "" : " and " + done.getSpooled() + " waiting in the spool", done.getAudit());
     out.println("Backups made before still hold them: remove those too if they must go (memory-daemon admin backup --keep 1 "
         + "after this, or delete the backup directories).");
     return 0;
@@ -132,11 +126,31 @@ public final class AdminForgetCommand implements Callable<Integer> {
         try (client) {
           return client.inProject(admin.project()).forget(request);
         }
-      }).orElseGet(() -> forgetProjectHere(request.getDryRun()));
+      }).orElseGet(() -> cleanedUpHere(request, forgetProjectHere(request.getDryRun())));
     }
-    return admin.maintaining(client -> client.forget(request), store -> AdminMapper.forget(Forgetting.forget(store,
-        Forgetting.Selection.of(request.getSessionId(), request.getEventId(), request.getBeforeMs()), request.getDryRun(),
-        Clock.systemUTC())));
+    return admin.maintaining(client -> client.forget(request), store -> cleanedUpHere(request, AdminMapper.forget(
+        Forgetting.forget(store, Forgetting.Selection.of(request.getSessionId(), request.getEventId(),
+            request.getBeforeMs()), request.getDryRun(), Clock.systemUTC()))));
+  }
+
+  /**
+   * With the daemon stopped, what it does beside the store when it forgets: the matching spooled
+   * events and the project's session-start memory go too.
+   */
+  private ForgetResponse cleanedUpHere(ForgetRequest request, ForgetResponse done) {
+    if (request.getDryRun()) {
+      return done;
+    }
+    try {
+      int spooled = forgetSpooled(request);
+      if (!admin.project().isEmpty()) {
+        Files.deleteIfExists(SessionContext.file(admin.root().context().platform(), admin.project()));
+      }
+      return done.toBuilder().setSpooled(spooled).build();
+    } catch (IOException e) {
+      throw new CliException("Forgot the events in the store, but could not clean the spool or the session-start "
+          + "memory: " + e.getMessage());
+    }
   }
 
   private ForgetResponse forgetProjectHere(boolean dry) {

@@ -78,12 +78,13 @@ final class JsonRpcGate extends InputStream {
         awaitAnswers();
         return false;
       }
-      Optional<String> refusal = refusal(next);
+      JsonNode message = parse(next);
+      Optional<String> refusal = refusal(message);
       if (refusal.isPresent()) {
         out.writeLine(refusal.get());
         continue;
       }
-      if (isRequest(next)) {
+      if (message.has("method") && message.has("id")) {
         requests++;
       }
       line = next;
@@ -101,9 +102,13 @@ final class JsonRpcGate extends InputStream {
     }
   }
 
-  private boolean isRequest(byte[] bytes) throws IOException {
-    JsonNode message = json.readTree(bytes);
-    return message.has("method") && message.has("id");
+  /** The message on a line; null when the line is not JSON. */
+  private JsonNode parse(byte[] bytes) {
+    try {
+      return json.readTree(bytes);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** The next line with its newline; null at the end of input. Blank lines are skipped. */
@@ -127,15 +132,16 @@ final class JsonRpcGate extends InputStream {
     return bytes.toByteArray();
   }
 
-  /** The error response to a line the SDK must not see; empty when the line is a fine message. */
-  Optional<String> refusal(byte[] bytes) {
-    JsonNode message;
-    try {
-      message = json.readTree(bytes);
-    } catch (IOException | RuntimeException e) {
+  /**
+   * The error response to a line the SDK must not see; empty when it holds a fine message.
+   *
+   * @param message the line's message, null when it is not JSON
+   */
+  private Optional<String> refusal(JsonNode message) {
+    if (message == null) {
       return Optional.of(error(null, PARSE_ERROR, "Parse error: each line must be one JSON-RPC message"));
     }
-    if (message == null || message.isArray()) {
+    if (message.isMissingNode() || message.isArray()) {
       return Optional.of(error(null, INVALID_REQUEST,
           "Invalid Request: batches are not supported (MCP removed JSON-RPC batching); send one message per line"));
     }

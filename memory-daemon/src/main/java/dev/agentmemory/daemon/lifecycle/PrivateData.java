@@ -33,7 +33,12 @@ public final class PrivateData {
     roots.add(config.storage().dbPath());
     roots.add(platform.runtimeDir());
     roots.add(platform.logDir());
-    roots.addAll(Backups.list(config.backup().dir()));
+    try {
+      roots.addAll(Backups.list(config.backup().dir()));
+    } catch (java.io.UncheckedIOException e) {
+      // a backup directory this user cannot list: nothing there to tighten, and no reason not to start
+      LOG.warn("Expected to look at the backups in {}, but {}", config.backup().dir(), e.getMessage());
+    }
     Path log = config.log().file().toAbsolutePath();
     for (int rotated = 0; rotated <= config.log().keep(); rotated++) {
       roots.add(rotated == 0 ? log : log.resolveSibling(log.getFileName() + "." + rotated));
