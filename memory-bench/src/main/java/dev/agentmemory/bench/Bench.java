@@ -23,6 +23,7 @@ public final class Bench {
       case "search" -> SearchBench.main(rest);
       case "mcp" -> McpBench.main(rest);
       case "ops" -> OpsBench.main(rest);
+      case "idle" -> IdleBench.main(rest);
       default -> usage();
     }
   }
@@ -32,6 +33,7 @@ public final class Bench {
         + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR] | ops [--events N] [--launcher PATH] [--cache DIR]"
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
+        + " | idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false] [--cache DIR] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);
   }

@@ -151,6 +151,11 @@ final class DaemonUnderTest implements AutoCloseable {
     return builder.build();
   }
 
+  /** The daemon's process id (the launcher execs the JVM). */
+  long pid() {
+    return process.pid();
+  }
+
   double startToServingMs() {
     return startToServingMs;
   }

@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the disks of the stores: says once, in the log and in health, when new events are
  * refused for lack of space and when they are taken again, and warns once when space runs low.
- * Writes themselves check the reserve, so taking events again needs nothing from here.
+ * Writes themselves check the reserve, so taking events again needs nothing from here. It looks
+ * when a store's writes start or stop being refused, and otherwise once a minute (an idle daemon
+ * does not wake for it).
  */
 final class DiskWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskWatch.class);
-  private static final Duration PERIOD = Duration.ofSeconds(2);
+  private static final Duration PERIOD = Duration.ofMinutes(1);
 
   private final Supplier<List<MemoryStore>> stores;
   private final Consumer<Boolean> writable;
@@ -40,6 +42,7 @@ final class DiskWatch implements AutoCloseable {
   private void check() {
     try {
       List<MemoryStore> all = stores.get();
+      all.forEach(store -> store.onRefusalChange(this::checkSoon)); // stores opened since the last look too
       boolean refusingNow = all.stream().anyMatch(store -> store.refusesWrites());
       List<String> warnings = all.stream().flatMap(store -> store.diskWarnings().stream()).toList();
       if (refusingNow != refusing) {
@@ -56,6 +59,14 @@ final class DiskWatch implements AutoCloseable {
       lastWarnings = warnings;
     } catch (RuntimeException e) {
       LOG.warn("Expected to check the free disk space, but {}", e.toString());
+    }
+  }
+
+  private void checkSoon() {
+    try {
+      timer.execute(this::check);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
     }
   }
 

@@ -24,15 +24,12 @@ public final class EventService {
   private final EventValidator validator;
   private final IngestPolicy policy;
   private final String defaultAgent;
-  private final Runnable onNewEvent;
 
-  /** @param onNewEvent called after each newly stored event (wakes the TOC worker) */
-  public EventService(EventStore store, Clock clock, IngestPolicy policy, Runnable onNewEvent) {
+  public EventService(EventStore store, Clock clock, IngestPolicy policy) {
     this.store = store;
     this.validator = new EventValidator(clock, policy.maxTextBytes());
     this.policy = policy;
     this.defaultAgent = policy.defaultAgent().trim().toLowerCase(java.util.Locale.ROOT);
-    this.onNewEvent = onNewEvent;
   }
 
   /**
@@ -47,11 +44,7 @@ public final class EventService {
           valid.text(), valid.metadata(), defaultAgent);
     }
     // counted from the markers, so secrets the hook redacted before spooling count too
-    IngestResult result = store.append(valid, Redactor.markersIn(valid));
-    if (result.created()) {
-      onNewEvent.run();
-    }
-    return result;
+    return store.append(valid, Redactor.markersIn(valid));
   }
 
   /** Outcome of ingesting many events. */

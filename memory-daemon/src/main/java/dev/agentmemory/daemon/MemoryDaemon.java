@@ -69,13 +69,13 @@ public final class MemoryDaemon implements AutoCloseable {
       // what the hooks need to treat events as the daemon would before they write them to disk
       new HookSettings(config.storage().maxEventBytes(), config.redaction().enabled(), config.redaction().extraPatterns(),
           config.redaction().allow()).write(platform);
-      SpoolDrainer spool = new SpoolDrainer(new Spool(platform.spoolDir()), projects::ingest, services.forgetting(),
-          IngestPolicies.of(config));
+      SpoolDrainer spool = resources.register(new SpoolDrainer(new Spool(platform.spoolDir()), projects::ingest,
+          services.forgetting(), IngestPolicies.of(config), config.storage().spoolWatch()));
       int spooled = spool.drain();
       if (spooled > 0) {
         LOG.info("Took in {} events that hooks spooled while the daemon was down", spooled);
       }
-      resources.register(spool).start();
+      spool.start();
       // The PID file goes right after the server (closed in reverse): from then on, `status`
       // rightly says not running.
       resources.register(() -> files.removeIfOwnedBy(self.pid()));

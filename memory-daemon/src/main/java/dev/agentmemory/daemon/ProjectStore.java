@@ -118,7 +118,7 @@ public final class ProjectStore implements AutoCloseable {
       }
       TocWorker worker = resources.register(new TocWorker(store, builder, config.toc().refreshInterval()));
       worker.start();
-      EventService events = new EventService(store.events(), clock, IngestPolicies.of(config), worker::nudge);
+      EventService events = new EventService(store.events(), clock, IngestPolicies.of(config));
       TocRollup rollup = new TocRollup(store, builder, summarizers.rollups(), clock);
       Optional<StoreSearch> search = embeddings.map(model -> resources.register(
           StoreSearch.open(store, config.toc().zone(), model)));

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes in the events hooks wrote to the spool: at start-up and then every quarter second. Each
+ * Takes in the events hooks wrote to the spool: at start-up and then whenever a file lands in it
+ * ({@link SpoolWatch}; it sleeps otherwise). Each
  * file is ingested like any event (validated, redacted, idempotent by id) and deleted only after
  * it is stored, so a crash at any point loses nothing and stores nothing twice. A text above the
  * size limit is cut, not refused (an older hook did not cut); a file that can never be stored
@@ -24,21 +25,27 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpoolDrainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolDrainer.class);
-  private static final Duration POLL = Duration.ofMillis(250);
+  // Files kept because the disk is full are tried again this often (writes are refused until then).
+  private static final Duration DISK_FULL_RETRY = Duration.ofSeconds(2);
 
   private final Spool spool;
   private final Consumer<Event> store;
   private final ForgetService forgetting;
   private final IngestPolicy policy;
+  private final SpoolWatch watch;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile boolean waitingForDisk;
 
   /**
    * @param store validates and stores an event where it belongs (throws on invalid input)
    * @param policy the size limit texts are cut to, and the redaction of rejected files
+   * @param watchFiles whether a file watcher wakes it (else it looks every second)
    */
-  public SpoolDrainer(Spool spool, Consumer<Event> store, ForgetService forgetting, IngestPolicy policy) {
+  public SpoolDrainer(Spool spool, Consumer<Event> store, ForgetService forgetting, IngestPolicy policy,
+      boolean watchFiles) {
     this.spool = spool;
+    this.watch = SpoolWatch.open(java.util.List.of(spool.dir(), spool.forgetDir()), watchFiles);
     this.store = store;
     this.forgetting = forgetting;
     this.policy = policy;
@@ -53,6 +60,7 @@ public final class SpoolDrainer implements AutoCloseable {
   /** Ingests every spooled event now; returns how many files it took in. */
   public int drain() {
     forgetting.forgetRequestedSessions();
+    waitingForDisk = false;
     int taken = 0;
     try {
       for (Path file : spool.pending()) {
@@ -68,6 +76,7 @@ public final class SpoolDrainer implements AutoCloseable {
     } catch (StorageFullException e) {
       // the file, and the rest, stay in the spool for a later round; the disk watch reports the disk
       LOG.debug("Spooled events wait for disk space: {}", e.getMessage());
+      waitingForDisk = true;
     }
     return taken;
   }
@@ -129,7 +138,7 @@ public final class SpoolDrainer implements AutoCloseable {
         LOG.error("Expected to take in spooled events, but it failed; retrying", e);
       }
       try {
-        Thread.sleep(POLL.toMillis());
+        watch.await(waitingForDisk ? DISK_FULL_RETRY : watch.idleWait());
       } catch (InterruptedException e) {
         return;
       }
@@ -141,5 +150,10 @@ public final class SpoolDrainer implements AutoCloseable {
     running = false;
     thread.interrupt();
     thread.join(Duration.ofSeconds(30).toMillis());
+    try {
+      watch.close();
+    } catch (IOException e) {
+      LOG.debug("Closing the spool watch: {}", e.getMessage());
+    }
   }
 }

@@ -13,13 +13,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the table of contents up to date: consumes the outbox in order, a batch at a time, each
- * batch built and acknowledged in one atomic write. After a batch it waits the refresh interval
- * before the next, so a busy session makes one new TOC version per interval, not one per event.
+ * batch built and acknowledged in one atomic write. It sleeps until the outbox signals a new
+ * event; after a batch it waits the refresh interval before the next, so a busy session makes one
+ * new TOC version per interval, not one per event, and an idle one costs nothing.
  */
 public final class TocWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TocWorker.class);
   private static final int BATCH = 2_000;
-  private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+  // The outbox's signal is in-process and reliable; this only bounds the cost of a bug.
+  private static final Duration SAFETY = Duration.ofMinutes(10);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
   private final MemoryStore store;
@@ -27,8 +29,7 @@ public final class TocWorker implements AutoCloseable {
   private final Duration interval;
   private final Thread thread;
   private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final Object signal = new Object();
-  private boolean nudged;
+  private final Object closing = new Object();
   private volatile boolean running = true;
 
   public TocWorker(MemoryStore store, TocBuilder builder, Duration interval) {
@@ -41,14 +42,6 @@ public final class TocWorker implements AutoCloseable {
 
   public void start() {
     thread.start();
-  }
-
-  /** Tells the worker that new events wait (called after every ingest). */
-  public void nudge() {
-    synchronized (signal) {
-      nudged = true;
-      signal.notifyAll();
-    }
   }
 
   /** Runs {@code listener} on the worker's thread after every batch that changed the TOC. */
@@ -87,8 +80,10 @@ public final class TocWorker implements AutoCloseable {
           notifyListeners();
           pause(interval);
         } else {
-          awaitNudge();
+          store.outbox().appended().await(SAFETY);
         }
+      } catch (InterruptedException e) {
+        return;
       } catch (dev.agentmemory.storage.StorageFullException e) {
         LOG.debug("The TOC waits for disk space: {}", e.getMessage()); // the disk watch reports it
         pause(backoff);
@@ -116,32 +111,18 @@ public final class TocWorker implements AutoCloseable {
     }
   }
 
-  private void awaitNudge() {
-    synchronized (signal) {
-      if (!nudged && running) {
-        waitQuietly(IDLE_POLL);
-      }
-      nudged = false;
-    }
-  }
-
   /** Waits the whole duration: new events do not cut it short, only {@link #close()} does. */
   private void pause(Duration duration) {
     long deadline = System.nanoTime() + duration.toNanos();
-    synchronized (signal) {
+    synchronized (closing) {
       long left;
       while (running && (left = deadline - System.nanoTime()) > 0) {
-        waitQuietly(Duration.ofNanos(left));
+        try {
+          closing.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          running = false;
+        }
       }
-    }
-  }
-
-  private void waitQuietly(Duration duration) {
-    try {
-      signal.wait(Math.max(1, duration.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
     }
   }
 
@@ -149,9 +130,10 @@ public final class TocWorker implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running = false;
-    synchronized (signal) {
-      signal.notifyAll();
+    synchronized (closing) {
+      closing.notifyAll();
     }
+    store.outbox().appended().raise();
     thread.join(Duration.ofSeconds(60).toMillis());
     if (thread.isAlive()) {
       LOG.warn("Expected the TOC worker to stop within 60 s, but it is still building; the store closes anyway");

@@ -89,7 +89,8 @@ public final class Spool {
     }
   }
 
-  private Path forgetDir() {
+  /** Where requests to forget a session wait. */
+  public Path forgetDir() {
     return dir.resolve("forget");
   }
 

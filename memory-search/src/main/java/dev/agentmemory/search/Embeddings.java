@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 public final class Embeddings implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Embeddings.class);
 
+  private final dev.agentmemory.storage.Signal unitsWaiting = new dev.agentmemory.storage.Signal();
   private volatile Embedder embedder;
   private volatile String status;
   private final boolean enabled;
@@ -32,6 +33,7 @@ public final class Embeddings implements AutoCloseable {
         // 60 MB for them; with the daemon's heap options (bin/memory-daemon) one full collection
         // now hands that back to the system instead of it staying resident for good.
         System.gc();
+        embeddings.unitsWaiting.raise();
         LOG.info("Semantic search ready (model loaded in {} ms)", (System.nanoTime() - start) / 1_000_000);
       } catch (RuntimeException | LinkageError e) {
         embeddings.status = "unavailable: " + e.getMessage();
@@ -64,6 +66,11 @@ public final class Embeddings implements AutoCloseable {
   /** Whether units are indexed waiting for their vectors (semantic search is configured on). */
   boolean expected() {
     return enabled;
+  }
+
+  /** Raised when units wait for vectors (indexed, or the model just loaded): the vector worker waits on it. */
+  dev.agentmemory.storage.Signal unitsWaiting() {
+    return unitsWaiting;
   }
 
   /** The model, once loaded. */

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,24 +36,26 @@ import org.slf4j.LoggerFactory;
 final class SearchIndexer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
   private static final int BATCH = 500;
-  private static final Duration IDLE = Duration.ofMillis(250);
+  private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+  // The outbox's signal is in-process and reliable; this only bounds the cost of a bug.
+  private static final Duration SAFETY = Duration.ofMinutes(10);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final MemoryStore store;
   private final SearchIndex index;
   private final Units units;
   private final ZoneId zone;
-  private final BooleanSupplier vectorsExpected;
+  private final Embeddings embeddings;
   private final Thread thread;
   private final Object work = new Object();
   private volatile boolean running = true;
 
-  SearchIndexer(MemoryStore store, SearchIndex index, ZoneId zone, BooleanSupplier vectorsExpected) {
+  SearchIndexer(MemoryStore store, SearchIndex index, ZoneId zone, Embeddings embeddings) {
     this.store = store;
     this.index = index;
     this.units = new Units(zone);
     this.zone = zone;
-    this.vectorsExpected = vectorsExpected;
+    this.embeddings = embeddings;
     this.thread = new Thread(this::run, "memory-search-indexer-" + store.path().getFileName());
     this.thread.setDaemon(true);
   }
@@ -87,6 +88,7 @@ final class SearchIndexer implements AutoCloseable {
               done += batch.size();
               batch.clear();
               index.refresh();
+              unitsVisible();
               progress.accept(done);
             }
           }
@@ -97,7 +99,7 @@ final class SearchIndexer implements AutoCloseable {
       if (!running) {
         return done;
       }
-      index.builtWithVectors(vectorsExpected.getAsBoolean());
+      index.builtWithVectors(embeddings.expected());
       index.commit(from);
       store.outbox().acknowledgeSearchUpTo(from);
       return done;
@@ -110,21 +112,23 @@ final class SearchIndexer implements AutoCloseable {
   }
 
   private void run() {
-    Duration backoff = IDLE;
+    Duration backoff = FIRST_RETRY;
     while (running) {
       try {
         if (index.position() < 0 || store.outbox().searchAcknowledged().isEmpty()) {
           long events = rebuild(false, done -> { });
           LOG.info("Built the search index of {} from {} events", store.path(), events);
-        } else if (index.builtWithVectors().map(built -> built != vectorsExpected.getAsBoolean()).orElse(false)) {
+        } else if (index.builtWithVectors().map(built -> built != embeddings.expected()).orElse(false)) {
           LOG.info("Rebuilding the search index of {}: search.vectors is now {}", store.path(),
-              vectorsExpected.getAsBoolean());
+              embeddings.expected());
           rebuild(true, done -> { });
         }
         if (step() == 0) {
-          pause(IDLE);
+          store.outbox().tocAdvanced().await(SAFETY);
         }
-        backoff = IDLE;
+        backoff = FIRST_RETRY;
+      } catch (InterruptedException e) {
+        return;
       } catch (StorageFullException e) {
         pause(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -163,6 +167,7 @@ final class SearchIndexer implements AutoCloseable {
       index(events, true, SearchIndex.Snapshot.NONE);
       long last = entries.get(entries.size() - 1).sequence();
       index.commit(last);
+      unitsVisible();
       store.outbox().acknowledgeSearchUpTo(last);
       return events.size();
     }
@@ -201,7 +206,14 @@ final class SearchIndexer implements AutoCloseable {
         }
       }
     }
-    index.put(written, vectorsExpected.getAsBoolean(), earlier);
+    index.put(written, embeddings.expected(), earlier);
+  }
+
+  /** Wakes the vector worker once new units are visible to its searches (not before: it would find none). */
+  private void unitsVisible() {
+    if (embeddings.expected()) {
+      embeddings.unitsWaiting().raise();
+    }
   }
 
   /** The event just before ({@code before}) or after {@code event} in its session. */
@@ -240,6 +252,7 @@ final class SearchIndexer implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running = false;
+    store.outbox().tocAdvanced().raise();
     thread.join(Duration.ofSeconds(30).toMillis());
   }
 }

@@ -37,7 +37,7 @@ public final class StoreSearch implements AutoCloseable {
   public static StoreSearch open(MemoryStore store, ZoneId zone, Embeddings embeddings) {
     Analyzer analyzer = Analysis.analyzer();
     SearchIndex index = SearchIndex.open(store.path().resolve(DIRECTORY), analyzer);
-    SearchIndexer indexer = new SearchIndexer(store, index, zone, embeddings::expected);
+    SearchIndexer indexer = new SearchIndexer(store, index, zone, embeddings);
     indexer.start();
     return new StoreSearch(index, indexer, new Searcher(index, analyzer, embeddings, store), analyzer);
   }

@@ -9,13 +9,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives indexed units their vectors, on one background thread for the whole daemon (the model
  * runs on one core; keyword indexing and ingest keep the other). Newest units first, a few at a
- * time from each store in turn; committed every few seconds (a crash redoes at most those).
+ * time from each store in turn; committed every few seconds and when the work runs out (a crash
+ * redoes at most those). It sleeps until units wait for vectors.
  */
 final class VectorWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VectorWorker.class);
   private static final int PER_TURN = 16;
   private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
-  private static final Duration IDLE = Duration.ofMillis(500);
+  // Indexers and the model loader raise the signal in-process; this only bounds the cost of a bug.
+  private static final Duration SAFETY = Duration.ofMinutes(10);
 
   private final Embeddings embeddings;
   private final Supplier<List<SearchIndex>> indexes;
@@ -45,13 +47,13 @@ final class VectorWorker implements AutoCloseable {
           }
         }
         dirty |= done > 0;
-        if (dirty && System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+        if (dirty && (done == 0 || System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos())) {
           indexes.get().forEach(SearchIndex::commit);
           lastCommit = System.nanoTime();
           dirty = false;
         }
         if (done == 0) {
-          Thread.sleep(IDLE.toMillis());
+          embeddings.unitsWaiting().await(SAFETY);
         }
       } catch (InterruptedException e) {
         return;
@@ -90,6 +92,7 @@ final class VectorWorker implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running = false;
+    embeddings.unitsWaiting().raise();
     thread.join(Duration.ofSeconds(30).toMillis());
   }
 }

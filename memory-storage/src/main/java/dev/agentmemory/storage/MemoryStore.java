@@ -101,7 +101,12 @@ public final class MemoryStore implements TocReader, AutoCloseable {
    * is there or none. It is in the write-ahead log before this returns.
    */
   public void write(java.util.function.Consumer<WriteTx> work) {
-    storage.write(batch -> work.accept(new WriteTx(batch)));
+    WriteTx[] tx = new WriteTx[1];
+    storage.write(batch -> {
+      tx[0] = new WriteTx(batch);
+      work.accept(tx[0]);
+    });
+    tx[0].committed();
   }
 
   /** Creates {@code dir} (and parents) readable by its owner only, unless it exists. */
@@ -112,6 +117,11 @@ public final class MemoryStore implements TocReader, AutoCloseable {
   /** Keeps free space on the store's disk: below the reserve, writes are refused. */
   public void setDiskLimits(DiskLimits limits) {
     storage.setDiskLimits(limits);
+  }
+
+  /** Runs {@code listener} when a write is refused for lack of space after one was not, or the reverse. */
+  public void onRefusalChange(Runnable listener) {
+    storage.onRefusalChange(listener);
   }
 
   /** Whether writes are refused now for lack of disk space. */

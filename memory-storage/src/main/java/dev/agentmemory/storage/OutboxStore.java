@@ -20,6 +20,8 @@ public final class OutboxStore {
   private final RocksStorage storage;
   private final Table<Long, EventKey> table;
   private final CheckpointStore checkpoints;
+  private final Signal appended = new Signal();
+  private final Signal tocAdvanced = new Signal();
   private long nextSequence;
 
   OutboxStore(RocksStorage storage, CheckpointStore checkpoints) {
@@ -47,6 +49,17 @@ public final class OutboxStore {
   /** The write holding entry {@code sequence} is committed. */
   synchronized void committed(long sequence) {
     nextSequence = sequence + 1;
+    appended.raise();
+  }
+
+  /** Raised when an entry is added: the TOC builder waits on it. */
+  public Signal appended() {
+    return appended;
+  }
+
+  /** Raised when the TOC has taken in more entries: the search index waits on it. */
+  public Signal tocAdvanced() {
+    return tocAdvanced;
   }
 
   /** Up to {@code max} entries the TOC has not acknowledged, oldest first. */
@@ -70,6 +83,7 @@ public final class OutboxStore {
   /** The TOC has taken in every entry up to {@code sequence}, as part of {@code tx} (with its work). */
   public void acknowledgeUpTo(WriteTx tx, long sequence) {
     checkpoints.put(tx, Checkpoint.OUTBOX_ACKED, sequence);
+    tx.afterCommit(tocAdvanced::raise);
     long search = searchAcknowledged().orElse(Long.MAX_VALUE);
     table.deleteRange(tx.batch(), 0L, Math.min(sequence, search) + 1);
   }

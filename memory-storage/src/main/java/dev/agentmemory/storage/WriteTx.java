@@ -8,6 +8,7 @@ import dev.agentmemory.storage.rocksdb.Batch;
  */
 public final class WriteTx {
   private final Batch batch;
+  private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>(1);
 
   WriteTx(Batch batch) {
     this.batch = batch;
@@ -15,5 +16,14 @@ public final class WriteTx {
 
   Batch batch() {
     return batch;
+  }
+
+  /** Runs {@code action} once the write is committed (not if it fails): to tell waiting workers. */
+  void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  void committed() {
+    afterCommit.forEach(Runnable::run);
   }
 }

@@ -52,6 +52,11 @@ public enum ConfigKey {
    * keep them in their spool) until space is freed, so RocksDB itself never runs out.
    */
   DISK_RESERVE("disk_reserve", new ValueType.Size(0, 1L << 40), p -> "64MiB"),
+  /**
+   * Take spooled events in as hooks write them, woken by a file watcher (inotify); false looks at
+   * the spool every second instead, for file systems that do not report changes (some network homes).
+   */
+  SPOOL_WATCH("spool_watch", new ValueType.Bool(), p -> "true"),
   /** Semantic (vector) search: the embedding model loads in the background and vectors are computed. */
   SEARCH_VECTORS("search.vectors", new ValueType.Bool(), p -> "true"),
   /** Whether a new Claude Code session starts with a short memory of its project (hook output). */

@@ -62,7 +62,8 @@ public final class ConfigLoader {
     raw.forEach((key, value) -> typed.put(key, parse(key, value, sources.get(key))));
     return new DaemonConfig(
         new DaemonConfig.StorageConfig((Path) typed.get(ConfigKey.DB_PATH), (Long) typed.get(ConfigKey.MAX_EVENT_BYTES),
-            (Long) typed.get(ConfigKey.DISK_RESERVE), (Long) typed.get(ConfigKey.DISK_WARNING)),
+            (Long) typed.get(ConfigKey.DISK_RESERVE), (Long) typed.get(ConfigKey.DISK_WARNING),
+            (Boolean) typed.get(ConfigKey.SPOOL_WATCH)),
         new DaemonConfig.GrpcConfig((String) typed.get(ConfigKey.GRPC_HOST), (Integer) typed.get(ConfigKey.GRPC_PORT),
             optionalPath(typed.get(ConfigKey.GRPC_SOCKET)), typed.get(ConfigKey.GRPC_AUTH).equals("token")),
         (String) typed.get(ConfigKey.MULTI_AGENT_MODE),

@@ -39,8 +39,10 @@ public record DaemonConfig(
   /**
    * @param diskReserve free bytes kept: below it new events are refused
    * @param diskWarning below this many free bytes, status and stats warn
+   * @param spoolWatch whether a file watcher wakes the daemon when hooks spool events (else it looks every second)
    */
-  public record StorageConfig(Path dbPath, long maxEventBytes, long diskReserve, long diskWarning) {}
+  public record StorageConfig(Path dbPath, long maxEventBytes, long diskReserve, long diskWarning,
+      boolean spoolWatch) {}
 
   /**
    * Where the gRPC server listens.
@@ -120,6 +122,7 @@ public record DaemonConfig(
     append(out, ConfigKey.MAX_EVENT_BYTES, storage.maxEventBytes());
     append(out, ConfigKey.DISK_RESERVE, storage.diskReserve());
     append(out, ConfigKey.DISK_WARNING, storage.diskWarning());
+    append(out, ConfigKey.SPOOL_WATCH, storage.spoolWatch());
     append(out, ConfigKey.SUMMARIZER_PROVIDER, summarizer.provider());
     append(out, ConfigKey.SUMMARIZER_MODEL, summarizer.model());
     append(out, ConfigKey.SUMMARIZER_BASE_URL, summarizer.baseUrl());

@@ -364,6 +364,7 @@ class ConfigLoaderTest {
       case BACKUP_KEEP -> Integer.toString(config.backup().keep());
       case DISK_RESERVE -> Long.toString(config.storage().diskReserve());
       case DISK_WARNING -> Long.toString(config.storage().diskWarning());
+      case SPOOL_WATCH -> Boolean.toString(config.storage().spoolWatch());
       case SUMMARIZER_PROVIDER -> config.summarizer().provider();
       case SUMMARIZER_MODEL -> config.summarizer().model();
       case SUMMARIZER_BASE_URL -> config.summarizer().baseUrl();

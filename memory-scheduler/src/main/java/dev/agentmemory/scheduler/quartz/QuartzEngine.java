@@ -22,7 +22,8 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 
 /**
- * Quartz behind a small surface: cron triggers in memory (RAMJobStore), two named threads, one
+ * Quartz behind a small surface: cron triggers in memory (RAMJobStore), two named threads that
+ * sleep until a job fires ({@link QuietThreadPool}), one
  * generic job class that hands every fire to a callback. Quartz 2.5 has no update check; it makes
  * no network calls.
  */
@@ -45,10 +46,7 @@ public final class QuartzEngine implements AutoCloseable {
     // Quartz keeps schedulers in a process-wide repository by name: one name per engine.
     properties.setProperty("org.quartz.scheduler.instanceName", "memory-scheduler-" + UUID.randomUUID());
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
-    properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
-    properties.setProperty("org.quartz.threadPool.threadCount", "2");
-    properties.setProperty("org.quartz.threadPool.threadNamePrefix", "memory-scheduler");
-    properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    properties.setProperty("org.quartz.threadPool.class", QuietThreadPool.class.getName());
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     try {
       scheduler = new StdSchedulerFactory(properties).getScheduler();

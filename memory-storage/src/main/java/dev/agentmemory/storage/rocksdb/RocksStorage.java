@@ -60,6 +60,8 @@ public final class RocksStorage implements AutoCloseable {
   // Set when RocksDB itself met a full disk while writing its log: it then refuses every write
   // until the store is reopened (RocksJava has no resume()).
   private volatile boolean stoppedByFullDisk;
+  private volatile boolean refusedLastWrite;
+  private volatile Runnable onRefusalChange = () -> { };
 
   private RocksStorage(
       Path path,
@@ -203,6 +205,7 @@ public final class RocksStorage implements AutoCloseable {
   public void write(Consumer<Batch> writes) {
     DiskLimits limits = diskLimits;
     long free = limits.reserve() > 0 ? DiskLimits.free(path) : Long.MAX_VALUE;
+    refused(free < limits.reserve());
     if (free < limits.reserve()) {
       throw new StorageFullException(path, free, limits.reserve(), null);
     }
@@ -215,10 +218,24 @@ public final class RocksStorage implements AutoCloseable {
     } catch (RocksDBException e) {
       if (e.getStatus() != null && e.getStatus().getSubCode() == Status.SubCode.NoSpace) {
         stoppedByFullDisk = true;
+        refused(true);
         throw new StorageFullException(path, DiskLimits.free(path), limits.reserve(), e);
       }
       throw new StorageException("Expected to commit a write to " + path + ", but RocksDB failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Tells the listener when writes start or stop being refused for lack of space. */
+  private void refused(boolean refused) {
+    if (refused != refusedLastWrite) {
+      refusedLastWrite = refused;
+      onRefusalChange.run();
+    }
+  }
+
+  /** Runs {@code listener} when a write is refused for lack of space after one was not, or the reverse. */
+  public void onRefusalChange(Runnable listener) {
+    this.onRefusalChange = listener;
   }
 
   /** Keeps {@code limits.reserve()} bytes free on the store's disk: writes below it are refused. */
