@@ -15,18 +15,20 @@ import org.slf4j.LoggerFactory;
  * Watches the disks of the stores: says once, in the log and in health, when new events are
  * refused for lack of space and when they are taken again, and warns once when space runs low.
  * Writes themselves check the reserve, so taking events again needs nothing from here. It looks
- * when a store's writes start or stop being refused, and otherwise once a minute (an idle daemon
- * does not wake for it).
+ * when a store's writes start or stop being refused, every 2 s while they are (to say soon that
+ * space is back), and otherwise once a minute (an idle daemon does not wake for it).
  */
 final class DiskWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskWatch.class);
   private static final Duration PERIOD = Duration.ofMinutes(1);
+  private static final Duration PERIOD_WHILE_FULL = Duration.ofSeconds(2);
 
   private final Supplier<List<MemoryStore>> stores;
   private final Consumer<Boolean> writable;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(new NamedThreads("memory-disk-watch", true));
   private boolean refusing;
+  private java.util.concurrent.ScheduledFuture<?> next;
   private List<String> lastWarnings = List.of();
 
   /** @param writable hears whether every store takes new events (health) */
@@ -36,10 +38,23 @@ final class DiskWatch implements AutoCloseable {
   }
 
   void start() {
-    timer.scheduleWithFixedDelay(this::check, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    checkSoon();
   }
 
+  /** Looks now, then schedules the next look (one pending at a time, on the timer's one thread). */
   private void check() {
+    if (next != null) {
+      next.cancel(false);
+    }
+    look();
+    try {
+      next = timer.schedule(this::check, (refusing ? PERIOD_WHILE_FULL : PERIOD).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  private void look() {
     try {
       List<MemoryStore> all = stores.get();
       all.forEach(store -> store.onRefusalChange(this::checkSoon)); // stores opened since the last look too
