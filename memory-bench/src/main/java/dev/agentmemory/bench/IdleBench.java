@@ -55,10 +55,7 @@ final class IdleBench {
       LocomoSummaryEval.deleteRecursively(work);
     }
     System.out.println(LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-    String json = LoadCommand.value(options, "--json", null);
-    if (json != null) {
-      LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(json).toFile(), report);
-    }
+    LoadCommand.writeJson(report, options);
   }
 
   private static ObjectNode idle(Path launcher, Path home, Path store, boolean vectors, int seconds) throws Exception {

@@ -43,6 +43,11 @@ final class LoadCommand {
     } finally {
       LocomoSummaryEval.deleteRecursively(work);
     }
+    writeJson(report, options);
+  }
+
+  /** Writes {@code report} to the file of {@code --json FILE}, if given. */
+  static void writeJson(ObjectNode report, List<String> options) throws java.io.IOException {
     String json = value(options, "--json", null);
     if (json != null) {
       LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(json).toFile(), report);

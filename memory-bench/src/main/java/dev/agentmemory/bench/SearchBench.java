@@ -77,10 +77,7 @@ final class SearchBench {
       LocomoSummaryEval.deleteRecursively(work);
     }
     System.out.println(LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-    String json = LoadCommand.value(options, "--json", null);
-    if (json != null) {
-      LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(json).toFile(), report);
-    }
+    LoadCommand.writeJson(report, options);
   }
 
   /** One store: keyword build and latency with vectors off, then vectors for a while and their latency. */
