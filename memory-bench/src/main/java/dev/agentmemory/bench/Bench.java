@@ -34,7 +34,7 @@ public final class Bench {
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
         + " | idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false] [--cache DIR] [--json FILE]"
-        + " | load [--quick] [--launcher PATH] [--sizes N,N] [--cache DIR] [--json FILE]");
+        + " | load [--quick] [--launcher PATH] [--vectors true|false] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);
   }
 }

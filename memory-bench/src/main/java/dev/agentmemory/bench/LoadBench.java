@@ -30,15 +30,20 @@ final class LoadBench {
 
   private LoadBench() {}
 
-  /** Runs the ingest measurements in {@code work}; adds the figures to {@code report}. */
-  static void run(Path launcher, Path work, int eventsPerLevel, ObjectNode report) throws Exception {
+  /**
+   * Runs the ingest measurements in {@code work}, semantic search on or off ({@code vectors});
+   * adds the figures to {@code report}.
+   */
+  static void run(Path launcher, Path work, int eventsPerLevel, boolean vectors, ObjectNode report) throws Exception {
     List<Event> events = new SyntheticSessions(7).generate(eventsPerLevel * CLIENTS.length + eventsPerLevel);
     List<Event> warmUp = events.subList(0, eventsPerLevel);
     long textBytes = events.stream().mapToLong(e -> e.text().getBytes(StandardCharsets.UTF_8).length).sum();
     report.put("ingest_events_per_level", eventsPerLevel);
     report.put("ingest_text_bytes_per_event", textBytes / events.size());
 
-    try (DaemonUnderTest daemon = DaemonUnderTest.start(launcher, work.resolve("home"), work.resolve("db"))) {
+    report.put("vectors", vectors);
+    try (DaemonUnderTest daemon = DaemonUnderTest.start(launcher, work.resolve("home"), work.resolve("db"),
+        java.util.Map.of("MEMORY_SEARCH_VECTORS", Boolean.toString(vectors)))) {
       report.put("start_to_serving_ms", daemon.startToServingMs());
       Thread.sleep(2000);
       report.put("idle_rss_mb", daemon.rssBytes() / 1e6);

@@ -32,7 +32,8 @@ final class LoadCommand {
         .put("java", System.getProperty("java.version"));
     Path work = Files.createTempDirectory("memory-bench-load");
     try {
-      LoadBench.run(launcher, work, quick ? 2_000 : 20_000, report);
+      LoadBench.run(launcher, work, quick ? 2_000 : 20_000,
+          Boolean.parseBoolean(value(options, "--vectors", "true")), report);
       LoadBench.print(report);
       for (int size : sizes) {
         ReadBench.run(launcher, cache, work, size, quick ? 500 : 5_000, report);

@@ -26,6 +26,7 @@ public final class Embeddings implements AutoCloseable {
   public static Embeddings loadInBackground() {
     Embeddings embeddings = new Embeddings(true, "loading");
     Thread loader = new Thread(() -> {
+      BackgroundPriority.lowerCurrentThread(); // the model's own threads, started here, inherit it
       long start = System.nanoTime();
       try {
         embeddings.embedder = Embedder.load();

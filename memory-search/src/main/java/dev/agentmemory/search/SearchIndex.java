@@ -324,7 +324,7 @@ final class SearchIndex implements AutoCloseable {
   /** Makes what was indexed visible to searches (without making it durable). */
   void refresh() {
     try {
-      searchers.maybeRefresh();
+      searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to refresh the search index, but " + e.getMessage(), e);
     }

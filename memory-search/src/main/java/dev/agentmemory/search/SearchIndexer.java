@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one store's search index up to date: the second consumer of its outbox, taking in the
  * events the TOC builder has taken in (so their session neighbours and segment are known), with
- * the segment and day nodes and grips around them. Commits the index with the outbox position,
- * then acknowledges it, so a crash at any moment neither loses nor duplicates a document. An
+ * the segment and day nodes and grips around them. What it indexes is searchable at once; it is
+ * committed with the outbox position every few seconds and when the work runs out (a commit
+ * forces files to disk, which capture should not wait behind), then the outbox is acknowledged,
+ * so a crash at any moment neither loses nor duplicates a document (what was not committed is
+ * indexed again, replacing itself by key). An
  * index that is new (first start with search, or rebuilt after damage) is built from the whole
  * event log first.
  */
@@ -40,6 +43,7 @@ final class SearchIndexer implements AutoCloseable {
   // The outbox's signal is in-process and reliable; this only bounds the cost of a bug.
   private static final Duration SAFETY = Duration.ofMinutes(10);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
 
   private final MemoryStore store;
   private final SearchIndex index;
@@ -49,6 +53,9 @@ final class SearchIndexer implements AutoCloseable {
   private final Thread thread;
   private final Object work = new Object();
   private volatile boolean running = true;
+  // The outbox position indexed and searchable, committed or not (-1: what the index committed).
+  private volatile long indexedUpTo = -1;
+  private long lastCommitNanos = System.nanoTime();
 
   SearchIndexer(MemoryStore store, SearchIndex index, ZoneId zone, Embeddings embeddings) {
     this.store = store;
@@ -74,6 +81,7 @@ final class SearchIndexer implements AutoCloseable {
   long rebuild(boolean keepVectors, LongConsumer progress) {
     synchronized (work) {
       long from = store.outbox().lastAcknowledged();
+      indexedUpTo = -1;
       // registered first: from now on the outbox keeps what comes after `from` for the index
       store.outbox().acknowledgeSearchUpTo(from);
       long done = 0;
@@ -101,6 +109,7 @@ final class SearchIndexer implements AutoCloseable {
       }
       index.builtWithVectors(embeddings.expected());
       index.commit(from);
+      indexedUpTo = from;
       store.outbox().acknowledgeSearchUpTo(from);
       return done;
     }
@@ -108,10 +117,11 @@ final class SearchIndexer implements AutoCloseable {
 
   /** How many outbox entries the TOC has taken in that the index has not. */
   long behind() {
-    return Math.max(0, store.outbox().lastAcknowledged() - Math.max(0, index.position()));
+    return Math.max(0, store.outbox().lastAcknowledged() - Math.max(0, indexed()));
   }
 
   private void run() {
+    BackgroundPriority.lowerCurrentThread();
     Duration backoff = FIRST_RETRY;
     while (running) {
       try {
@@ -124,6 +134,7 @@ final class SearchIndexer implements AutoCloseable {
           rebuild(true, done -> { });
         }
         if (step() == 0) {
+          commitIndexed();
           store.outbox().tocAdvanced().await(SAFETY);
         }
         backoff = FIRST_RETRY;
@@ -141,6 +152,12 @@ final class SearchIndexer implements AutoCloseable {
         }
       }
     }
+    try {
+      commitIndexed();
+    } catch (RuntimeException e) {
+      LOG.warn("Expected to commit the search index at stop, but {}; what it lacks is indexed again at the next start",
+          e.toString());
+    }
   }
 
   /** Opens the index's writer again if a failure closed it (a full disk, say); the next try redoes the work. */
@@ -152,10 +169,18 @@ final class SearchIndexer implements AutoCloseable {
     }
   }
 
-  /** Indexes the next batch the TOC has taken in; returns how many events. */
+  /** The outbox position indexed, committed or not. */
+  private long indexed() {
+    return Math.max(index.position(), indexedUpTo);
+  }
+
+  /**
+   * Indexes the next batch the TOC has taken in and makes it searchable; commits when the last
+   * commit is a few seconds old. Returns how many events.
+   */
   int step() {
     synchronized (work) {
-      long after = Math.max(0, index.position());
+      long after = Math.max(0, indexed());
       List<OutboxEntry> entries = store.outbox().peek(after, store.outbox().lastAcknowledged(), BATCH);
       if (entries.isEmpty()) {
         return 0;
@@ -165,11 +190,25 @@ final class SearchIndexer implements AutoCloseable {
         store.events().get(entry.eventKey()).ifPresent(events::add);
       }
       index(events, true, SearchIndex.Snapshot.NONE);
-      long last = entries.get(entries.size() - 1).sequence();
-      index.commit(last);
+      index.refresh();
+      indexedUpTo = entries.get(entries.size() - 1).sequence();
       unitsVisible();
-      store.outbox().acknowledgeSearchUpTo(last);
+      if (System.nanoTime() - lastCommitNanos > COMMIT_EVERY.toNanos()) {
+        commitIndexed();
+      }
       return events.size();
+    }
+  }
+
+  /** Makes what is indexed durable, then lets the outbox drop it. */
+  private void commitIndexed() {
+    synchronized (work) {
+      long upTo = indexed();
+      if (upTo > index.position()) {
+        index.commit(upTo);
+        store.outbox().acknowledgeSearchUpTo(upTo);
+      }
+      lastCommitNanos = System.nanoTime();
     }
   }
 

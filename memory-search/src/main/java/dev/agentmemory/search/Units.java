@@ -23,6 +23,8 @@ final class Units {
   /** Chunks kept per event (the first 1,000 or so words: a long tool output's head says what it is). */
   private static final int MAX_CHUNKS = 12;
   private static final int NEIGHBOUR_CHARS = 300;
+  private static final int HEAD_CHARS = 64 * 1024;
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
   private final ZoneId zone;
 
@@ -102,9 +104,11 @@ final class Units {
 
   /** The text in chunks of about {@value #CHUNK_WORDS} words overlapping by a few. */
   static List<String> chunks(String text) {
-    String[] words = text.trim().split("\\s+");
+    // the chunks kept hold about a thousand words: split only a head that surely holds them
+    String head = text.length() <= HEAD_CHARS ? text : text.substring(0, HEAD_CHARS);
+    String[] words = WHITESPACE.split(head.trim());
     if (words.length <= CHUNK_WORDS) {
-      return List.of(text.trim());
+      return List.of(head.trim());
     }
     List<String> chunks = new ArrayList<>();
     for (int start = 0; start < words.length && chunks.size() < MAX_CHUNKS; start += CHUNK_WORDS - CHUNK_OVERLAP) {
@@ -117,8 +121,11 @@ final class Units {
     return chunks;
   }
 
+  /** The head of a neighbour's text on one line; only the head is looked at (a tool output may be a megabyte). */
   private static String cut(String text) {
-    String flat = text.replaceAll("\\s+", " ").trim();
-    return flat.length() <= NEIGHBOUR_CHARS ? flat : flat.substring(0, NEIGHBOUR_CHARS) + "...";
+    String head = text.length() <= 2 * NEIGHBOUR_CHARS ? text : text.substring(0, 2 * NEIGHBOUR_CHARS);
+    String flat = WHITESPACE.matcher(head).replaceAll(" ").trim();
+    return flat.length() <= NEIGHBOUR_CHARS && head.length() == text.length() ? flat
+        : flat.substring(0, Math.min(flat.length(), NEIGHBOUR_CHARS)) + "...";
   }
 }

@@ -36,6 +36,7 @@ final class VectorWorker implements AutoCloseable {
   }
 
   private void run() {
+    BackgroundPriority.lowerCurrentThread();
     long lastCommit = System.nanoTime();
     boolean dirty = false;
     while (running) {

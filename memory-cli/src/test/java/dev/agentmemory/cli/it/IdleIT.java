@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An idle daemon's workers sleep until there is work (read from /proc: their voluntary context
- * switches), and hooks' events still arrive at once, or within a second without a file watcher.
+ * switches), its indexing and embedding run at a lower priority than capture, and hooks' events
+ * still arrive at once, or within a second without a file watcher.
  */
 class IdleIT {
   private static final int IDLE_SECONDS = 5;
@@ -65,6 +66,19 @@ class IdleIT {
     });
     assertThat(woken).as("wake-ups of the daemon's worker threads in %d s of idleness", IDLE_SECONDS)
         .allSatisfy((thread, count) -> assertThat(count).as(thread).isLessThanOrEqualTo(1));
+    // and indexing and embedding yield the CPU to capture (nice 10), capture and the TOC do not
+    Map<String, Integer> nice = niceness(daemon.pid());
+    assertThat(nice).as("nice of each thread").anySatisfy((thread, value) -> {
+      assertThat(thread).contains(" memory-search-i");
+      assertThat(value).isEqualTo(10);
+    }).anySatisfy((thread, value) -> {
+      assertThat(thread).contains(" memory-search-v");
+      assertThat(value).isEqualTo(10);
+    }).allSatisfy((thread, value) -> {
+      if (thread.contains(" memory-spool") || thread.contains(" memory-grpc") || thread.contains(" memory-toc")) {
+        assertThat(value).as(thread).isZero();
+      }
+    });
     // and the event came in as the hook spooled it, not at the safety timeout
     assertThat(arrivedMs).as("ms from the spool to the store").isLessThan(10_000);
 
@@ -125,6 +139,24 @@ class IdleIT {
         channel.shutdownNow();
       }
     }, "done");
+  }
+
+  /** The nice value of each thread of {@code pid}, keyed "tid name" (field 19 of its stat). */
+  private static Map<String, Integer> niceness(long pid) throws IOException {
+    Map<String, Integer> threads = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // from field 3 on
+          threads.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(),
+              Integer.parseInt(fields[16]));
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return threads;
   }
 
   /** Voluntary context switches of each thread of {@code pid}, keyed "tid name". */
