@@ -54,9 +54,9 @@ final class SearchIndex implements AutoCloseable {
   /**
    * The layout of documents (fields, doc values). An index written with another one is dropped at
    * open and built again from the events: a changed layout cannot be read, and the log is the truth.
-   * 3: lifecycle records are no longer units.
+   * 3: lifecycle records are no longer units. 4: the neighbours' context only on an event's first chunk.
    */
-  private static final String CURRENT_FORMAT = "3";
+  private static final String CURRENT_FORMAT = "4";
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";

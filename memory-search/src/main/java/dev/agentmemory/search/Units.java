@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * How units are written, which decides most of the quality (../shared/notes/retrieval.md): who
  * said it and on which day in the text, and the neighbouring turns of the same session with it
- * (+14 to +18 points of recall). Long events are cut into chunks the embedding model can read
- * whole; a hit on any chunk is a hit on its event.
+ * (+14 to +18 points of recall), on an event's first chunk. Long events are cut into chunks the
+ * embedding model can read whole; a hit on any chunk is a hit on its event.
  */
 final class Units {
   /** Words per chunk: about what the model reads (128 tokens). */
@@ -49,7 +49,10 @@ final class Units {
     List<Unit> units = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {
       String chunk = chunks.get(i);
-      units.add(new Unit("e:" + event.eventId() + ":" + i, event.eventId(), Unit.EVENT, header + chunk, context, chunk,
+      // the context once, on the first chunk: an event is found by it there, and repeating it on
+      // every chunk of a long tool output cost a fifth of the keyword build and let boilerplate rank
+      units.add(new Unit("e:" + event.eventId() + ":" + i, event.eventId(), Unit.EVENT, header + chunk,
+          i == 0 ? context : "", chunk,
           event.timestampMs(), event.sessionId(), event.agent(), event.role(), segmentNodeId));
     }
     return units;

@@ -196,6 +196,34 @@ class StoreSearchTest {
   }
 
   @Test
+  void shouldBuildTheIndexAgainFromTheLog_whenItWasWrittenInAnOlderFormat() throws Exception {
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      // given: the events, and an index an older version wrote (format 3) holding a stale unit
+      ingest(store, conversation());
+      try (org.apache.lucene.index.IndexWriter old = new org.apache.lucene.index.IndexWriter(
+          org.apache.lucene.store.FSDirectory.open(StoreSearch.directoryOf(store)),
+          new org.apache.lucene.index.IndexWriterConfig())) {
+        org.apache.lucene.document.Document stale = new org.apache.lucene.document.Document();
+        stale.add(new org.apache.lucene.document.StringField("key", "e:stale:0",
+            org.apache.lucene.document.Field.Store.YES));
+        old.addDocument(stale);
+        old.setLiveCommitData(Map.of("format", "3", "outbox.position", "6").entrySet());
+        old.commit();
+      }
+      store.outbox().acknowledgeSearchUpTo(6); // as that version left it: everything taken in
+
+      // when
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+        awaitIndexed(search);
+
+        // then: built from the events (one unit each), the stale unit gone
+        assertThat(search.stats().documents()).isEqualTo(6);
+        assertThat(search.search(request("coupon checkout total", SearchRequest.Mode.BM25)).hits()).isNotEmpty();
+      }
+    }
+  }
+
+  @Test
   void shouldEmbedWhatWasIndexedWithoutVectors_whenVectorsAreTurnedOn() throws Exception {
     try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
       ingest(store, conversation());
