@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -50,6 +56,13 @@ final class Searcher {
   // for Austrian customers: about 0.4), so the cosine floor keeps only a small margin above 0.30.
   static final double KEYWORD_EVIDENCE = 0.18;
   static final double SEMANTIC_EVIDENCE = 0.36;
+  // Threads that embed questions beside the keyword search; made when needed, gone after a minute idle.
+  private static final ExecutorService QUESTION_EMBEDDING = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+      TimeUnit.SECONDS, new SynchronousQueue<>(), job -> {
+        Thread thread = new Thread(job, "memory-search-question");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private final SearchIndex index;
   private final Analyzer analyzer;
@@ -89,10 +102,13 @@ final class Searcher {
         Optional.of(period.endMs())));
     String remaining = words;
     int[] setAside = {0};
+    // the question's vector is computed while the keyword search runs (each takes a few ms)
+    CompletableFuture<float[]> embedding = used == SearchRequest.Mode.BM25 ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.supplyAsync(() -> embeddings.ready().get().embed(remaining), QUESTION_EMBEDDING);
     List<SearchHit> hits = index.read(view -> {
       List<SearchIndex.Hit> keyword = used == SearchRequest.Mode.VECTOR || terms.isEmpty() ? List.of()
           : candidates(preferred, filter, only -> view.search(keywordQuery(terms, types(request), only), CANDIDATES));
-      float[] vector = used == SearchRequest.Mode.BM25 ? null : embeddings.ready().get().embed(remaining);
+      float[] vector = vectorOf(embedding);
       List<SearchIndex.Hit> semantic = vector == null ? List.of()
           : candidates(preferred, filter, only -> view.nearest(vector, types(request), only, CANDIDATES));
       Map<String, Scored> byDoc = fuse(keyword, semantic, request);
@@ -125,6 +141,15 @@ final class Searcher {
       return answered;
     });
     return new SearchAnswer(hits, used, true, vectorReady, total, from, to, setAside[0], named);
+  }
+
+  /** The question's vector once computed (null in keyword mode); its failure as thrown by the model. */
+  private static float[] vectorOf(CompletableFuture<float[]> embedding) {
+    try {
+      return embedding.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /** A list's candidates; with a preferred period, its own best ones beside the best of all time. */
