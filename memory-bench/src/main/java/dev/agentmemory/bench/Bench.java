@@ -30,7 +30,7 @@ public final class Bench {
 
   private static void usage() {
     System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
-        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR] | ops [--events N] [--launcher PATH] [--cache DIR]"
+        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR [--cross-validate] | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR] | ops [--events N] [--launcher PATH] [--cache DIR]"
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
         + " | idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false] [--cache DIR] [--json FILE]"

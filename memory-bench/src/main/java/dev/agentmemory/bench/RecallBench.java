@@ -53,8 +53,12 @@ public final class RecallBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
-      System.err.println("usage: memory-bench recall DIR");
+      System.err.println("usage: memory-bench recall DIR [--cross-validate]");
       System.exit(2);
+    }
+    if (List.of(args).contains("--cross-validate")) {
+      RecallCrossValidation.run(Path.of(args[0]));
+      return;
     }
     Map<SearchRequest.Mode, Recall> recall = evaluate(Path.of(args[0]));
     System.out.printf("Evidence recall on %s (categories 1-4)%n", args[0]);
@@ -81,8 +85,59 @@ public final class RecallBench {
     return recall;
   }
 
+  /** What is asked of one conversation once it is stored and indexed. */
+  @FunctionalInterface
+  interface Evaluation {
+    void run(Locomo.Conversation conversation, Indexed indexed) throws Exception;
+  }
+
+  /** A conversation's store, searchable, with the LoCoMo turn id of each event and "now" for its questions. */
+  record Indexed(StoreSearch search, Map<String, String> diaIds, ZonedDateTime now) {
+    /** The LoCoMo turn ids of the first hits of {@code question} (top 10, events). */
+    List<String> found(String question, SearchRequest.Mode mode, float bm25Weight) {
+      List<SearchHit> hits = search.search(new SearchRequest(question, mode, SearchRequest.Fusion.WEIGHTED, 10,
+          bm25Weight, Optional.empty(), Optional.empty(), Optional.empty(), Set.of("event"), 0f, now)).hits();
+      return hits.stream().map(hit -> diaIds.get(hit.docId())).toList();
+    }
+  }
+
   private static void evaluate(Locomo.Conversation conversation, Embeddings embeddings,
       Map<SearchRequest.Mode, int[]> counts) throws Exception {
+    indexed(conversation, embeddings, (asked, indexed) -> {
+      for (Locomo.Question question : questions(asked)) {
+        for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+          count(counts.get(mode), indexed.found(question.text(), mode, SearchRequest.DEFAULT_BM25_WEIGHT),
+              question.evidence());
+        }
+      }
+      for (String question : OFF_TOPIC) {
+        for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
+          int[] c = counts.get(mode);
+          c[6]++;
+          c[7] += indexed.found(question, mode, SearchRequest.DEFAULT_BM25_WEIGHT).isEmpty() ? 0 : 1;
+        }
+      }
+    });
+  }
+
+  /** The questions of categories 1-4 that name their evidence. */
+  static List<Locomo.Question> questions(Locomo.Conversation conversation) {
+    return conversation.questions().stream()
+        .filter(q -> q.category() >= 1 && q.category() <= 4 && !q.evidence().isEmpty()).toList();
+  }
+
+  /** Adds one question's outcome to {@code c}: questions, any@5, any@10, all@5, all@10, empty answers. */
+  static void count(int[] c, List<String> found, List<String> evidence) {
+    c[0]++;
+    c[1] += any(found, evidence, 5) ? 1 : 0;
+    c[2] += any(found, evidence, 10) ? 1 : 0;
+    c[3] += all(found, evidence, 5) ? 1 : 0;
+    c[4] += all(found, evidence, 10) ? 1 : 0;
+    c[5] += found.isEmpty() ? 1 : 0;
+  }
+
+  /** Stores {@code conversation} (one event per turn), builds its TOC and index, then runs {@code evaluation}. */
+  static void indexed(Locomo.Conversation conversation, Embeddings embeddings, Evaluation evaluation) throws Exception {
     Path storeDir = Files.createTempDirectory("recall-" + conversation.id());
     try (MemoryStore store = MemoryStore.open(storeDir)) {
       List<Event> events = Locomo.events(conversation);
@@ -99,32 +154,7 @@ public final class RecallBench {
       try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, embeddings);
           AutoCloseable vectors = StoreSearch.startVectorWorker(embeddings, () -> List.of(search))) {
         awaitIndexed(search, embeddings);
-        for (Locomo.Question question : conversation.questions()) {
-          if (question.category() < 1 || question.category() > 4 || question.evidence().isEmpty()) {
-            continue;
-          }
-          for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
-            List<SearchHit> hits = search.search(new SearchRequest(question.text(), mode, SearchRequest.Fusion.WEIGHTED,
-                10, SearchRequest.DEFAULT_BM25_WEIGHT, Optional.empty(), Optional.empty(), Optional.empty(), Set.of("event"), 0f, now)).hits();
-            List<String> found = hits.stream().map(hit -> diaIds.get(hit.docId())).toList();
-            int[] c = counts.get(mode);
-            c[0]++;
-            c[1] += any(found, question.evidence(), 5) ? 1 : 0;
-            c[2] += any(found, question.evidence(), 10) ? 1 : 0;
-            c[3] += all(found, question.evidence(), 5) ? 1 : 0;
-            c[4] += all(found, question.evidence(), 10) ? 1 : 0;
-            c[5] += found.isEmpty() ? 1 : 0;
-          }
-        }
-        for (String question : OFF_TOPIC) {
-          for (SearchRequest.Mode mode : SearchRequest.Mode.values()) {
-            int[] c = counts.get(mode);
-            c[6]++;
-            c[7] += search.search(new SearchRequest(question, mode, SearchRequest.Fusion.WEIGHTED, 10,
-                SearchRequest.DEFAULT_BM25_WEIGHT, Optional.empty(), Optional.empty(), Optional.empty(), Set.of("event"),
-                0f, now)).hits().isEmpty() ? 0 : 1;
-          }
-        }
+        evaluation.run(conversation, new Indexed(search, diaIds, now));
       }
     } finally {
       LocomoSummaryEval.deleteRecursively(storeDir);
