@@ -1,5 +1,6 @@
 package dev.agentmemory.search;
 
+import dev.agentmemory.storage.Signal;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 public final class Embeddings implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Embeddings.class);
 
-  private final dev.agentmemory.storage.Signal unitsWaiting = new dev.agentmemory.storage.Signal();
+  private final Signal unitsWaiting = new Signal();
   private volatile Embedder embedder;
   private volatile String status;
   private final boolean enabled;
@@ -70,7 +71,7 @@ public final class Embeddings implements AutoCloseable {
   }
 
   /** Raised when units wait for vectors (indexed, or the model just loaded): the vector worker waits on it. */
-  dev.agentmemory.storage.Signal unitsWaiting() {
+  Signal unitsWaiting() {
     return unitsWaiting;
   }
 

@@ -139,7 +139,7 @@ final class SearchIndexer implements AutoCloseable {
         }
         backoff = FIRST_RETRY;
       } catch (InterruptedException e) {
-        return;
+        break;
       } catch (StorageFullException e) {
         pause(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -163,7 +163,9 @@ final class SearchIndexer implements AutoCloseable {
   /** Opens the index's writer again if a failure closed it (a full disk, say); the next try redoes the work. */
   private void reopenIfBroken() {
     try {
-      index.reopenIfBroken();
+      if (index.reopenIfBroken()) {
+        indexedUpTo = -1; // what was indexed but not committed is gone with the broken writer: redo it
+      }
     } catch (RuntimeException e) {
       LOG.error("Expected to open the search index again, but it failed", e);
     }
