@@ -81,11 +81,19 @@ final class SearchIndex implements AutoCloseable {
   private static final org.apache.lucene.search.similarities.Similarity SIMILARITY =
       new org.apache.lucene.search.similarities.BM25Similarity(1.2f, 0.4f);
 
+  // A large index is searched in slices on all cores at once (one query's latency; under many
+  // queries the cores are busy anyway). Fixed threads waiting on a queue: nothing wakes when idle.
+  private static final java.util.concurrent.ExecutorService SLICES = java.util.concurrent.Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), job -> {
+        Thread thread = new Thread(job, "memory-search-slice");
+        thread.setDaemon(true);
+        return thread;
+      });
   private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
     @Override
     public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
         org.apache.lucene.index.IndexReader previous) {
-      IndexSearcher searcher = new IndexSearcher(reader);
+      IndexSearcher searcher = new IndexSearcher(reader, SLICES);
       searcher.setSimilarity(SIMILARITY);
       return searcher;
     }
