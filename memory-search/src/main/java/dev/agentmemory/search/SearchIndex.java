@@ -83,12 +83,7 @@ final class SearchIndex implements AutoCloseable {
 
   // A large index is searched in slices on all cores at once (one query's latency; under many
   // queries the cores are busy anyway). Fixed threads waiting on a queue: nothing wakes when idle.
-  private static final java.util.concurrent.ExecutorService SLICES = java.util.concurrent.Executors.newFixedThreadPool(
-      Runtime.getRuntime().availableProcessors(), job -> {
-        Thread thread = new Thread(job, "memory-search-slice");
-        thread.setDaemon(true);
-        return thread;
-      });
+  private static final java.util.concurrent.ExecutorService SLICES = sliceThreads();
   private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
     @Override
     public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
@@ -98,6 +93,22 @@ final class SearchIndex implements AutoCloseable {
       return searcher;
     }
   };
+
+  /**
+   * The slice threads, started now, by the thread that opens the first index (never the indexer
+   * or the vector worker, which run at a lower priority that threads they start would inherit).
+   */
+  private static java.util.concurrent.ExecutorService sliceThreads() {
+    java.util.concurrent.ThreadPoolExecutor threads = new java.util.concurrent.ThreadPoolExecutor(
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), 0,
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), job -> {
+          Thread thread = new Thread(job, "memory-search-slice");
+          thread.setDaemon(true);
+          return thread;
+        });
+    threads.prestartAllCoreThreads();
+    return threads;
+  }
 
   private final Path dir;
   private final Directory directory;
