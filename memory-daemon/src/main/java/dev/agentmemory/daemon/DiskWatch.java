@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.NamedThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -101,11 +101,8 @@ final class SearchIndex implements AutoCloseable {
   private static java.util.concurrent.ExecutorService sliceThreads() {
     java.util.concurrent.ThreadPoolExecutor threads = new java.util.concurrent.ThreadPoolExecutor(
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), 0,
-        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), job -> {
-          Thread thread = new Thread(job, "memory-search-slice");
-          thread.setDaemon(true);
-          return thread;
-        });
+        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        new dev.agentmemory.storage.NamedThreads("memory-search-slice", true));
     threads.prestartAllCoreThreads();
     return threads;
   }

@@ -1,6 +1,7 @@
 package dev.agentmemory.search;
 
 import dev.agentmemory.storage.Grip;
+import dev.agentmemory.storage.NamedThreads;
 import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocReader;
 import java.util.ArrayList;
@@ -58,11 +59,7 @@ final class Searcher {
   static final double SEMANTIC_EVIDENCE = 0.36;
   // Threads that embed questions beside the keyword search; made when needed, gone after a minute idle.
   private static final ExecutorService QUESTION_EMBEDDING = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
-      TimeUnit.SECONDS, new SynchronousQueue<>(), job -> {
-        Thread thread = new Thread(job, "memory-search-question");
-        thread.setDaemon(true);
-        return thread;
-      });
+      TimeUnit.SECONDS, new SynchronousQueue<>(), new NamedThreads("memory-search-question", true));
 
   private final SearchIndex index;
   private final Analyzer analyzer;

@@ -1,9 +1,9 @@
 package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.DaemonStartException;
-import dev.agentmemory.daemon.NamedThreads;
 import dev.agentmemory.daemon.config.DaemonConfig.GrpcConfig;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.storage.NamedThreads;
 import io.grpc.BindableService;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;

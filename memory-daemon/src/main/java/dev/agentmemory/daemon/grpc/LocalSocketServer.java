@@ -1,8 +1,8 @@
 package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.DaemonStartException;
-import dev.agentmemory.daemon.NamedThreads;
 import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.storage.NamedThreads;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;

@@ -1,9 +1,9 @@
 package dev.agentmemory.scheduler.quartz;
 
+import dev.agentmemory.storage.NamedThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.spi.ThreadPool;
 
 /**
@@ -22,12 +22,7 @@ public final class QuietThreadPool implements ThreadPool {
 
   @Override
   public void initialize() {
-    AtomicInteger count = new AtomicInteger();
-    threads = Executors.newFixedThreadPool(THREADS, job -> {
-      Thread thread = new Thread(job, "memory-scheduler-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    threads = Executors.newFixedThreadPool(THREADS, new NamedThreads("memory-scheduler", true));
   }
 
   /** Runs {@code job} on a free thread, waiting for one if both are busy. */

@@ -1,4 +1,4 @@
-package dev.agentmemory.daemon;
+package dev.agentmemory.storage;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
