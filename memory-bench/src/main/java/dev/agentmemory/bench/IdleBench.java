@@ -1,19 +1,19 @@
 package dev.agentmemory.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
-import dev.agentmemory.proto.GetVectorIndexStatusRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * {@code memory-bench idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false]
@@ -77,24 +77,16 @@ final class IdleBench {
   }
 
   /** Waits (up to an hour) until the TOC and the index have everything, and the vectors when on. */
-  private static void awaitBacklog(MemoryServiceGrpc.MemoryServiceBlockingStub memory, boolean vectors)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 3_600_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      GetStoreStatsResponse stats = memory.getStoreStats(GetStoreStatsRequest.getDefaultInstance());
-      boolean done = stats.getOutbox() == 0 && stats.getSearchBehind() == 0 && stats.getSearchPendingVectors() == 0
-          && (!vectors || memory.getVectorIndexStatus(GetVectorIndexStatusRequest.getDefaultInstance())
-              .getModelStatus().equals("ready"));
-      if (done) {
-        return;
-      }
-      Thread.sleep(500);
+  private static void awaitBacklog(MemoryServiceGrpc.MemoryServiceBlockingStub memory, boolean vectors) {
+    Predicate<GetStoreStatsResponse> done = stats -> stats.getOutbox() == 0 && stats.getSearchBehind() == 0
+        && stats.getSearchPendingVectors() == 0 && (!vectors || SearchBench.modelReady(memory));
+    if (!done.test(SearchBench.await(memory, done, Duration.ofHours(1)))) {
+      throw new IllegalStateException("Expected the daemon's backlog to be done within an hour, but it was not");
     }
-    throw new IllegalStateException("Expected the daemon's backlog to be done within an hour, but it was not");
   }
 
   /** Every thread's {CPU ticks, voluntary context switches}, keyed "tid name". */
-  static Map<String, long[]> threads(long pid) throws IOException {
+  private static Map<String, long[]> threads(long pid) throws IOException {
     Map<String, long[]> threads = new TreeMap<>();
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks.toList()) {

@@ -223,11 +223,12 @@ final class SearchBench {
         .setRole(EventRole.EVENT_ROLE_USER).setText(text).build();
   }
 
-  private static boolean modelReady(MemoryServiceGrpc.MemoryServiceBlockingStub memory) {
+  static boolean modelReady(MemoryServiceGrpc.MemoryServiceBlockingStub memory) {
     return memory.getVectorIndexStatus(GetVectorIndexStatusRequest.getDefaultInstance()).getModelStatus().equals("ready");
   }
 
-  private static GetStoreStatsResponse await(MemoryServiceGrpc.MemoryServiceBlockingStub memory,
+  /** Store statistics once {@code done} holds of them, or the last ones read when {@code limit} has passed. */
+  static GetStoreStatsResponse await(MemoryServiceGrpc.MemoryServiceBlockingStub memory,
       Predicate<GetStoreStatsResponse> done, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     GetStoreStatsResponse stats;

@@ -50,34 +50,33 @@ class IdleIT {
     Thread.sleep(3_000); // past the TOC's refresh interval (2 s), which follows every batch it builds
 
     // when: it stays idle
-    Map<String, Long> before = wakeups(daemon.pid());
+    Map<String, ThreadState> before = threads(daemon.pid());
     Thread.sleep(IDLE_SECONDS * 1_000L);
-    Map<String, Long> after = wakeups(daemon.pid());
+    Map<String, ThreadState> after = threads(daemon.pid());
 
     // then: its workers did not run on a clock (a safety timeout of 30 s or more may fall in the window once)
     assertThat(before.keySet()).as("the daemon's threads").anyMatch(name -> name.contains("memory-toc-work"))
         .anyMatch(name -> name.contains("memory-search-i")).anyMatch(name -> name.contains("memory-spool"))
         .anyMatch(name -> name.contains("memory-schedule")).anyMatch(name -> name.contains("memory-search-s"));
     Map<String, Long> woken = new TreeMap<>();
-    after.forEach((thread, count) -> {
+    after.forEach((thread, state) -> {
       if (thread.contains(" memory-")) {
-        woken.put(thread, count - before.getOrDefault(thread, 0L));
+        woken.put(thread, state.wakeups() - (before.containsKey(thread) ? before.get(thread).wakeups() : 0));
       }
     });
     assertThat(woken).as("wake-ups of the daemon's worker threads in %d s of idleness", IDLE_SECONDS)
         .allSatisfy((thread, count) -> assertThat(count).as(thread).isLessThanOrEqualTo(1));
     // and indexing and embedding yield the CPU to capture (nice 10), capture, queries and the TOC do not
-    Map<String, Integer> nice = niceness(daemon.pid());
-    assertThat(nice).as("nice of each thread").anySatisfy((thread, value) -> {
+    assertThat(after).as("nice of each thread").anySatisfy((thread, state) -> {
       assertThat(thread).contains(" memory-search-i");
-      assertThat(value).isEqualTo(10);
-    }).anySatisfy((thread, value) -> {
+      assertThat(state.nice()).isEqualTo(10);
+    }).anySatisfy((thread, state) -> {
       assertThat(thread).contains(" memory-search-v");
-      assertThat(value).isEqualTo(10);
-    }).allSatisfy((thread, value) -> {
+      assertThat(state.nice()).isEqualTo(10);
+    }).allSatisfy((thread, state) -> {
       if (thread.contains(" memory-spool") || thread.contains(" memory-grpc") || thread.contains(" memory-toc")
           || thread.contains(" memory-search-s")) { // the search's own slice threads serve queries
-        assertThat(value).as(thread).isZero();
+        assertThat(state.nice()).as(thread).isZero();
       }
     });
     // and the event came in as the hook spooled it, not at the safety timeout
@@ -142,36 +141,22 @@ class IdleIT {
     }, "done");
   }
 
-  /** The nice value of each thread of {@code pid}, keyed "tid name" (field 19 of its stat). */
-  private static Map<String, Integer> niceness(long pid) throws IOException {
-    Map<String, Integer> threads = new TreeMap<>();
+  /** A thread's voluntary context switches so far (its wake-ups) and its nice value. */
+  private record ThreadState(long wakeups, int nice) {}
+
+  /** Each thread of {@code pid}, keyed "tid name", from /proc (nice: field 19 of its stat). */
+  private static Map<String, ThreadState> threads(long pid) throws IOException {
+    Map<String, ThreadState> threads = new TreeMap<>();
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks.toList()) {
         try {
           String stat = Files.readString(task.resolve("stat"));
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // from field 3 on
+          long wakeups = Files.readAllLines(task.resolve("status")).stream()
+              .filter(line -> line.startsWith("voluntary_ctxt_switches:"))
+              .mapToLong(line -> Long.parseLong(line.substring(line.indexOf(':') + 1).strip())).findFirst().orElseThrow();
           threads.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(),
-              Integer.parseInt(fields[16]));
-        } catch (IOException e) {
-          // the thread ended meanwhile
-        }
-      }
-    }
-    return threads;
-  }
-
-  /** Voluntary context switches of each thread of {@code pid}, keyed "tid name". */
-  private static Map<String, Long> wakeups(long pid) throws IOException {
-    Map<String, Long> threads = new TreeMap<>();
-    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-      for (Path task : tasks.toList()) {
-        try {
-          String name = Files.readString(task.resolve("comm")).strip();
-          for (String line : Files.readAllLines(task.resolve("status"))) {
-            if (line.startsWith("voluntary_ctxt_switches:")) {
-              threads.put(task.getFileName() + " " + name, Long.parseLong(line.substring(line.indexOf(':') + 1).strip()));
-            }
-          }
+              new ThreadState(wakeups, Integer.parseInt(fields[16])));
         } catch (IOException e) {
           // the thread ended meanwhile
         }
