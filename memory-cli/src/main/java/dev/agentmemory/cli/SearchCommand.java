@@ -157,8 +157,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   private static ObjectNode json(SearchResponse response, SearchReport report) {
     ObjectNode json = Json.object()
-        .put("mode_used", response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "")
-            .toLowerCase(Locale.ROOT))
+        .put("mode_used", report.mode())
         .put("vector_available", response.getVectorAvailable())
         .put("searched", report.where())
         .put("agent_filter", report.agent().orElse(""))

@@ -17,18 +17,21 @@ import java.util.Optional;
  * hid it.
  *
  * @param where "project shop-api", "all projects" or "the default store"
- * @param agent the agent filter asked for, if any
+ * @param agent the agent filter asked for, if any (a blank one is none)
  */
 public record SearchReport(SearchResponse response, String where, Optional<String> agent, ZoneId zone) {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
+  public SearchReport {
+    agent = agent.filter(name -> !name.isBlank());
+  }
+
   /** "hybrid; project shop-api; agent gemini; preferring \"last week\" (...); only from ... to ...". */
   public String how() {
     List<String> parts = new ArrayList<>();
-    String mode = response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "").toLowerCase(Locale.ROOT);
-    parts.add(response.getVectorAvailable() ? mode : mode + " (semantic search not ready, keywords only)");
+    parts.add(response.getVectorAvailable() ? mode() : mode() + " (semantic search not ready, keywords only)");
     parts.add(where);
-    agent.filter(name -> !name.isBlank()).ifPresent(name -> parts.add("agent " + name));
+    agent.ifPresent(name -> parts.add("agent " + name));
     if (response.hasTimePreference()) {
       parts.add("preferring \"" + response.getTimePhrase() + "\" (" + range(response.getTimePreference())
           + ", named in the query; later events still count)");
@@ -47,10 +50,15 @@ public record SearchReport(SearchResponse response, String where, Optional<Strin
     String why = response.getSetAside() > 0
         ? response.getSetAside() + " candidates shared words or meaning with the query, none closely enough to count"
         : "nothing shares a word or meaning with the query";
-    String filtered = response.hasTimeFilter() || agent.filter(name -> !name.isBlank()).isPresent()
+    String filtered = response.hasTimeFilter() || agent.isPresent()
         ? "; the filters above may hide it" : "";
     return "Nothing found" + query.map(words -> " for \"" + words + "\"").orElse("") + " (" + how() + "): " + why
         + filtered + ".";
+  }
+
+  /** The mode that ran: "hybrid", "bm25" or "vector". */
+  public String mode() {
+    return response.getModeUsed().name().replace("HYBRID_MODE_", "").replace("_ONLY", "").toLowerCase(Locale.ROOT);
   }
 
   private String range(TimeRange range) {

@@ -7,7 +7,7 @@ import java.util.Optional;
  * What a search found, and how: the mode that actually ran (a hybrid search while the model is
  * loading runs on keywords alone, and says so) and the time filter applied.
  *
- * @param timeFromMs start of the time filter applied (a time named in the query, or the request's)
+ * @param timeFromMs start of the time filter applied (the request's; a time named in the query is {@code preferred})
  * @param timeToMs its end (exclusive)
  * @param setAside candidates that shared words or meaning with the query but none closely enough
  *     to count as evidence, when the answer is empty for that reason (0 otherwise)

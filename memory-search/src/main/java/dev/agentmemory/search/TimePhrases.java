@@ -20,9 +20,8 @@ import java.util.regex.Pattern;
  * without them (so the words do not count as terms to match).
  */
 public final class TimePhrases {
-  /** A period named in a query: {@code [startMs, endMs)}, and the query without the phrase. */
   /**
-   * A time named in a query.
+   * A time named in a query: the period {@code [startMs, endMs)} it names.
    *
    * @param phrase the words that named it, as written
    * @param rest the query without them
