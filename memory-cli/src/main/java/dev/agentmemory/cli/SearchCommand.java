@@ -162,7 +162,8 @@ public final class SearchCommand implements Callable<Integer> {
         .put("searched", report.where())
         .put("agent_filter", report.agent().orElse(""))
         .put("how", report.how())
-        .put("set_aside", response.getSetAside());
+        .put("set_aside", response.getSetAside())
+        .put("model_stage", response.getModelStage());
     if (response.hasTimeFilter()) {
       json.putObject("time_filter").put("start_ms", response.getTimeFilter().getStartMs())
           .put("end_ms", response.getTimeFilter().getEndMs());

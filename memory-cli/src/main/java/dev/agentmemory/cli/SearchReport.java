@@ -26,7 +26,10 @@ public record SearchReport(SearchResponse response, String where, Optional<Strin
     agent = agent.filter(name -> !name.isBlank());
   }
 
-  /** "hybrid; project shop-api; agent gemini; preferring \"last week\" (...); only from ... to ...". */
+  /**
+   * "hybrid; project shop-api; agent gemini; preferring \"last week\" (...); only from ... to ...;
+   * reranked by openai (...)".
+   */
   public String how() {
     List<String> parts = new ArrayList<>();
     parts.add(response.getVectorAvailable() ? mode() : mode() + " (semantic search not ready, keywords only)");
@@ -38,6 +41,9 @@ public record SearchReport(SearchResponse response, String where, Optional<Strin
     }
     if (response.hasTimeFilter()) {
       parts.add("only " + range(response.getTimeFilter()));
+    }
+    if (!response.getModelStage().isEmpty()) {
+      parts.add(response.getModelStage());
     }
     return String.join("; ", parts);
   }

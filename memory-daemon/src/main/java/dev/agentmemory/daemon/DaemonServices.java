@@ -73,7 +73,8 @@ public final class DaemonServices implements AutoCloseable {
           MaintenanceJobs.specs(config, projects, main.summarizers().api(), clock), main.store().jobs(),
           config.toc().zone(), clock));
       return new DaemonServices(projects, scheduler,
-          new SearchService(projects, embeddings, config.toc().zone(), clock), new ForgetService(projects, platform, clock),
+          new SearchService(projects, embeddings, config.toc().zone(), clock,
+              main.summarizers().rerank()), new ForgetService(projects, platform, clock),
           config, clock, resources);
     } catch (RuntimeException e) {
       resources.closeAfter(e);

@@ -5,6 +5,7 @@ import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchHit;
 import dev.agentmemory.search.SearchRequest;
 import dev.agentmemory.search.StoreSearch;
+import dev.agentmemory.daemon.summarizer.ModelRerank;
 import dev.agentmemory.storage.FailedPreconditionException;
 import dev.agentmemory.storage.InvalidArgumentException;
 import java.time.Clock;
@@ -29,12 +30,16 @@ public final class SearchService {
   private final Embeddings embeddings;
   private final ZoneId zone;
   private final Clock clock;
+  private final Optional<ModelRerank> rerank;
 
-  public SearchService(Projects projects, Embeddings embeddings, ZoneId zone, Clock clock) {
+  /** @param rerank the optional model stage, which orders the best candidates of every search */
+  public SearchService(Projects projects, Embeddings embeddings, ZoneId zone, Clock clock,
+      Optional<ModelRerank> rerank) {
     this.projects = projects;
     this.embeddings = embeddings;
     this.zone = zone;
     this.clock = clock;
+    this.rerank = rerank;
   }
 
   /** What a caller may ask; blank project = the default store, {@code allProjects} = every store. */
@@ -42,7 +47,24 @@ public final class SearchService {
       Optional<Float> bm25Weight, Optional<Long> fromMs, Optional<Long> toMs, Optional<String> agent,
       Set<String> types, float minScore, String project, boolean allProjects) {}
 
+  /**
+   * The search's own answer, ranked by its scores: what the spec's calls (HybridSearch,
+   * VectorTeleport, TeleportSearch) answer, whose responses have no place to say a model reordered them.
+   */
   public SearchAnswer search(Query query) {
+    return search(query, false);
+  }
+
+  /**
+   * The answer of the {@code Search} call: as {@link #search(Query)}, then, when the model stage is
+   * configured, its best candidates in the model's order and what the stage did
+   * ({@link SearchAnswer#modelStage()}).
+   */
+  public SearchAnswer searchWithModelStage(Query query) {
+    return search(query, rerank.isPresent());
+  }
+
+  private SearchAnswer search(Query query, boolean withModel) {
     if (query.topK() < 0) {
       throw new InvalidArgumentException("top_k must not be negative, got " + query.topK());
     }
@@ -55,8 +77,10 @@ public final class SearchService {
       throw new InvalidArgumentException("bm25_weight must be between 0 and 1, got " + weight);
     }
     int topK = query.topK() == 0 ? DEFAULT_TOP_K : Math.min(query.topK(), SearchRequest.MAX_TOP_K);
+    // the model stage orders more than are answered: what it lifts comes from below the first topK
+    int candidates = withModel ? Math.max(topK, rerank.get().candidates()) : topK;
     SearchRequest request = new SearchRequest(query.text() == null ? "" : query.text(), query.mode(), query.fusion(),
-        topK, weight, query.fromMs(), query.toMs(), query.agent().map(a -> a.trim().toLowerCase(java.util.Locale.ROOT))
+        candidates, weight, query.fromMs(), query.toMs(), query.agent().map(a -> a.trim().toLowerCase(java.util.Locale.ROOT))
             .filter(a -> !a.isEmpty()), query.types(), query.minScore(), ZonedDateTime.now(clock.withZone(zone)));
     List<ProjectStore> stores = query.allProjects() ? projects.all() : List.of(projects.forRead(query.project()));
     List<SearchHit> hits = new ArrayList<>();
@@ -71,9 +95,16 @@ public final class SearchService {
     }
     // scores mean the same in every store (absolute evidence), so the stores' hits merge by them
     hits.sort(Comparator.comparingDouble(SearchHit::score).reversed());
-    List<SearchHit> top = hits.subList(0, Math.min(topK, hits.size()));
-    return new SearchAnswer(List.copyOf(top), last.modeUsed(), last.bm25Available(), last.vectorAvailable(),
-        last.totalDocs(), last.timeFromMs(), last.timeToMs(), top.isEmpty() ? setAside : 0, last.preferred());
+    List<SearchHit> best = hits.subList(0, Math.min(candidates, hits.size()));
+    SearchAnswer answer = new SearchAnswer(List.copyOf(best.subList(0, Math.min(topK, best.size()))), last.modeUsed(),
+        last.bm25Available(), last.vectorAvailable(), last.totalDocs(), last.timeFromMs(), last.timeToMs(),
+        best.isEmpty() ? setAside : 0, last.preferred(), "");
+    if (!withModel || best.size() < 2) {
+      return answer;
+    }
+    ModelRerank.Ranked ranked = rerank.get().rerank(request.query(), best);
+    return answer.withModelStage(List.copyOf(ranked.hits().subList(0, Math.min(topK, ranked.hits().size()))),
+        ranked.outcome());
   }
 
   /**

@@ -92,7 +92,7 @@ final class Searcher {
     };
     List<String> terms = Analysis.terms(analyzer, words);
     if (words.isBlank() || (terms.isEmpty() && used == SearchRequest.Mode.BM25)) {
-      return new SearchAnswer(List.of(), used, true, vectorReady, total, from, to, 0, named);
+      return new SearchAnswer(List.of(), used, true, vectorReady, total, from, to, 0, named, "");
     }
     Query filter = filter(request, from, to);
     Optional<Query> preferred = named.map(period -> filter(request, Optional.of(period.startMs()),
@@ -137,7 +137,7 @@ final class Searcher {
       }
       return answered;
     });
-    return new SearchAnswer(hits, used, true, vectorReady, total, from, to, setAside[0], named);
+    return new SearchAnswer(hits, used, true, vectorReady, total, from, to, setAside[0], named, "");
   }
 
   /** The question's vector once computed (null in keyword mode); its failure as thrown by the model. */

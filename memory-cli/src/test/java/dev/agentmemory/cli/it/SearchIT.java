@@ -163,6 +163,82 @@ class SearchIT {
   }
 
   @Test
+  void shouldOrderTheBestCandidatesByTheConfiguredModel_andKeepItsOwnOrderWhenTheModelIsSlow() throws Exception {
+    // given: an OpenAI-compatible server on loopback that ranks first the passage about Gradle, at
+    // first at once, then slower than the daemon waits
+    java.util.concurrent.atomic.AtomicLong delayMs = new java.util.concurrent.atomic.AtomicLong();
+    List<String> prompts = java.util.Collections.synchronizedList(new ArrayList<>());
+    com.sun.net.httpserver.HttpServer model = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    model.createContext("/v1/chat/completions", exchange -> {
+      String prompt = JSON.readTree(exchange.getRequestBody()).path("messages").path(1).path("content").asText();
+      prompts.add(prompt);
+      java.util.regex.Matcher gradle = java.util.regex.Pattern.compile("\\[(\\d+)\\][^\\n]*Gradle").matcher(prompt);
+      String ranking = gradle.find() ? "{\"ranking\": [" + gradle.group(1) + "]}" : "{\"ranking\": []}";
+      byte[] body = JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("choices",
+          JSON.createArrayNode().add(JSON.createObjectNode().set("message",
+              JSON.createObjectNode().put("role", "assistant").put("content", ranking)))).toString()
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      try {
+        Thread.sleep(delayMs.get());
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      } catch (InterruptedException | java.io.IOException e) {
+        // the daemon gave up waiting
+      } finally {
+        exchange.close();
+      }
+    });
+    model.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    model.start();
+    daemon.env.put("MEMORY_SEARCH_VECTORS", "false");
+    daemon.env.put("MEMORY_SUMMARIZER_PROVIDER", "openai");
+    daemon.env.put("MEMORY_SUMMARIZER_MODEL", "ranker-test");
+    daemon.env.put("MEMORY_SUMMARIZER_BASE_URL", "http://127.0.0.1:" + model.getAddress().getPort() + "/v1");
+    daemon.env.put("MEMORY_SEARCH_RERANK", "true");
+    daemon.env.put("MEMORY_SEARCH_RERANK_TIMEOUT", "1s");
+    ManagedChannel channel = daemon.channel(daemon.start());
+    try {
+      MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
+      List<Event> answers = new ArrayList<>();
+      for (int i = 0; i < DECISIONS.length; i++) {
+        Event answer = event("s" + i, LocalDateTime.parse("2026-03-02T10:00").plusDays(i), EventRole.EVENT_ROLE_ASSISTANT,
+            DECISIONS[i] + " We decided that in ticket " + (100 + i) + ".");
+        memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(answer).build());
+        answers.add(answer);
+      }
+      awaitIndexed(memory, SearchIT::caughtUp);
+
+      // when: a question every decision matches a little
+      SearchResponse reranked = search(memory, "what we decided in the ticket", HybridMode.HYBRID_MODE_BM25_ONLY);
+
+      // then: the model saw more candidates than are answered (5), and its first choice is first;
+      // the answer says who ordered it
+      assertThat(prompts).hasSize(1);
+      assertThat(prompts.get(0)).startsWith("Question: what we decided in the ticket").contains("[6]");
+      assertThat(reranked.getHitsList()).hasSize(5).first().extracting(SearchHit::getDocId)
+          .isEqualTo(answers.get(3).getEventId());
+      assertThat(reranked.getModelStage()).isEqualTo("reranked by openai (ranker-test at 127.0.0.1)");
+      DaemonProcess.Result text = daemon.run("search", "what we decided in the ticket", "--mode", "bm25");
+      assertThat(text.out()).as(text.toString()).contains("reranked by openai (ranker-test at 127.0.0.1)");
+
+      // and when the model answers later than search.rerank_timeout, the search's own order, saying so
+      delayMs.set(5_000);
+      long start = System.nanoTime();
+      SearchResponse plain = search(memory, "what we decided in the ticket", HybridMode.HYBRID_MODE_BM25_ONLY);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+      assertThat(plain.getModelStage()).startsWith("not reranked: no answer from 127.0.0.1 within");
+      assertThat(plain.getHitsList()).extracting(SearchHit::getScore).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      assertThat(plain.getHitsList()).hasSize(5).first().extracting(SearchHit::getDocId)
+          .isNotEqualTo(answers.get(3).getEventId());
+    } finally {
+      channel.shutdownNow();
+      model.stop(0);
+    }
+  }
+
+  @Test
   void shouldIndexEveryEventExactlyOnce_whenKilledWhileIndexing_andRebuildTheSameIndex() throws Exception {
     // given: keyword search only (the model is not what this is about), events each with a word of its own
     daemon.env.put("MEMORY_SEARCH_VECTORS", "false");

@@ -59,6 +59,16 @@ public enum ConfigKey {
   SPOOL_WATCH("spool_watch", new ValueType.Bool(), p -> "true"),
   /** Semantic (vector) search: the embedding model loads in the background and vectors are computed. */
   SEARCH_VECTORS("search.vectors", new ValueType.Bool(), p -> "true"),
+  /**
+   * The model stage: the summarizer's LLM (provider openai or anthropic) puts the best candidates
+   * of each search in order; off by default (it sends the candidates' text to that provider).
+   */
+  SEARCH_RERANK("search.rerank", new ValueType.Bool(), p -> "false"),
+  /** How many of the best candidates the model orders. */
+  SEARCH_RERANK_CANDIDATES("search.rerank_candidates", new ValueType.Count(2, 50), p -> "20"),
+  /** Longest wait for the model's order; past it the search answers in its own order. */
+  SEARCH_RERANK_TIMEOUT("search.rerank_timeout",
+      new ValueType.Span(java.time.Duration.ofMillis(100), java.time.Duration.ofMinutes(1)), p -> "3s"),
   /** Whether a new Claude Code session starts with a short memory of its project (hook output). */
   CONTEXT_SESSION_START("context.session_start", new ValueType.Bool(), p -> "true"),
   /** Budget of that memory, in cl100k tokens. */

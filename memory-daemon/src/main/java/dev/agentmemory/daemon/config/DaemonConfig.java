@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param schedules the cron expression of each scheduled job, by job name (toc_rollup_day, ...)
  * @param sources where each key's value came from ("default", the file, "env MEMORY_X", "flag")
  * @param searchVectors whether semantic search runs (the embedding model is loaded)
+ * @param rerank the optional model stage of search
  * @param context what a new agent session is told of its project
  */
 public record DaemonConfig(
@@ -24,6 +25,7 @@ public record DaemonConfig(
     TocSettings toc,
     RedactionConfig redaction,
     boolean searchVectors,
+    RerankConfig rerank,
     ContextConfig context,
     BackupConfig backup,
     Map<String, String> schedules,
@@ -86,6 +88,12 @@ public record DaemonConfig(
   public record ContextConfig(boolean sessionStart, int maxTokens) {}
 
   /**
+   * The model stage of search: whether the summarizer's LLM orders each search's best {@code
+   * candidates}, and how long a search waits for it.
+   */
+  public record RerankConfig(boolean enabled, int candidates, java.time.Duration timeout) {}
+
+  /**
    * Where the daemon logs and how the file rotates.
    *
    * @param chosen whether log_file was set (a foreground daemon then logs there too)
@@ -131,6 +139,9 @@ public record DaemonConfig(
     append(out, ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, summarizer.dailyTokenBudget());
     append(out, ConfigKey.REDACTION_ENABLED, redaction.enabled());
     append(out, ConfigKey.SEARCH_VECTORS, searchVectors);
+    append(out, ConfigKey.SEARCH_RERANK, rerank.enabled());
+    append(out, ConfigKey.SEARCH_RERANK_CANDIDATES, rerank.candidates());
+    append(out, ConfigKey.SEARCH_RERANK_TIMEOUT, rerank.timeout());
     append(out, ConfigKey.CONTEXT_SESSION_START, context.sessionStart());
     append(out, ConfigKey.CONTEXT_MAX_TOKENS, context.maxTokens());
     append(out, ConfigKey.BACKUP_DIR, backup.dir());

@@ -158,6 +158,7 @@ final class SearchMapper {
           .setEndMs(answer.timeToMs().orElse(0L)));
     }
     response.setSetAside(answer.setAside());
+    response.setModelStage(answer.modelStage());
     answer.preferred().ifPresent(period -> response.setTimePhrase(period.phrase())
         .setTimePreference(TimeRange.newBuilder().setStartMs(period.startMs()).setEndMs(period.endMs())));
     return response.build();

@@ -23,15 +23,18 @@ public final class Summarizers {
    * @param api the API summarizer when one is configured and usable (no fallback inside)
    * @param rollups what rollups use: the API with local fallback, or local
    * @param description provider, model and host, for status output
+   * @param rerank the model stage of search, when {@code search.rerank} is on and an API provider is set
    */
-  public record Selection(Optional<Summarizer> api, Summarizer rollups, UsageMeter meter, String description) {}
+  public record Selection(Optional<Summarizer> api, Summarizer rollups, UsageMeter meter, String description,
+      Optional<ModelRerank> rerank) {}
 
   private Summarizers() {}
 
   /** The local summarizer alone, its (unused) API meter in {@code checkpoints}. */
   public static Selection local(DaemonConfig config, CheckpointStore checkpoints, Clock clock) {
     return new Selection(Optional.empty(), new LocalSummarizer(),
-        new UsageMeter(checkpoints, config.summarizer().dailyTokenBudget(), config.toc().zone(), clock), "local");
+        new UsageMeter(checkpoints, config.summarizer().dailyTokenBudget(), config.toc().zone(), clock), "local",
+        Optional.empty());
   }
 
   public static Selection select(DaemonConfig config, Map<String, String> env, CheckpointStore checkpoints, Clock clock) {
@@ -40,7 +43,11 @@ public final class Summarizers {
     Summarizer local = new LocalSummarizer();
     Optional<LlmProvider> provider = provider(settings, env);
     if (provider.isEmpty()) {
-      return new Selection(Optional.empty(), local, meter, "local");
+      if (config.rerank().enabled()) {
+        LOG.warn("search.rerank is on but there is no model to rank with (summarizer.provider is {}): searches keep "
+            + "their own order; set summarizer.provider to openai or anthropic", settings.provider());
+      }
+      return new Selection(Optional.empty(), local, meter, "local", Optional.empty());
     }
     String host = provider.get().host();
     String description = settings.provider() + " (" + model(settings) + " at " + host + ")";
@@ -51,7 +58,26 @@ public final class Summarizers {
           host, description);
     }
     LlmSummarizer api = new LlmSummarizer(provider.get(), settings.maxRetries(), meter);
-    return new Selection(Optional.of(api), new FallbackSummarizer(api, local, meter), meter, description);
+    return new Selection(Optional.of(api), new FallbackSummarizer(api, local, meter), meter, description,
+        rerank(config, env, meter, description));
+  }
+
+  /** The model stage of search: the summarizer's provider and model, with the stage's own timeout. */
+  private static Optional<ModelRerank> rerank(DaemonConfig config, Map<String, String> env, UsageMeter meter,
+      String description) {
+    DaemonConfig.RerankConfig rerank = config.rerank();
+    if (!rerank.enabled()) {
+      return Optional.empty();
+    }
+    DaemonConfig.SummarizerConfig settings = config.summarizer();
+    DaemonConfig.SummarizerConfig bounded = new DaemonConfig.SummarizerConfig(settings.provider(), settings.model(),
+        settings.baseUrl(), rerank.timeout(), 0, settings.dailyTokenBudget());
+    return provider(bounded, env).map(provider -> {
+      if (!isLocalHost(provider.host())) {
+        LOG.warn("search.rerank sends the best candidates of each search to {} ({})", provider.host(), description);
+      }
+      return new ModelRerank(provider, meter, rerank.candidates(), description, config.toc().zone());
+    });
   }
 
   private static Optional<LlmProvider> provider(DaemonConfig.SummarizerConfig settings, Map<String, String> env) {

@@ -119,6 +119,9 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_SUMMARIZER_DAILY_TOKEN_BUDGET", "1000", ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET, "1000"),
         Arguments.of("MEMORY_REDACTION_ENABLED", "false", ConfigKey.REDACTION_ENABLED, "false"),
         Arguments.of("MEMORY_SEARCH_VECTORS", "false", ConfigKey.SEARCH_VECTORS, "false"),
+        Arguments.of("MEMORY_SEARCH_RERANK", "true", ConfigKey.SEARCH_RERANK, "true"),
+        Arguments.of("MEMORY_SEARCH_RERANK_CANDIDATES", "30", ConfigKey.SEARCH_RERANK_CANDIDATES, "30"),
+        Arguments.of("MEMORY_SEARCH_RERANK_TIMEOUT", "800ms", ConfigKey.SEARCH_RERANK_TIMEOUT, "PT0.8S"),
         Arguments.of("MEMORY_CONTEXT_SESSION_START", "false", ConfigKey.CONTEXT_SESSION_START, "false"),
         Arguments.of("MEMORY_CONTEXT_MAX_TOKENS", "300", ConfigKey.CONTEXT_MAX_TOKENS, "300"),
         Arguments.of("MEMORY_BACKUP_DIR", "/srv/backups", ConfigKey.BACKUP_DIR, "/srv/backups"),
@@ -297,6 +300,8 @@ class ConfigLoaderTest {
         Arguments.of("MEMORY_SUMMARIZER_BASE_URL", "localhost:11434", "summarizer.base_url"),
         Arguments.of("MEMORY_SUMMARIZER_MAX_RETRIES", "50", "summarizer.max_retries"),
         Arguments.of("MEMORY_REDACTION_ENABLED", "yes", "redaction.enabled"),
+        Arguments.of("MEMORY_SEARCH_RERANK_CANDIDATES", "500", "search.rerank_candidates"),
+        Arguments.of("MEMORY_SEARCH_RERANK_TIMEOUT", "10m", "search.rerank_timeout"),
         Arguments.of("MEMORY_REDACTION_EXTRA_PATTERNS", "([a-z", "redaction.extra_patterns"));
   }
 
@@ -358,6 +363,9 @@ class ConfigLoaderTest {
       case LOG_KEEP -> Integer.toString(config.log().keep());
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
       case SEARCH_VECTORS -> Boolean.toString(config.searchVectors());
+      case SEARCH_RERANK -> Boolean.toString(config.rerank().enabled());
+      case SEARCH_RERANK_CANDIDATES -> Integer.toString(config.rerank().candidates());
+      case SEARCH_RERANK_TIMEOUT -> config.rerank().timeout().toString();
       case CONTEXT_SESSION_START -> Boolean.toString(config.context().sessionStart());
       case CONTEXT_MAX_TOKENS -> Integer.toString(config.context().maxTokens());
       case BACKUP_DIR -> config.backup().dir().toString();
