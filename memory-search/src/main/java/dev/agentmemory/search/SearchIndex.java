@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -55,8 +56,9 @@ final class SearchIndex implements AutoCloseable {
    * The layout of documents (fields, doc values). An index written with another one is dropped at
    * open and built again from the events: a changed layout cannot be read, and the log is the truth.
    * 3: lifecycle records are no longer units. 4: the neighbours' context only on an event's first chunk.
+   * 5: only the turn before as context (an event is written once).
    */
-  private static final String CURRENT_FORMAT = "4";
+  private static final String CURRENT_FORMAT = "5";
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
@@ -116,6 +118,8 @@ final class SearchIndex implements AutoCloseable {
   private final Optional<String> rebuiltBecause;
   private volatile long position;
   private volatile Optional<Boolean> withVectors;
+  // units written since open (a vector added counts): each write re-analyzes a unit and deletes its old copy
+  private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
   private SearchIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
       Map<String, String> committed, Optional<String> rebuiltBecause) throws IOException {
@@ -256,10 +260,16 @@ final class SearchIndex implements AutoCloseable {
       for (Unit unit : units) {
         float[] vector = withVectors ? earlier.vectorOf(unit).orElse(null) : new float[0];
         writer.updateDocument(new Term(KEY, unit.key()), document(unit, vector));
+        written.incrementAndGet();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to index " + units.size() + " units, but " + e.getMessage(), e);
     }
+  }
+
+  /** Units written since the index was opened, vectors added included. */
+  long unitsWritten() {
+    return written.get();
   }
 
   /** Removes every unit of {@code docId} (all chunks of an event, say). */
@@ -272,19 +282,37 @@ final class SearchIndex implements AutoCloseable {
   }
 
   /**
-   * Removes the grips made for segment {@code nodeId} (before its current ones are written: a
-   * segment summarized again gets new grips, and the old ones must not stay findable).
+   * Removes the grips made for segment {@code nodeId} but those of {@code keys} (its current ones):
+   * a segment summarized again gets new grips, and the old ones must not stay findable.
    */
-  void deleteGripsOf(String nodeId) {
+  void keepOnlyGripsOf(String nodeId, Set<String> keys) {
+    org.apache.lucene.search.BooleanQuery.Builder stale = new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(type(Unit.GRIP), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(NODE, nodeId)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+    keys.forEach(key -> stale.add(new TermQuery(new Term(KEY, key)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT));
     try {
-      writer.deleteDocuments(new org.apache.lucene.search.BooleanQuery.Builder()
-          .add(type(Unit.GRIP), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-          .add(new TermQuery(new Term(NODE, nodeId)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-          .build());
+      writer.deleteDocuments(stale.build());
     } catch (IOException e) {
-      throw new UncheckedIOException("Expected to remove the grips of " + nodeId + " from the index, but "
+      throw new UncheckedIOException("Expected to remove the old grips of " + nodeId + " from the index, but "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Those of {@code units} the index does not hold as they are (new, or changed since written),
+   * as far as searches see it: written again, a unit would lose its vector and wait for a new one.
+   */
+  List<Unit> changed(List<Unit> units) {
+    return withSearcher(searcher -> {
+      List<Unit> changed = new ArrayList<>();
+      for (Unit unit : units) {
+        ScoreDoc[] held = searcher.search(new TermQuery(new Term(KEY, unit.key())), 1).scoreDocs;
+        if (held.length == 0 || !unit(searcher.storedFields().document(held[0].doc)).equals(unit)) {
+          changed.add(unit);
+        }
+      }
+      return changed;
+    });
   }
 
   /** Units still waiting for their vector, newest first. */
@@ -306,6 +334,7 @@ final class SearchIndex implements AutoCloseable {
   void putVector(Unit unit, float[] vector) {
     try {
       writer.updateDocument(new Term(KEY, unit.key()), document(unit, vector));
+      written.incrementAndGet();
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to store a vector, but " + e.getMessage(), e);
     }

@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one store's search index up to date: the second consumer of its outbox, taking in the
- * events the TOC builder has taken in (so their session neighbours and segment are known), with
+ * events the TOC builder has taken in (so the turn before each and its segment are known), with
  * the segment and day nodes and grips around them. What it indexes is searchable at once; it is
  * committed with the outbox position every few seconds and when the work runs out (a commit
  * forces files to disk, which capture should not wait behind), then the outbox is acknowledged,
@@ -92,7 +90,7 @@ final class SearchIndexer implements AutoCloseable {
           while (events.hasNext() && running) {
             batch.add(events.next());
             if (batch.size() == BATCH || !events.hasNext()) {
-              index(batch, false, earlier);
+              index(batch, earlier);
               done += batch.size();
               batch.clear();
               index.refresh();
@@ -191,7 +189,7 @@ final class SearchIndexer implements AutoCloseable {
       for (OutboxEntry entry : entries) {
         store.events().get(entry.eventKey()).ifPresent(events::add);
       }
-      index(events, true, SearchIndex.Snapshot.NONE);
+      index(events, SearchIndex.Snapshot.NONE);
       index.refresh();
       indexedUpTo = entries.get(entries.size() - 1).sequence();
       unitsVisible();
@@ -215,39 +213,37 @@ final class SearchIndexer implements AutoCloseable {
   }
 
   /**
-   * Writes the units of {@code events}, and when {@code withNeighbours}, again the events just
-   * before them in their sessions (whose "after" context they now are), plus the segment and day
-   * nodes and the grips of the segments they are in.
+   * Writes the units of {@code events} (each once: its context is the turn before it, which does
+   * not change when later events arrive), and the segment and day nodes and the grips of the
+   * segments they are in, those whose text changed.
    */
-  private void index(List<Event> events, boolean withNeighbours, SearchIndex.Snapshot earlier) {
-    Map<String, Event> toWrite = new LinkedHashMap<>();
-    for (Event event : events) {
-      toWrite.put(event.eventId(), event);
-      if (withNeighbours) {
-        neighbour(event, true).ifPresent(previous -> toWrite.putIfAbsent(previous.eventId(), previous));
-      }
-    }
+  private void index(List<Event> events, SearchIndex.Snapshot earlier) {
     Set<String> nodeIds = new LinkedHashSet<>();
     List<Unit> written = new ArrayList<>();
-    for (Event event : toWrite.values()) {
+    for (Event event : events) {
       String segment = segmentOf(event).orElse("");
       index.delete(event.eventId());
-      written.addAll(units.of(event, neighbour(event, true), neighbour(event, false), segment));
+      written.addAll(units.of(event, previous(event), segment));
       if (!segment.isEmpty()) {
         nodeIds.add(segment);
         nodeIds.add("toc:day:" + LocalDate.ofInstant(Instant.ofEpochMilli(event.timestampMs()), zone));
       }
     }
+    index.put(written, embeddings.expected(), earlier);
+    List<Unit> summaries = new ArrayList<>();
     for (TocNode node : store.nodes(new ArrayList<>(nodeIds))) {
-      written.add(units.of(node));
-      index.deleteGripsOf(node.nodeId());
+      summaries.add(units.of(node));
+      List<Unit> grips = new ArrayList<>();
       for (TocBullet bullet : node.bullets()) {
         for (String gripId : bullet.gripIds()) {
-          store.grip(gripId).ifPresent(grip -> written.add(units.of(grip)));
+          store.grip(gripId).ifPresent(grip -> grips.add(units.of(grip)));
         }
       }
+      index.keepOnlyGripsOf(node.nodeId(), grips.stream().map(Unit::key).collect(java.util.stream.Collectors.toSet()));
+      summaries.addAll(grips);
     }
-    index.put(written, embeddings.expected(), earlier);
+    // a node or grip written again would lose its vector and be embedded again: only what changed
+    index.put(index.changed(summaries), embeddings.expected(), earlier);
   }
 
   /** Wakes the vector worker once new units are visible to its searches (not before: it would find none). */
@@ -257,11 +253,9 @@ final class SearchIndexer implements AutoCloseable {
     }
   }
 
-  /** The event just before ({@code before}) or after {@code event} in its session. */
-  private Optional<Event> neighbour(Event event, boolean before) {
-    EventKey key = EventKey.of(event);
-    List<SessionEntry> entries = before ? store.sessionBefore(event.sessionId(), key, 1)
-        : store.sessionAfter(event.sessionId(), key, 1);
+  /** The event just before {@code event} in its session. */
+  private Optional<Event> previous(Event event) {
+    List<SessionEntry> entries = store.sessionBefore(event.sessionId(), EventKey.of(event), 1);
     return entries.isEmpty() ? Optional.empty() : store.event(entries.get(0).eventKey());
   }
 

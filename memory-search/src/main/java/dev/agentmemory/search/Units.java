@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * How units are written, which decides most of the quality (../shared/notes/retrieval.md): who
- * said it and on which day in the text, and the neighbouring turns of the same session with it
- * (+14 to +18 points of recall), on an event's first chunk. Long events are cut into chunks the
+ * said it and on which day in the text, and the turn before it in the same session (the
+ * neighbouring turns gave +14 to +18 points of recall), on an event's first chunk. Long events are cut into chunks the
  * embedding model can read whole; a hit on any chunk is a hit on its event.
  */
 final class Units {
@@ -33,18 +33,20 @@ final class Units {
   }
 
   /**
-   * The units of {@code event}, with the turns before and after it in its session. Lifecycle
+   * The units of {@code event}, with the turn before it in its session. Lifecycle
    * records (system events: session started or ended, context compacted, notifications) have none:
    * they stay in the log, the TOC and {@code query events}, but they are not what anyone said, and
    * a search ranked "Session ended (reason: logout)" first for a question about logins.
    */
-  List<Unit> of(Event event, Optional<Event> previous, Optional<Event> next, String segmentNodeId) {
+  List<Unit> of(Event event, Optional<Event> previous, String segmentNodeId) {
     if (isLifecycle(event)) {
       return List.of();
     }
     String header = who(event) + " (" + TimePhrases.day(event.timestampMs(), zone) + "): ";
-    String context = previous.filter(p -> !isLifecycle(p)).map(p -> "\nBefore, " + who(p) + ": " + cut(p.text())).orElse("")
-        + next.filter(n -> !isLifecycle(n)).map(n -> "\nAfter, " + who(n) + ": " + cut(n.text())).orElse("");
+    // not the turn after: it would make each event's units be written again when its successor
+    // arrives, and recall did not need it (docs/benchmarks.md, "Recall")
+    String context = previous.filter(p -> !isLifecycle(p)).map(p -> "\nBefore, " + who(p) + ": " + cut(p.text()))
+        .orElse("");
     List<String> chunks = chunks(event.text());
     List<Unit> units = new ArrayList<>(chunks.size());
     for (int i = 0; i < chunks.size(); i++) {

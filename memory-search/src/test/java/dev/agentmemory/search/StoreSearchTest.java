@@ -56,6 +56,15 @@ class StoreSearchTest {
     store.write(tx -> store.outbox().acknowledgeUpTo(tx, last));
   }
 
+  /** Waits until {@code units} units were written (and the indexer is caught up). */
+  private static void awaitIndexed(StoreSearch search, long units) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while ((search.stats().behind() > 0 || search.index().unitsWritten() < units) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(search.index().unitsWritten()).isGreaterThanOrEqualTo(units);
+  }
+
   private static void awaitIndexed(StoreSearch search) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 30_000;
     while ((search.stats().behind() > 0 || search.stats().documents() == 0) && System.currentTimeMillis() < deadline) {
@@ -168,6 +177,44 @@ class StoreSearchTest {
         assertThat(then.hits()).isNotEmpty();
         assertThat(then.hits().get(0).sessionId()).isEqualTo("p1");
       }
+    }
+  }
+
+  @Test
+  void shouldWriteEachLiveEventOnce_notAgainWhenItsSuccessorArrives() throws Exception {
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      List<Event> events = conversation();
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+        // when: the events arrive one at a time, each indexed before the next comes
+        for (Event event : events) {
+          ingest(store, List.of(event));
+          awaitIndexed(search, search.index().unitsWritten() + 1);
+        }
+
+        // then: one unit per (short) event, none written twice; the next event's turn before is its context
+        assertThat(search.index().unitsWritten()).isEqualTo(events.size());
+        assertThat(search.search(request("floorDiv", SearchRequest.Mode.BM25)).hits())
+            .extracting(SearchHit::docId).containsExactly(events.get(1).eventId());
+      }
+    }
+  }
+
+  @Test
+  void shouldCallUnchangedOnlyWhatTheIndexHoldsAsItIs() throws Exception {
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"));
+        StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+      SearchIndex index = search.index();
+      Unit node = new Unit("n:toc:segment:x", "toc:segment:x", Unit.TOC_NODE, "Fix the build\n(20 November 2026)", "",
+          "Fix the build", 1_795_000_000_000L, "", "", 0, "toc:segment:x");
+      Unit grew = new Unit(node.key(), node.docId(), node.type(), "Fix the build and the tests\n(20 November 2026)",
+          "", "Fix the build and the tests", node.timestampMs(), "", "", 0, node.nodeId());
+      assertThat(index.changed(List.of(node))).containsExactly(node);
+
+      index.put(List.of(node), false);
+      index.refresh();
+
+      assertThat(index.changed(List.of(node))).isEmpty();
+      assertThat(index.changed(List.of(grew))).containsExactly(grew);
     }
   }
 
