@@ -24,6 +24,7 @@ public final class Bench {
       case "mcp" -> McpBench.main(rest);
       case "ops" -> OpsBench.main(rest);
       case "idle" -> IdleBench.main(rest);
+      case "live-cost" -> LiveCostBench.main(rest);
       default -> usage();
     }
   }
@@ -33,6 +34,7 @@ public final class Bench {
         + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR [--cross-validate] | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR] | ops [--events N] [--launcher PATH] [--cache DIR]"
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
+        + " | live-cost [--launcher PATH] [--events 600] [--rate 10]"
         + " | idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false] [--cache DIR] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--vectors true|false] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);

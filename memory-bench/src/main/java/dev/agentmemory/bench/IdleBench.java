@@ -27,7 +27,7 @@ final class IdleBench {
   private static final List<String> JVM_THREADS = List.of("VM Thread", "VM Periodic Tas", "C1 CompilerThre",
       "C2 CompilerThre", "Monitor Deflati", "Reference Handl", "Finalizer", "Signal Dispatch", "Service Thread",
       "Common-Cleaner", "Notification Th", "Attach Listener", "Sweeper thread");
-  private static final long TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
+  static final long TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
 
   private IdleBench() {}
 
@@ -77,16 +77,18 @@ final class IdleBench {
   }
 
   /** Waits (up to an hour) until the TOC and the index have everything, and the vectors when on. */
-  private static void awaitBacklog(MemoryServiceGrpc.MemoryServiceBlockingStub memory, boolean vectors) {
+  static GetStoreStatsResponse awaitBacklog(MemoryServiceGrpc.MemoryServiceBlockingStub memory, boolean vectors) {
     Predicate<GetStoreStatsResponse> done = stats -> stats.getOutbox() == 0 && stats.getSearchBehind() == 0
         && stats.getSearchPendingVectors() == 0 && (!vectors || SearchBench.modelReady(memory));
-    if (!done.test(SearchBench.await(memory, done, Duration.ofHours(1)))) {
+    GetStoreStatsResponse stats = SearchBench.await(memory, done, Duration.ofHours(1));
+    if (!done.test(stats)) {
       throw new IllegalStateException("Expected the daemon's backlog to be done within an hour, but it was not");
     }
+    return stats;
   }
 
   /** Every thread's {CPU ticks, voluntary context switches}, keyed "tid name". */
-  private static Map<String, long[]> threads(long pid) throws IOException {
+  static Map<String, long[]> threads(long pid) throws IOException {
     Map<String, long[]> threads = new TreeMap<>();
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks.toList()) {

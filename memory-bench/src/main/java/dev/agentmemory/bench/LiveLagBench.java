@@ -106,7 +106,7 @@ public final class LiveLagBench {
   }
 
   /** Chat-sized texts that vary, so segments are summarized as in a real session. */
-  private static final class SyntheticTexts {
+  static final class SyntheticTexts {
     private static final String[] WORDS = ("invoice rounding checkout gateway retry timeout cache index query "
         + "migration deploy config test build release token session parser schema endpoint latency").split(" ");
     private final java.util.Random random = new java.util.Random(3);
