@@ -1,11 +1,11 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.daemon.summarizer.ModelRerank;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchHit;
 import dev.agentmemory.search.SearchRequest;
 import dev.agentmemory.search.StoreSearch;
-import dev.agentmemory.daemon.summarizer.ModelRerank;
 import dev.agentmemory.storage.FailedPreconditionException;
 import dev.agentmemory.storage.InvalidArgumentException;
 import java.time.Clock;

@@ -327,7 +327,8 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
 
   @Override
   public void search(dev.agentmemory.proto.SearchRequest request, StreamObserver<SearchResponse> response) {
-    run("Search", response, () -> SearchMapper.response(search.searchWithModelStage(SearchMapper.query(request, ProjectHeader.current()))));
+    run("Search", response, () -> SearchMapper.response(
+        search.searchWithModelStage(SearchMapper.query(request, ProjectHeader.current()))));
   }
 
   @Override
