@@ -14,8 +14,10 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -111,22 +113,42 @@ public final class SearchCommand implements Callable<Integer> {
     if (agent != null) {
       request.setAgentFilter(agent);
     }
-    String projectName = project.name(root);
-    SearchResponse response = options.ask(root, client -> client.inProject(projectName).search(request.build()));
+    ProjectOption.Choice store = project.forReading(root);
+    SearchResponse response = options.ask(root, client -> client.inProject(store.project()).search(request.build()));
+    // nothing here: say where else it is, so "nothing found" is not taken for "never came up"
+    Map<String, Integer> elsewhere = response.getHitsCount() > 0 || allProjects ? Map.of()
+        : countByStore(options.ask(root, client -> client.search(request.setAllProjects(true).build())));
     PrintWriter out = spec.commandLine().getOut();
-    SearchReport report = new SearchReport(response, allProjects ? "all projects"
-        : projectName.isEmpty() ? "the default store" : "project " + projectName, Optional.ofNullable(agent), zone);
+    SearchReport report = new SearchReport(response, allProjects ? "all projects" : store.describe(),
+        Optional.ofNullable(agent), zone);
     if (options.json()) {
-      Json.print(out, json(response, report));
+      ObjectNode json = json(response, report);
+      elsewhere.forEach(json.putObject("found_elsewhere")::put);
+      Json.print(out, json);
       return 0;
     }
-    print(out, response, report, zone);
+    print(out, response, report, zone, elsewhere);
     return 0;
   }
 
-  private static void print(PrintWriter out, SearchResponse response, SearchReport report, ZoneId zone) {
+  /** Hits per store ("project NAME", "the default store"), in the order first met. */
+  private static Map<String, Integer> countByStore(SearchResponse response) {
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    response.getHitsList().forEach(hit -> counts.merge(
+        hit.getProject().isEmpty() ? "the default store" : "project " + hit.getProject(), 1, Integer::sum));
+    return counts;
+  }
+
+  private static void print(PrintWriter out, SearchResponse response, SearchReport report, ZoneId zone,
+      Map<String, Integer> elsewhere) {
     if (response.getHitsCount() == 0) {
       out.println(report.nothingFound(Optional.empty()));
+      if (!elsewhere.isEmpty()) {
+        List<String> stores = new ArrayList<>();
+        elsewhere.forEach((where, count) -> stores.add(where + " (" + count + ")"));
+        out.println("Found in other stores: " + String.join(", ", stores) + ". Search them with --all-projects, "
+            + "or one with --project NAME.");
+      }
       return;
     }
     out.printf("%d results (%s):%n", response.getHitsCount(), report.how());
@@ -139,11 +161,13 @@ public final class SearchCommand implements Callable<Integer> {
       if (!hit.getSessionId().isEmpty()) {
         ids.append("  session ").append(hit.getSessionId());
       }
+      // the hints name the hit's project: copied as printed, they must read the same store
+      String inProject = hit.getProject().isEmpty() ? "" : " --project " + hit.getProject();
       if (!hit.getNodeId().isEmpty()) {
-        ids.append("\n    read on: memory-daemon query node ").append(hit.getNodeId());
+        ids.append("\n    read on: memory-daemon query node ").append(hit.getNodeId()).append(inProject);
       }
       for (String grip : hit.getGripIdsList()) {
-        ids.append("\n             memory-daemon query expand ").append(grip);
+        ids.append("\n             memory-daemon query expand ").append(grip).append(inProject);
       }
       out.println(ids);
     }

@@ -120,6 +120,9 @@ final class SearchIndex implements AutoCloseable {
   private volatile Optional<Boolean> withVectors;
   // units written since open (a vector added counts): each write re-analyzes a unit and deletes its old copy
   private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+  // Held by every write of units: a vector is stored only for the version of a unit it was computed
+  // from, checked against what is written (refreshed under this lock, so no write slips in between).
+  private final Object writes = new Object();
 
   private SearchIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
       Map<String, String> committed, Optional<String> rebuiltBecause) throws IOException {
@@ -257,10 +260,12 @@ final class SearchIndex implements AutoCloseable {
    */
   void put(List<Unit> units, boolean withVectors, Snapshot earlier) {
     try {
-      for (Unit unit : units) {
-        float[] vector = withVectors ? earlier.vectorOf(unit).orElse(null) : new float[0];
-        writer.updateDocument(new Term(KEY, unit.key()), document(unit, vector));
-        written.incrementAndGet();
+      synchronized (writes) {
+        for (Unit unit : units) {
+          float[] vector = withVectors ? earlier.vectorOf(unit).orElse(null) : new float[0];
+          writer.updateDocument(new Term(KEY, unit.key()), document(unit, vector));
+          written.incrementAndGet();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to index " + units.size() + " units, but " + e.getMessage(), e);
@@ -275,7 +280,9 @@ final class SearchIndex implements AutoCloseable {
   /** Removes every unit of {@code docId} (all chunks of an event, say). */
   void delete(String docId) {
     try {
-      writer.deleteDocuments(new Term(DOC_ID, docId));
+      synchronized (writes) {
+        writer.deleteDocuments(new Term(DOC_ID, docId));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to remove " + docId + " from the index, but " + e.getMessage(), e);
     }
@@ -291,7 +298,9 @@ final class SearchIndex implements AutoCloseable {
         .add(new TermQuery(new Term(NODE, nodeId)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
     keys.forEach(key -> stale.add(new TermQuery(new Term(KEY, key)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT));
     try {
-      writer.deleteDocuments(stale.build());
+      synchronized (writes) {
+        writer.deleteDocuments(stale.build());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to remove the old grips of " + nodeId + " from the index, but "
           + e.getMessage(), e);
@@ -306,13 +315,18 @@ final class SearchIndex implements AutoCloseable {
     return withSearcher(searcher -> {
       List<Unit> changed = new ArrayList<>();
       for (Unit unit : units) {
-        ScoreDoc[] held = searcher.search(new TermQuery(new Term(KEY, unit.key())), 1).scoreDocs;
-        if (held.length == 0 || !unit(searcher.storedFields().document(held[0].doc)).equals(unit)) {
+        if (!holds(searcher, unit)) {
           changed.add(unit);
         }
       }
       return changed;
     });
+  }
+
+  /** Whether {@code searcher} sees {@code unit} as it is. */
+  private static boolean holds(IndexSearcher searcher, Unit unit) throws IOException {
+    ScoreDoc[] held = searcher.search(new TermQuery(new Term(KEY, unit.key())), 1).scoreDocs;
+    return held.length > 0 && unit(searcher.storedFields().document(held[0].doc)).equals(unit);
   }
 
   /** Units still waiting for their vector, newest first. */
@@ -330,13 +344,26 @@ final class SearchIndex implements AutoCloseable {
     return units;
   }
 
-  /** Gives {@code unit} its vector (the unit is written again, whole). */
-  void putVector(Unit unit, float[] vector) {
-    try {
-      writer.updateDocument(new Term(KEY, unit.key()), document(unit, vector));
-      written.incrementAndGet();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Expected to store a vector, but " + e.getMessage(), e);
+  /**
+   * Gives each unit its vector (the unit is written again, whole), unless the unit was written
+   * again since it was read: its new version waits for a vector of its own, and writing the old
+   * one back would undo that write (an event indexed before the TOC placed it, then again with its
+   * segment, kept no segment). Returns how many were stored.
+   */
+  int putVectors(Map<Unit, float[]> vectors) {
+    synchronized (writes) {
+      refresh();
+      return withSearcher(searcher -> {
+        int stored = 0;
+        for (Map.Entry<Unit, float[]> entry : vectors.entrySet()) {
+          if (holds(searcher, entry.getKey())) {
+            writer.updateDocument(new Term(KEY, entry.getKey().key()), document(entry.getKey(), entry.getValue()));
+            written.incrementAndGet();
+            stored++;
+          }
+        }
+        return stored;
+      });
     }
   }
 

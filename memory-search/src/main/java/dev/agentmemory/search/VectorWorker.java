@@ -69,16 +69,18 @@ final class VectorWorker implements AutoCloseable {
 
   private int embed(SearchIndex index, Embedder embedder) {
     List<Unit> pending = index.pendingVectors(PER_TURN);
+    java.util.Map<Unit, float[]> vectors = new java.util.LinkedHashMap<>();
     for (Unit unit : pending) {
       if (!running) {
         break;
       }
-      index.putVector(unit, embedder.embed(unit.embeddingText()));
+      vectors.put(unit, embedder.embed(unit.embeddingText()));
     }
-    if (!pending.isEmpty()) {
+    if (!vectors.isEmpty()) {
+      index.putVectors(vectors);
       index.refresh();
     }
-    return pending.size();
+    return vectors.size();
   }
 
   private void sleepQuietly() {

@@ -203,7 +203,7 @@ class StoreSearchTest {
   void shouldCallUnchangedOnlyWhatTheIndexHoldsAsItIs() throws Exception {
     try (MemoryStore store = MemoryStore.open(dir.resolve("db"));
         StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
-      SearchIndex index = search.index();
+      SearchIndex index = builtFromTheLog(search);
       Unit node = new Unit("n:toc:segment:x", "toc:segment:x", Unit.TOC_NODE, "Fix the build\n(20 November 2026)", "",
           "Fix the build", 1_795_000_000_000L, "", "", 0, "toc:segment:x");
       Unit grew = new Unit(node.key(), node.docId(), node.type(), "Fix the build and the tests\n(20 November 2026)",
@@ -216,6 +216,49 @@ class StoreSearchTest {
       assertThat(index.changed(List.of(node))).isEmpty();
       assertThat(index.changed(List.of(grew))).containsExactly(grew);
     }
+  }
+
+  @Test
+  void shouldNotStoreAVectorForAUnitWrittenAgainMeanwhile() throws Exception {
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"));
+        StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+      // given: an event indexed before the TOC placed it, read by the vector worker, then indexed
+      // again with its segment while the worker computed the vector
+      SearchIndex index = builtFromTheLog(search);
+      Unit early = new Unit("e:01A:0", "01A", Unit.EVENT, "User (20 November 2026): the build fails", "",
+          "the build fails", 1_795_000_000_000L, "s1", "claude", 1, "");
+      Unit placed = new Unit(early.key(), early.docId(), early.type(), early.text(), "", early.body(),
+          early.timestampMs(), "s1", "claude", 1, "toc:segment:x");
+      index.put(List.of(early), true);
+      index.refresh();
+      List<Unit> read = index.pendingVectors(16);
+      index.put(List.of(placed), true);
+
+      // when
+      int stored = index.putVectors(Map.of(read.get(0), new float[384]));
+
+      // then: the old version is not written back; the new one waits for its own vector
+      index.refresh();
+      assertThat(stored).isZero();
+      assertThat(index.pendingVectors(16)).containsExactly(placed);
+      assertThat(index.putVectors(Map.of(placed, unitVector()))).isEqualTo(1);
+    }
+  }
+
+  /** The index once the indexer has built it from the (empty) log: that build clears it first. */
+  private static SearchIndex builtFromTheLog(StoreSearch search) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (search.index().position() < 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(search.index().position()).isNotNegative();
+    return search.index();
+  }
+
+  private static float[] unitVector() {
+    float[] vector = new float[384];
+    vector[0] = 1;
+    return vector;
   }
 
   @Test

@@ -52,10 +52,10 @@ public final class QueryBrowseCommand implements Callable<Integer> {
       return 0;
     }
     if (response.getChildrenCount() == 0) {
-      out.printf("No children found for: %s%n", parentId);
+      out.printf("No children found for: %s (in %s)%n", parentId, query.store().describe());
       return 0;
     }
-    out.printf("Children of %s (%d found):%n", parentId, response.getChildrenCount());
+    out.printf("Children of %s (%d found, %s):%n", parentId, response.getChildrenCount(), query.store().describe());
     response.getChildrenList().forEach(child -> TocFormat.summaryLines(out, child));
     if (response.getHasMore()) {
       out.printf("More results available. Use --token %s%n", response.getContinuationToken());

@@ -24,14 +24,23 @@ import picocli.CommandLine.ParentCommand;
 public final class QueryCommand {
   @ParentCommand MemoryDaemonCommand root;
   @Mixin ProjectOption project;
+  private ProjectOption.Choice store;
 
   MemoryDaemonCommand root() {
     return root;
   }
 
-  /** Makes one call to the daemon, in the chosen project's store. */
+  /** The store the command reads (chosen once): named, this directory's project, or the default. */
+  ProjectOption.Choice store() {
+    if (store == null) {
+      store = project.forReading(root);
+    }
+    return store;
+  }
+
+  /** Makes one call to the daemon, in the chosen store. */
   <T> T ask(DaemonOptions options, Function<DaemonClient, T> call) {
-    String name = project.name(root);
+    String name = store().project();
     return options.ask(root, client -> call.apply(client.inProject(name)));
   }
 }

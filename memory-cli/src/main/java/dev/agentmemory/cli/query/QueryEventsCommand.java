@@ -73,10 +73,10 @@ public final class QueryEventsCommand implements Callable<Integer> {
       return 0;
     }
     if (response.getEventsCount() == 0) {
-      out.println("No events found in time range.");
+      out.printf("No events found in time range in %s.%n", query.store().describe());
       return 0;
     }
-    out.printf("Events (%d found):%n", response.getEventsCount());
+    out.printf("Events (%d found, %s):%n", response.getEventsCount(), query.store().describe());
     for (Event event : response.getEventsList()) {
       out.println(EventFormat.line(event, zone));
     }

@@ -51,7 +51,9 @@ public final class QueryExpandCommand implements Callable<Integer> {
         : query.ask(options, client -> client.expandGrip(
             ExpandGripRequest.newBuilder().setGripId(gripId).setEventsBefore(before).setEventsAfter(after).build()));
     if (!event && !response.hasGrip()) {
-      throw new CliException("Grip not found: " + gripId + " (grip ids are listed under a node's bullets: `memory-daemon query node ID`)");
+      throw new CliException("Grip not found in " + query.store().describe() + ": " + gripId
+          + " (grip ids are listed under a node's bullets: `memory-daemon query node ID`; another project's with "
+          + "--project NAME)");
     }
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {

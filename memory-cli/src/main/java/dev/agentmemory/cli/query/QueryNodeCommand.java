@@ -28,7 +28,8 @@ public final class QueryNodeCommand implements Callable<Integer> {
   public Integer call() {
     GetNodeResponse response = query.ask(options, client -> client.getNode(nodeId));
     if (!response.hasNode()) {
-      throw new CliException("Node not found: " + nodeId + " (list what exists with `memory-daemon query root`)");
+      throw new CliException("Node not found in " + query.store().describe() + ": " + nodeId
+          + " (list what exists with `memory-daemon query root`; another project's with --project NAME)");
     }
     PrintWriter out = spec.commandLine().getOut();
     if (options.json()) {

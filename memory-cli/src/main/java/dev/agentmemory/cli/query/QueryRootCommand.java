@@ -30,9 +30,9 @@ public final class QueryRootCommand implements Callable<Integer> {
       json.set("nodes", TocFormat.json(years));
       Json.print(out, json);
     } else if (years.isEmpty()) {
-      out.println("No TOC nodes found.");
+      out.printf("No TOC nodes found in %s.%n", query.store().describe());
     } else {
-      out.printf("Root TOC Nodes (%d found):%n", years.size());
+      out.printf("Root TOC Nodes (%d found, %s):%n", years.size(), query.store().describe());
       years.forEach(year -> TocFormat.summaryLines(out, year));
     }
     return 0;

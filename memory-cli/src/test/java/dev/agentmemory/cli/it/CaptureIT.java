@@ -74,6 +74,36 @@ class CaptureIT {
   }
 
   @Test
+  void shouldFindWhatTheHookStored_withTheReadmesCommands_fromInsideTheProject() throws Exception {
+    // given: the hook stored a prompt of project billing-svc (its cwd), which has a store of its own
+    daemon.start();
+    assertThat(hook(FIXTURES.resolve("user-prompt-submit.json")).exitCode()).isZero();
+    Path project = Files.createDirectories(tmp.resolve("work").resolve("billing-svc"));
+
+    // when: the README's search runs inside the project's directory, with no --project
+    String found = DaemonProcess.await(() -> daemon.runIn(project, "search", "Austrian VAT").out(), "--project billing-svc");
+
+    // then: it read the project's store, says so, and its hints name the project, so they work as printed
+    assertThat(found).contains("project billing-svc (this directory's)");
+    String hint = found.lines().filter(line -> line.contains("read on: memory-daemon query node "))
+        .findFirst().map(line -> line.replaceFirst(".*read on: memory-daemon ", "")).orElseThrow(
+            () -> new AssertionError("no hint in " + found));
+    assertThat(hint).endsWith(" --project billing-svc");
+    DaemonProcess.Result node = daemon.run(hint.split(" "));
+    assertThat(node.exitCode()).as(node.toString()).isZero();
+    assertThat(node.out()).contains("Austrian");
+    DaemonProcess.Result root = daemon.runIn(project, "query", "root");
+    assertThat(root.out()).as(root.toString()).contains("Root TOC Nodes (1 found, project billing-svc (this directory's))");
+
+    // and outside it, the default store answers nothing and says where the words are
+    DaemonProcess.Result outside = daemon.runIn(tmp, "search", "Austrian VAT");
+    assertThat(outside.exitCode()).as(outside.toString()).isZero();
+    assertThat(outside.out()).startsWith("Nothing found (hybrid; the default store)")
+        .contains("Found in other stores: project billing-svc (1). Search them with --all-projects");
+    assertThat(daemon.runIn(tmp, "query", "root").out()).contains("No TOC nodes found in the default store.");
+  }
+
+  @Test
   void shouldCaptureEveryFixture_silently_andRedactSecrets() throws Exception {
     // given: the daemon runs
     int port = daemon.start();

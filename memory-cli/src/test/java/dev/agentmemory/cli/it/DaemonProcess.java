@@ -56,6 +56,13 @@ final class DaemonProcess {
     return run(List.of(), args);
   }
 
+  /** Runs {@code memory-daemon args...} to completion in the working directory {@code dir}. */
+  Result runIn(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(this.command.toString()));
+    command.addAll(List.of(args));
+    return run(command, null, Map.of(), dir);
+  }
+
   /**
    * Runs {@code memory-daemon args...} as a user who owns nothing of the sandbox: nobody (through
    * setpriv) when the tests run as root, who may read anything. Otherwise the caller takes the
@@ -102,7 +109,13 @@ final class DaemonProcess {
 
   private Result run(List<String> command, Path stdin, Map<String, String> extraEnv)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command);
+    return run(command, stdin, extraEnv, null);
+  }
+
+  /** @param dir the working directory; null: this process's */
+  private Result run(List<String> command, Path stdin, Map<String, String> extraEnv, Path dir)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir == null ? null : dir.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.environment().putAll(extraEnv);
