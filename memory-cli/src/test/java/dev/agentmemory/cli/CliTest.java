@@ -111,8 +111,8 @@ class CliTest {
 
       // then
       assertThat(readable.code()).as(readable.err()).isZero();
-      assertThat(readable.out()).contains("Events (3 found, the default store):", "user (user_message, session s1): line 0 of the invoice fix");
-      assertThat(limited.out()).contains("Events (2 found, the default store):", "More events available");
+      assertThat(readable.out()).contains("Events (3 found, every store):", "user (user_message, session s1): line 0 of the invoice fix");
+      assertThat(limited.out()).contains("Events (2 found, every store):", "More events available");
       assertThat(status.code()).as(status.out()).isZero();
       assertThat(status.out()).contains("Memory daemon is running (PID " + ProcessHandle.current().pid() + ")", "Health: SERVING");
     }

@@ -4,6 +4,7 @@ import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.cli.ProjectOption;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -27,6 +29,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @ParentCommand MemoryDaemonCommand root;
   @Spec CommandSpec spec;
+  @Mixin ProjectOption project;
 
   @Override
   public Integer call() {
@@ -66,9 +69,13 @@ public final class StatusCommand implements Callable<Integer> {
         return ExitCode.NOT_RUNNING;
       }
       // what the store says now (a full disk), beyond what the daemon found at start
-      var stats = client.storeStats();
-      out.printf("Search: keyword ready (%d units, %d events behind); semantic %s%n", stats.getSearchDocuments(),
-          stats.getSearchBehind(), stats.getSearchModel());
+      ProjectOption.Choice store = project.forReading(root);
+      var stats = client.inProject(store.project()).storeStats();
+      out.printf("Search of %s: keyword ready (%d units, %d events behind); semantic %s%n", store.describe(),
+          stats.getSearchDocuments(), stats.getSearchBehind(), stats.getSearchModel());
+      if (!stats.getProjectsList().isEmpty()) {
+        out.printf("Projects with a store: %s (--project NAME)%n", String.join(", ", stats.getProjectsList()));
+      }
       out.printf("Store format: %d%n", stats.getStoreFormat());
       stats.getWarningsList().stream().filter(w -> !info.warnings().contains(w))
           .forEach(warning -> out.printf("WARNING: %s%n", warning));

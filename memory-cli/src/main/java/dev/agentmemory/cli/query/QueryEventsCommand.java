@@ -73,10 +73,10 @@ public final class QueryEventsCommand implements Callable<Integer> {
       return 0;
     }
     if (response.getEventsCount() == 0) {
-      out.printf("No events found in time range in %s.%n", query.store().describe());
+      out.printf("No events found in time range in %s.%n", stores());
       return 0;
     }
-    out.printf("Events (%d found, %s):%n", response.getEventsCount(), query.store().describe());
+    out.printf("Events (%d found, %s):%n", response.getEventsCount(), stores());
     for (Event event : response.getEventsList()) {
       out.println(EventFormat.line(event, zone));
     }
@@ -84,5 +84,10 @@ public final class QueryEventsCommand implements Callable<Integer> {
       out.println("More events available. Increase --limit or narrow --from/--to to see more.");
     }
     return 0;
+  }
+
+  /** Where the events come from: without a project the daemon merges every store's. */
+  private String stores() {
+    return query.store().project().isEmpty() ? "every store" : query.store().describe();
   }
 }

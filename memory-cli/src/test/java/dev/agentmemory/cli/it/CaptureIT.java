@@ -95,6 +95,12 @@ class CaptureIT {
     DaemonProcess.Result root = daemon.runIn(project, "query", "root");
     assertThat(root.out()).as(root.toString()).contains("Root TOC Nodes (1 found, project billing-svc (this directory's))");
 
+    // status reads the same store, and names the projects
+    DaemonProcess.Result status = daemon.runIn(project, "status");
+    assertThat(status.out()).as(status.toString()).contains("Search of project billing-svc (this directory's): keyword ready (")
+        .contains("Projects with a store: billing-svc");
+    assertThat(daemon.runIn(project, "status", "--project", ".").exitCode()).isZero();
+
     // and outside it, the default store answers nothing and says where the words are
     DaemonProcess.Result outside = daemon.runIn(tmp, "search", "Austrian VAT");
     assertThat(outside.exitCode()).as(outside.toString()).isZero();

@@ -115,7 +115,7 @@ class DaemonLifecycleIT {
 
     DaemonProcess.Result readable = daemon.run("query", "events", "-e", "http://127.0.0.1:" + port,
         "--from", Long.toString(base), "--limit", "5");
-    assertThat(readable.out()).contains("Events (5 found, the default store):", "message number 0 about the invoice bug",
+    assertThat(readable.out()).contains("Events (5 found, every store):", "message number 0 about the invoice bug",
         "More events available");
 
     // when: stopped
