@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.mcp;
 
+import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.SearchReport;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.proto.BrowseTocRequest;
@@ -163,8 +164,9 @@ final class MemoryTools {
       return response.hasNode() ? Optional.of(response.getNode()) : Optional.<TocNode>empty();
     });
     if (found.isEmpty()) {
-      return "No node " + nodeId.get() + " in project " + daemon.project()
-          + ". Ids look like toc:day:2026-11-24 or toc:segment:2026-11-24:01JK...; memory_browse {} lists the years.";
+      // an error, not an answer: the agent asked for something that is not there
+      throw new CliException("No node " + nodeId.get() + " in project " + daemon.project()
+          + ". Ids look like toc:day:2026-11-24 or toc:segment:2026-11-24:01JK...; memory_browse {} lists the years.");
     }
     TocNode node = found.get();
     Answer answer = new Answer(node.getTitle() + " · " + when(node.getStartTimeMs()) + " to " + when(node.getEndTimeMs())
@@ -196,8 +198,8 @@ final class MemoryTools {
       ExpandGripResponse response = daemon.call(client -> client.expandGrip(ExpandGripRequest.newBuilder()
           .setGripId(gripId.get()).setEventsBefore(before).setEventsAfter(after).build()));
       if (!response.hasGrip()) {
-        return "No grip " + gripId.get() + " in project " + daemon.project() + ". Grip ids come from memory_search "
-            + "and memory_browse (grip:<13 digits>:<ULID>).";
+        throw new CliException("No grip " + gripId.get() + " in project " + daemon.project() + ". Grip ids come from "
+            + "memory_search and memory_browse (grip:<13 digits>:<ULID>).");
       }
       Answer answer = new Answer("Grip " + gripId.get() + " (" + when(response.getGrip().getTimestampMs()) + "):");
       response.getEventsBeforeList().forEach(event -> answer.add(line(event, "  ")));

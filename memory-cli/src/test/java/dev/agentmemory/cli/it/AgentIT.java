@@ -150,6 +150,8 @@ class AgentIT {
       String eventId = firstMatch(found, "event_id (\\w{26})");
       String expanded = mcp.text("memory_expand", Map.of("event_id", eventId, "before", 1, "after", 1));
       CallToolResult invalid = mcp.call("memory_expand", Map.of("event_id", "nope"));
+      CallToolResult unknownNode = mcp.call("memory_browse", Map.of("node_id", "toc:day:1999-01-01"));
+      CallToolResult unknownGrip = mcp.call("memory_expand", Map.of("grip_id", "grip:0000000000000:01KA0000000000000000000000"));
       String byCodex = mcp.text("memory_search", Map.of("query", "why is the VAT rounded twice", "agent", "codex"));
 
       // then
@@ -160,6 +162,10 @@ class AgentIT {
       assertThat(expanded).contains("> [", "VAT");
       assertThat(invalid.isError()).isTrue();
       assertThat(text(invalid)).contains("event_id must be a ULID");
+      assertThat(unknownNode.isError()).as(text(unknownNode)).isTrue();
+      assertThat(text(unknownNode)).startsWith("No node toc:day:1999-01-01 in project alpha");
+      assertThat(unknownGrip.isError()).as(text(unknownGrip)).isTrue();
+      assertThat(text(unknownGrip)).startsWith("No grip grip:0000000000000:01KA0000000000000000000000 in project alpha");
     }
     try (Mcp mcp = new Mcp(beta)) {
       assertThat(mcp.text("memory_search", Map.of("query", "VAT rounded twice")))
