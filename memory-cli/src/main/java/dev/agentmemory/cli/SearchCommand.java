@@ -151,7 +151,7 @@ public final class SearchCommand implements Callable<Integer> {
       }
       return;
     }
-    out.printf("%d results (%s):%n", response.getHitsCount(), report.how());
+    out.printf("%s (%s):%n", Count.of(response.getHitsCount(), "result"), report.how());
     int rank = 1;
     for (SearchHit hit : response.getHitsList()) {
       out.printf("%n%2d. %s  %s%s  score %.2f%n", rank++, TIME.format(Instant.ofEpochMilli(hit.getTimestampMs()).atZone(zone)),

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.daemon.Projects;
@@ -70,8 +71,8 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
           span[1] = Math.max(span[1], event.timestampMs());
         });
       }
-      out.printf("DRY RUN - would import %d events of %d sessions from %d files%s%n", counts.events, sessions.size(),
-          counts.files, counts.events == 0 ? "" : " (" + Instant.ofEpochMilli(span[0]).atZone(zone).toLocalDate()
+      out.printf("DRY RUN - would import %s of %s from %s%s%n", Count.of(counts.events, "event"),
+          Count.of(sessions.size(), "session"), Count.of(counts.files, "file"), counts.events == 0 ? "" : " (" + Instant.ofEpochMilli(span[0]).atZone(zone).toLocalDate()
               + " to " + Instant.ofEpochMilli(span[1]).atZone(zone).toLocalDate() + ")");
       printSkipped(out, counts);
       return 0;
@@ -80,8 +81,9 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
     Imported imported = ImportBatches.toDestination(parent.admin(), to -> importAll(files, transcripts, counts,
         new ImportBatches(to.sender()), new LiveCaptured(to.stored()), terminal));
     ImportBatches.Sent totals = imported.sent();
-    out.printf("%sImported %d events from %d files: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
-        counts.events, counts.files, totals.created(), totals.duplicates(), totals.rejected());
+    out.printf("%sImported %s from %s: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
+        Count.of(counts.events, "event"), Count.of(counts.files, "file"), totals.created(), totals.duplicates(),
+        totals.rejected());
     if (imported.leftOut() > 0) {
       out.printf("Left out %d events the live hook had captured already.%n", imported.leftOut());
     }

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.mcp;
 
+import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.SearchReport;
 import dev.agentmemory.cli.client.DaemonClient;
@@ -91,7 +92,7 @@ final class MemoryTools {
       return report.nothingFound(Optional.of(query)) + " Try other words, mode \"bm25\" for exact identifiers or error messages"
           + (allProjects ? "" : ", or all_projects: true") + ".";
     }
-    Answer answer = new Answer(response.getHitsCount() + " results for \"" + query + "\" (" + report.how()
+    Answer answer = new Answer(Count.of(response.getHitsCount(), "result") + " for \"" + query + "\" (" + report.how()
         + "), best first; score: how strongly each matches, 0 to 1, the same scale in every search:");
     int rank = 1;
     for (SearchHit hit : response.getHitsList()) {

@@ -238,11 +238,11 @@ class CaptureIT {
     DaemonProcess.Result second = daemon.run("admin", "import", "claude", "--path", transcript.toString());
 
     // then
-    assertThat(dryRun.out()).contains("DRY RUN - would import", "from 1 files");
+    assertThat(dryRun.out()).contains("DRY RUN - would import", "from 1 file");
     assertThat(first.exitCode()).as(first.toString()).isZero();
-    assertThat(first.out()).containsPattern("Imported (\\d+) events from 1 files: \\1 new, 0 already stored, 0 rejected");
+    assertThat(first.out()).containsPattern("Imported (\\d+) events from 1 file: \\1 new, 0 already stored, 0 rejected");
     assertThat(first.out()).contains("1 malformed lines");
-    assertThat(second.out()).containsPattern("Imported (\\d+) events from 1 files: 0 new, \\1 already stored");
+    assertThat(second.out()).containsPattern("Imported (\\d+) events from 1 file: 0 new, \\1 already stored");
     List<Event> events = allEvents(port);
     assertThat(events).isNotEmpty();
     assertThat(events).extracting(Event::getText).doesNotHaveDuplicates();
@@ -293,7 +293,7 @@ class CaptureIT {
 
     // then: only the message the hook never saw is new
     assertThat(imported.exitCode()).as(imported.toString()).isZero();
-    assertThat(imported.out()).contains("Imported 5 events from 1 files: 1 new, 0 already stored, 0 rejected.",
+    assertThat(imported.out()).contains("Imported 5 events from 1 file: 1 new, 0 already stored, 0 rejected.",
         "Left out 4 events the live hook had captured already.");
     assertThat(awaitEvents(port, 4)).extracting(Event::getText).containsExactlyInAnyOrder("Why do refunds round down?",
         "Tool Bash: grep -rn floor src\nsrc/refund.rs:12: floor(x)", "Refunds used floor(); now round-half-even.",

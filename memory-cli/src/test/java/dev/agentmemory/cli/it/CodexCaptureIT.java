@@ -126,7 +126,7 @@ class CodexCaptureIT {
     DaemonProcess.Result second = daemon.run("admin", "import", "codex", "--path", rollouts.toString());
 
     // then
-    assertThat(dry.out()).contains("DRY RUN - would import 8 events of 1 sessions from 2 files (2026-11-30 to 2026-11-30)");
+    assertThat(dry.out()).contains("DRY RUN - would import 8 events of 1 session from 2 files (2026-11-30 to 2026-11-30)");
     assertThat(first.exitCode()).as(first.toString()).isZero();
     assertThat(first.out()).contains("Imported 8 events from 2 files: 4 new, 4 already stored, 0 rejected.",
         "2 malformed lines");

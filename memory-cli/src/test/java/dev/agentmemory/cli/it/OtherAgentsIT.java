@@ -101,7 +101,7 @@ class OtherAgentsIT {
     assertThat(found).contains("user (gemini)");
     assertThat(search("spring tide prediction", "tide-tables", "claude")).doesNotContain("**tide**");
     // the hook had the prompt, the tool call and the final answer: only the message between is new
-    assertThat(first.out()).as(first.toString()).contains("Imported 4 events from 1 files: 1 new, 0 already stored",
+    assertThat(first.out()).as(first.toString()).contains("Imported 4 events from 1 file: 1 new, 0 already stored",
         "Left out 3 events the live hook had captured already", "1 malformed");
     assertThat(second.out()).contains("0 new, 1 already stored");
     assertThat(found.split("Why is the", -1)).as("the prompt once, though captured and imported").hasSize(2);
@@ -164,8 +164,8 @@ class OtherAgentsIT {
     String found = DaemonProcess.await(() -> search("dry-run flag berth allocator", "harbor-cli", "copilot"), "dry-run");
     assertThat(found).contains("user (copilot)");
     assertThat(search("dry-run flag berth allocator", "harbor-cli", "gemini")).doesNotContain("berth");
-    assertThat(dry.out()).contains("DRY RUN - would import 3 events of 1 sessions from 1 files");
-    assertThat(first.out()).as(first.toString()).contains("Imported 3 events from 1 files: 0 new, 0 already stored",
+    assertThat(dry.out()).contains("DRY RUN - would import 3 events of 1 session from 1 file");
+    assertThat(first.out()).as(first.toString()).contains("Imported 3 events from 1 file: 0 new, 0 already stored",
         "Left out 3 events the live hook had captured already");
     String answers = daemon.run("query", "events", "--project", "harbor-cli", "--agent", "copilot", "--from", "2026-11-30",
         "--to", "2026-11-30", "--limit", "100").out();
