@@ -47,6 +47,7 @@ public final class MemoryDaemonCommand {
     commands.put("hook", HookCommand.class);
     commands.put("mcp", dev.agentmemory.cli.mcp.McpCommand.class);
     commands.put("warm-up", dev.agentmemory.cli.lifecycle.WarmUpCommand.class);
+    commands.put("completion", CompletionCommand.class);
     return java.util.Collections.unmodifiableMap(commands);
   }
 

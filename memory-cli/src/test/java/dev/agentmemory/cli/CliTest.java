@@ -188,4 +188,15 @@ class CliTest {
     assertThat(version.code()).isZero();
     assertThat(version.out()).startsWith("memory-daemon ").containsPattern("\\(commit [0-9a-f]{7,}(-dirty)?, built \\d{4}-\\d\\d-\\d\\dT");
   }
+
+  @Test
+  void shouldPrintACompletionScriptOfEveryCommandAndOption() {
+    // when
+    Result completion = run("completion");
+
+    // then: a bash script (zsh runs it through bashcompinit) naming the commands and their options
+    assertThat(completion.code()).isZero();
+    assertThat(completion.out()).contains("complete -F", "_complete_memory-daemon")
+        .contains("search", "query", "admin", "scheduler", "hooks", "--all-projects", "--since", "rebuild-index");
+  }
 }
