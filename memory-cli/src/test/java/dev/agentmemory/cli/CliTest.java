@@ -135,6 +135,9 @@ class CliTest {
   void shouldExitWith2_onUsageErrors() {
     assertThat(run("query", "events", "--endpoint", "nowhere").code()).isEqualTo(2);
     assertThat(run("query", "events", "--from", "yesterday", "-e", "127.0.0.1:1").code()).isEqualTo(2);
+    Result inverted = run("query", "events", "--from", "2026-02-01", "--to", "2026-01-01", "-e", "127.0.0.1:1");
+    assertThat(inverted.code()).isEqualTo(2);
+    assertThat(inverted.err()).contains("--to must not be before --from");
     assertThat(run("start", "--bogus").code()).isEqualTo(2);
     assertThat(run("frobnicate").err()).contains("Unmatched argument");
   }

@@ -2,7 +2,9 @@ package dev.agentmemory.cli.query;
 
 import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
+import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.Usage;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.GetEventsRequest;
@@ -60,6 +62,11 @@ public final class QueryEventsCommand implements Callable<Integer> {
     ZoneId zone = query.root().zone();
     long fromMs = TimeArgument.parse("--from", from, zone, false);
     long toMs = to == null ? System.currentTimeMillis() : TimeArgument.parse("--to", to, zone, true);
+    if (toMs < fromMs) {
+      // a usage error like search's --since/--until, before anything is asked of the daemon
+      throw new CliException((to == null ? "--from is in the future" : "--to must not be before --from")
+          + " (from " + from + (to == null ? "" : " to " + to) + ")", ExitCode.USAGE);
+    }
     GetEventsRequest request =
         GetEventsRequest.newBuilder().setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(limit)
             .setAgent(agent.trim()).setSessionId(session.trim()).build();
