@@ -18,6 +18,9 @@ final class OfflineStores implements AutoCloseable {
 
   OfflineStores(AdminCommand admin) {
     this.admin = admin;
+    // an import is the one admin command that may make a store (another machine, a new store): the
+    // default store first, so the projects' stores it makes sit in a store every command can open
+    events("");
   }
 
   /** The event service of {@code project}'s store (blank, or unified mode: the default store). */

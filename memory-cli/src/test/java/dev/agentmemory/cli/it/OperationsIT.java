@@ -170,6 +170,7 @@ class OperationsIT {
     Path fresh = tmp.resolve("fresh");
     DaemonProcess.Result first = daemon.run("admin", "import", "--input", exported.toString(), "--db-path", fresh.toString());
     DaemonProcess.Result second = daemon.run("admin", "import", "--input", exported.toString(), "--db-path", fresh.toString());
+    DaemonProcess.Result freshStats = daemon.run("admin", "stats", "--db-path", fresh.toString());
     Path again = tmp.resolve("again.jsonl");
     DaemonProcess.Result reexport = daemon.run("admin", "export", "--all-projects", "--db-path", fresh.toString(),
         "--output", again.toString());
@@ -190,6 +191,7 @@ class OperationsIT {
     assertThat(first.out()).contains(stored.size() + " new, 0 already stored, 0 rejected");
     assertThat(second.out()).contains("0 new, " + stored.size() + " already stored");
     assertThat(reexport.exitCode()).as(reexport.toString()).isZero();
+    assertThat(freshStats.exitCode()).as("the new store is whole: %s", freshStats).isZero();
     assertThat(Files.readString(again)).isEqualTo(Files.readString(exported));
     assertThat(partly.exitCode()).isEqualTo(1);
     assertThat(partly.err()).contains("line 2: not JSON", "line 4: not valid UTF-8; skipped");
