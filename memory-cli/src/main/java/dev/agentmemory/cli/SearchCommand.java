@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Search everything remembered: keywords (BM25), meaning (vectors) or both (hybrid, the default).",
-      "Times named in the query (\"yesterday\", \"last week\", \"in May\", \"two days ago\", \"2026-10-12\") filter",
-      "the results unless --since/--until are given. Each result names the ids to read on:",
-      "`memory-daemon query node NODE` and `memory-daemon query expand GRIP`."
+      "A time named in the query (\"yesterday\", \"last week\", \"in May\", \"two days ago\", \"2026-10-12\") is",
+      "preferred, not a filter; --since/--until filter. Inside a captured repository it searches that project's",
+      "store. Each result names the ids to read on: `memory-daemon query node NODE` and `query expand GRIP`."
     })
 public final class SearchCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");

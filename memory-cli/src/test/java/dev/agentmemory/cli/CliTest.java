@@ -202,4 +202,22 @@ class CliTest {
     assertThat(completion.out()).contains("complete -F", "_complete_memory-daemon")
         .contains("search", "query", "admin", "scheduler", "hooks", "--all-projects", "--since", "rebuild-index");
   }
+
+  @Test
+  void shouldListEveryCommandWithAWholeSentence() {
+    for (String group : java.util.List.of("", "admin", "admin import", "query", "hooks", "scheduler", "auth")) {
+      java.util.List<String> args = new java.util.ArrayList<>(group.isEmpty() ? java.util.List.of()
+          : java.util.List.of(group.split(" ")));
+      args.add("--help");
+      String help = run(args.toArray(String[]::new)).out();
+      String commands = help.substring(help.indexOf("Commands:") + "Commands:".length());
+      // an entry starts at two spaces and a name; its description goes on in deeper-indented lines
+      for (String entry : commands.split("\\n(?=  [a-z])")) {
+        String text = entry.strip().replaceAll("\\s+", " ");
+        if (!text.isEmpty()) {
+          assertThat(text).as("memory-daemon %s --help", group).endsWith(".");
+        }
+      }
+    }
+  }
 }

@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
-      "Back up every store (the default one and each project's) while the daemon keeps working: a new directory",
-      "<dest>/<yyyyMMdd-HHmmss> (default dest: backup.dir, ~/.local/share/agent-memory/backups), then all but the",
-      "newest --keep backups there are removed. Through the daemon when it runs, directly when it does not."
+      "Back up every store (the default one and each project's) while the daemon keeps working.",
+      "A new directory <dest>/<yyyyMMdd-HHmmss> (default dest: backup.dir, ~/.local/share/agent-memory/backups), "
+          + "then all but the newest --keep backups there are removed. Through the daemon when it runs, directly "
+          + "when it does not."
     })
 public final class AdminBackupCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;

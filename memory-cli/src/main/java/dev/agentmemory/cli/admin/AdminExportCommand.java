@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write events as JSON Lines (one event a line, every field, and its project; docs/operations.md), oldest",
-      "first, in bounded memory. One store (--project, default the default store) or all of them. Progress on",
-      "stderr. Through the daemon when it runs, read-only from the store when it does not."
+      "Write events as JSON Lines (one event a line, every field, and its project; docs/operations.md), "
+          + "oldest first, in bounded memory.",
+      "One store (--project, default the default store) or all of them. Progress on stderr. Through the "
+          + "daemon when it runs, read-only from the store when it does not."
     })
 public final class AdminExportCommand implements Callable<Integer> {
   private static final long PROGRESS_EVERY = 100_000;

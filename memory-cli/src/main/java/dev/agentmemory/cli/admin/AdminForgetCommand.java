@@ -34,10 +34,11 @@ import picocli.CommandLine.Spec;
     name = "forget",
     mixinStandardHelpOptions = true,
     description = {
-      "Remove events for good, with everything derived from them (TOC summaries and grips of their days, search",
-      "index entries, waiting spool files), then compact so the bytes leave the disk; an audit entry records what,",
-      "when and how many (never the content). One of --session, --event, --before; or --project NAME alone for a",
-      "whole project. Asks for confirmation unless --yes. Backups made earlier still hold the events."
+      "Remove events for good, with everything derived from them (TOC summaries and grips of their days, "
+          + "search index entries, waiting spool files), then compact so the bytes leave the disk.",
+      "An audit entry records what, when and how many (never the content). One of --session, --event, "
+          + "--before; or --project NAME alone for a whole project. Asks for confirmation unless --yes. Backups "
+          + "made earlier still hold the events."
     })
 public final class AdminForgetCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;

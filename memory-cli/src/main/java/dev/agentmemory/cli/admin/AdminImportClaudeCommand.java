@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
     name = "claude",
     mixinStandardHelpOptions = true,
     description = {
-      "Import Claude Code transcripts (~/.claude/projects/**/*.jsonl): prompts, answers, tool calls and results,",
-      "with their original times and sessions. Importing twice stores everything once."
+      "Import Claude Code transcripts (~/.claude/projects/**/*.jsonl): prompts, answers, tool calls and "
+          + "results, with their original times and sessions.",
+      "Importing twice stores everything once."
     })
 public final class AdminImportClaudeCommand extends TranscriptImportCommand {
   @Override

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
     name = "codex",
     mixinStandardHelpOptions = true,
     description = {
-      "Import Codex CLI rollouts ($CODEX_HOME/sessions/**/rollout-*.jsonl, also .jsonl.zst): prompts, answers,",
-      "tool calls with their output, with their original times and sessions. Importing twice stores everything once."
+      "Import Codex CLI rollouts ($CODEX_HOME/sessions/**/rollout-*.jsonl, also .jsonl.zst): prompts, "
+          + "answers, tool calls with their output, with their original times and sessions.",
+      "Importing twice stores everything once."
     })
 public final class AdminImportCodexCommand extends TranscriptImportCommand {
   @Override

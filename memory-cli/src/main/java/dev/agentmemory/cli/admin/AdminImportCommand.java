@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Import events written by `admin export` (JSON Lines, one event a line) into the store of each line's project",
-      "(--project puts them all into one). Importing twice stores everything once; a bad line is reported with its",
-      "number and skipped. Through the daemon when it runs, directly when it does not.",
-      "`admin import claude` and `admin import codex` import those agents' transcripts."
+      "Import events written by `admin export` (JSON Lines, one event a line).",
+      "Each line goes into the store of its project (--project puts them all into one). Importing twice stores",
+      "everything once; a bad line is reported with its number and skipped. Through the daemon when it runs,",
+      "directly when it does not (making the store if there is none). `admin import claude`, `codex`, `gemini`,",
+      "`copilot` and `opencode` import those agents' own histories."
     },
     subcommands = {AdminImportClaudeCommand.class, AdminImportCodexCommand.class, AdminImportGeminiCommand.class,
         AdminImportCopilotCommand.class, AdminImportOpenCodeCommand.class})

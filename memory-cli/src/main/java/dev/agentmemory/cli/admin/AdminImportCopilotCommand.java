@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
     name = "copilot",
     mixinStandardHelpOptions = true,
     description = {
-      "Import Copilot CLI sessions ($COPILOT_HOME/session-state/<session>/events.jsonl): prompts, answers, tool",
-      "executions with their results, with their original times and sessions. Importing twice stores everything once."
+      "Import Copilot CLI sessions ($COPILOT_HOME/session-state/<session>/events.jsonl): prompts, answers, "
+          + "tool executions with their results, with their original times and sessions.",
+      "Importing twice stores everything once."
     })
 public final class AdminImportCopilotCommand extends TranscriptImportCommand {
   @Override

@@ -11,10 +11,11 @@ import picocli.CommandLine.Command;
     name = "gemini",
     mixinStandardHelpOptions = true,
     description = {
-      "Import Gemini CLI chats (~/.gemini/tmp/<project>/chats/*.jsonl, older session-*.json): prompts, answers,",
-      "tool calls with their output, replayed as Gemini CLI does (a repeated message id replaces the earlier,",
-      "rewinds drop what followed). Gemini CLI deletes chats after 30 days by default: import before. Importing",
-      "twice stores everything once."
+      "Import Gemini CLI chats (~/.gemini/tmp/<project>/chats/*.jsonl, older session-*.json): prompts, "
+          + "answers, tool calls with their output, replayed as Gemini CLI does (a repeated message id replaces "
+          + "the earlier, rewinds drop what followed).",
+      "Gemini CLI deletes chats after 30 days by default: import before. Importing twice stores everything "
+          + "once."
     })
 public final class AdminImportGeminiCommand extends TranscriptImportCommand {
   @Override

@@ -11,10 +11,11 @@ import picocli.CommandLine.Command;
     name = "opencode",
     mixinStandardHelpOptions = true,
     description = {
-      "Import OpenCode sessions from its data directory ($XDG_DATA_HOME/opencode or ~/.local/share/opencode): the",
-      "SQLite database opencode*.db (OpenCode >= 1.2, read-only) and the older storage/ JSON tree. Prompts,",
-      "answers and tool calls with their output, with their original times and sessions; a session in both is",
-      "stored once, and importing twice stores everything once."
+      "Import OpenCode sessions from its data directory ($XDG_DATA_HOME/opencode or "
+          + "~/.local/share/opencode): the SQLite database opencode*.db (OpenCode >= 1.2, read-only) and the "
+          + "older storage/ JSON tree.",
+      "Prompts, answers and tool calls with their output, with their original times and sessions; a session "
+          + "in both is stored once, and importing twice stores everything once."
     })
 public final class AdminImportOpenCodeCommand extends TranscriptImportCommand {
   @Override

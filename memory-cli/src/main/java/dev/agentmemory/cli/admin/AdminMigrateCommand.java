@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Upgrade every store to this release's format (the daemon also does this when it starts). Each store is",
-      "copied to <db_path>.pre-upgrade-<time>/ first. Needs the daemon stopped; does nothing to current stores."
+      "Upgrade every store to this release's format (the daemon also does this when it starts).",
+      "Each store is copied to <db_path>.pre-upgrade-<time>/ first. Needs the daemon stopped; does nothing "
+          + "to current stores."
     })
 public final class AdminMigrateCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;

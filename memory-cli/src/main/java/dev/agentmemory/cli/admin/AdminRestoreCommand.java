@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
     name = "restore",
     mixinStandardHelpOptions = true,
     description = {
-      "Put a backup in place of the store (--db-path, default: db_path), with the daemon stopped. The backup is",
-      "verified first; the store it replaces is moved aside to <db_path>.replaced-<time>, not deleted.",
-      "The search index is rebuilt from the events when the daemon starts."
+      "Put a backup in place of the store (--db-path, default: db_path), with the daemon stopped.",
+      "The backup is verified first; the store it replaces is moved aside to <db_path>.replaced-<time>, not "
+          + "deleted. The search index is rebuilt from the events when the daemon starts."
     })
 public final class AdminRestoreCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;

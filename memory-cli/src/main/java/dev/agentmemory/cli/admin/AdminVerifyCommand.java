@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check every store (the default one and each project's): RocksDB's checksums of every file, and the",
-      "store's own invariants (id index, counters, outbox, TOC nodes and grips). Changes nothing; exits 1 on a",
-      "problem. Through the daemon when it serves the store, else read-only (also on a backup's db directory)."
+      "Check every store (the default one and each project's): RocksDB's checksums of every file, and the "
+          + "store's own invariants (id index, counters, outbox, TOC nodes and grips).",
+      "Changes nothing; exits 1 on a problem. Through the daemon when it serves the store, else read-only "
+          + "(also on a backup's db directory)."
     })
 public final class AdminVerifyCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;

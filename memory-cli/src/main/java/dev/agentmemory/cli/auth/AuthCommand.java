@@ -24,9 +24,10 @@ public final class AuthCommand {
       name = "token",
       mixinStandardHelpOptions = true,
       description = {
-        "Print the running daemon's token. Calls over TCP (all but health) must carry it as the metadata",
-        "'authorization: Bearer TOKEN', e.g. grpcurl -plaintext -H \"authorization: Bearer $(memory-daemon auth token)\" ...",
-        "A new token is made at each start. Over the Unix socket (grpcurl -unix) no token is needed."
+        "Print the running daemon's token.",
+        "Calls over TCP (all but health) must carry it as the metadata 'authorization: Bearer TOKEN', e.g. "
+            + "grpcurl -plaintext -H \"authorization: Bearer $(memory-daemon auth token)\" ... A new token is made "
+            + "at each start. Over the Unix socket (grpcurl -unix) no token is needed."
       })
   static final class Token implements Callable<Integer> {
     @ParentCommand AuthCommand auth;

@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
     name = "install",
     mixinStandardHelpOptions = true,
     description = {
-      "Connect Claude Code to the memory: the capture hook (which also gives a new session its project's",
-      "memory), the agent-memory skill and the agent-memory MCP server. Every other setting is kept; running",
-      "it again changes nothing; each file it changes is backed up first."
+      "Connect Claude Code to the memory: the capture hook (which also gives a new session its project's "
+          + "memory), the agent-memory skill and the agent-memory MCP server.",
+      "Every other setting is kept; running it again changes nothing; each file it changes is backed up "
+          + "first."
     })
 public final class HooksInstallCommand implements Callable<Integer> {
   @ParentCommand HooksCommand hooks;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     name = "logs",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the last lines of the daemon's log (the running daemon's file, else log_file of the configuration);",
+      "Print the last lines of the daemon's log (the running daemon's file, else log_file of the "
+          + "configuration).",
       "-f keeps printing what it writes, across rotations, until Ctrl-C."
     })
 public final class LogsCommand implements Callable<Integer> {

@@ -31,9 +31,10 @@ import picocli.CommandLine.ParentCommand;
     name = "mcp",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the memory to a coding agent over MCP (stdio): tools memory_search, memory_recent, memory_browse,",
-      "memory_expand. The project is the git root of the working directory ($MEMORY_PROJECT overrides).",
-      "Claude Code starts it itself once `hooks install` registered it."
+      "Serve the memory to a coding agent over MCP (stdio): tools memory_search, memory_recent, "
+          + "memory_browse, memory_expand.",
+      "The project is the git root of the working directory ($MEMORY_PROJECT overrides). Claude Code starts "
+          + "it itself once `hooks install` registered it."
     })
 public final class McpCommand implements Callable<Integer> {
   /** The environment variable naming the project, as for the hook. */

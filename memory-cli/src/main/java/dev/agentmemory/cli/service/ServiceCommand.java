@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
     name = "service",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the daemon at login and restart it when it fails: install writes a systemd user unit (Linux,",
-      "~/.config/systemd/user/memory-daemon.service) or a launchd agent (macOS,",
-      "~/Library/LaunchAgents/dev.agentmemory.daemon.plist) running `start --foreground`, and prints the command",
-      "that enables it; uninstall removes exactly that file; status says whether it is there."
+      "Run the daemon at login and restart it when it fails (systemd on Linux, launchd on macOS).",
+      "Install writes a systemd user unit (~/.config/systemd/user/memory-daemon.service) or a launchd agent "
+          + "(~/Library/LaunchAgents/dev.agentmemory.daemon.plist) running `start --foreground`, and prints the "
+          + "command that enables it; uninstall removes exactly that file; status says whether it is there."
     })
 public final class ServiceCommand implements Callable<Integer> {
   @ParentCommand MemoryDaemonCommand root;
