@@ -36,16 +36,18 @@ public final class LocalSummarizer implements Summarizer {
       "passes", "plan", "planning", "started", "finished", "decision", "works");
   private static final List<String> OUTPUT_MARKERS =
       List.of("error", "exception", "fail", "denied", "not found", "cannot", "refused", "timed out", "passed", "success");
+  private static final Pattern REDACTED = Pattern.compile("\\[REDACTED:[^\\]]*\\]");
   private static final Pattern FILLER = Pattern.compile(
       "^(?i)(hey|hi|hello|ok|okay|so|well|now|great|thanks|please|can you|could you|would you|i want to|"
           + "i'd like to|i need to|let's|we need to|help me)[,!.]?\\s+");
 
   @Override
   public Summary summarize(SummaryRequest request) {
-    TermStats stats = TermStats.of(request.events());
+    List<SummaryEvent> events = content(request.events());
+    TermStats stats = TermStats.of(events);
     Map<String, Double> weights = stats.weights(request.weights());
     Map<String, String> surface = stats.surface();
-    List<Candidate> candidates = candidates(request.events(), weights);
+    List<Candidate> candidates = candidates(events, weights);
     List<Candidate> chosen = choose(candidates);
     List<Summary.Bullet> bullets = new ArrayList<>();
     StringBuilder summary = new StringBuilder();
@@ -59,6 +61,16 @@ public final class LocalSummarizer implements Summarizer {
   }
 
   /**
+   * What was said: lifecycle records (session started or ended, compaction, notifications) make
+   * no title, bullet or keyword while anything else is there ("Session ended (reason: other)" was
+   * a segment's title); a segment of nothing else is summarized from them.
+   */
+  private static List<SummaryEvent> content(List<SummaryEvent> events) {
+    List<SummaryEvent> said = events.stream().filter(event -> event.role() != EventRole.SYSTEM.number()).toList();
+    return said.isEmpty() ? events : said;
+  }
+
+  /**
    * Term frequencies and spellings of a segment, from one pass over its words. A term is shown
    * as first written with a capital inside (InvoiceService, BigDecimal), else as first written.
    */
@@ -67,7 +79,8 @@ public final class LocalSummarizer implements Summarizer {
       Map<String, Integer> frequency = new LinkedHashMap<>();
       Map<String, String> surface = new HashMap<>();
       for (SummaryEvent event : events) {
-        for (String word : Texts.words(event.text())) {
+        // "[REDACTED:aws-access-key]" says a secret was there, not what the segment is about
+        for (String word : Texts.words(REDACTED.matcher(event.text()).replaceAll(" "))) {
           String term = Texts.normalize(word);
           if (term != null) {
             frequency.merge(term, 1, Integer::sum);

@@ -38,6 +38,26 @@ class LocalSummarizerTest {
   }
 
   @Test
+  void shouldSummarizeWhatWasSaid_notLifecycleMarkersRedactionLabelsOrIds() {
+    List<SummaryEvent> events = List.of(
+        event(0, EventRole.SYSTEM, "Session started (source: startup)"),
+        event(1, EventRole.USER, "What did we decide about the ledger? The export job in "
+            + "/tmp/junit-1640466238739904025/ledger keeps failing with key [REDACTED:aws-access-key]."),
+        event(2, EventRole.TOOL, "ls /tmp/junit-1640466238739904025/ledger\nledger.csv ledger-export.log"),
+        event(3, EventRole.ASSISTANT, "We decided to keep the ledger in Postgres; the export job now reads it "
+            + "from the ledger table instead of the CSV files."),
+        event(4, EventRole.SYSTEM, "Session ended (reason: other)"));
+
+    Summary summary = summarizer.summarize(new SummaryRequest("toc:segment:x", events, List.of(), TermWeights.uniform()));
+
+    assertThat(summary.title()).doesNotContainIgnoringCase("session");
+    assertThat(summary.bullets()).noneSatisfy(bullet -> assertThat(bullet.text()).containsIgnoringCase("session"))
+        .anySatisfy(bullet -> assertThat(bullet.text()).contains("Postgres"));
+    assertThat(summary.keywords()).isNotEmpty().noneSatisfy(keyword -> assertThat(keyword)
+        .containsAnyOf("aws-access-key", "REDACTED", "1640466238739904025", "junit", "startup"));
+  }
+
+  @Test
   void shouldBeDeterministic() {
     List<SummaryEvent> events = List.of(
         event(0, EventRole.USER, "Can you upgrade the Gradle wrapper in the payments repository to 8.10?"),
