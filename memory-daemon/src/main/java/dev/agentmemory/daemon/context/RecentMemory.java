@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * What a new session of a project is told of its past: the latest segments of the project's TOC
- * (date, time, title, their first bullets), newest first, the user's last request, and how to
- * search for more, all within a token budget. Absolute dates only: the text is read hours or days
+ * (date, time, title, the assistant's last word in it, their first bullets), newest first, the
+ * user's last request, and how to search for more, all within a token budget. Absolute dates only: the text is read hours or days
  * after it was written.
  */
 public final class RecentMemory {
@@ -31,6 +31,7 @@ public final class RecentMemory {
   private static final int MAX_TITLE_CHARS = 120;
   private static final int MAX_BULLET_CHARS = 180;
   private static final int MAX_REQUEST_CHARS = 240;
+  private static final int MAX_OUTCOME_CHARS = 240;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -105,10 +106,35 @@ public final class RecentMemory {
     StringBuilder entry = new StringBuilder("- ").append(DAY.format(start.atZone(zone))).append(' ')
         .append(TIME.format(start.atZone(zone))).append('-').append(TIME.format(end.atZone(zone)))
         .append(": ").append(shorten(segment.title(), MAX_TITLE_CHARS)).append('\n');
-    for (TocBullet bullet : segment.bullets().subList(0, Math.min(BULLETS_PER_SEGMENT, segment.bullets().size()))) {
-      entry.append("  - ").append(shorten(bullet.text(), MAX_BULLET_CHARS)).append('\n');
-    }
+    Optional<String> outcome = outcome(segment);
+    outcome.ifPresent(text -> entry.append("  - Outcome: ").append(shorten(text, MAX_OUTCOME_CHARS)).append('\n'));
+    segment.bullets().stream()
+        .filter(bullet -> outcome.map(text -> !text.contains(bullet.text())).orElse(true))
+        .limit(BULLETS_PER_SEGMENT)
+        .forEach(bullet -> entry.append("  - ").append(shorten(bullet.text(), MAX_BULLET_CHARS)).append('\n'));
     return entry.toString();
+  }
+
+  /**
+   * The last thing the assistant said in {@code segment}'s session: most often what was decided,
+   * found or done, which a summary of the segment's most distinctive statements can miss (the
+   * question about the ledger made it into the block, "we keep it in Postgres" did not).
+   */
+  private Optional<String> outcome(TocNode segment) {
+    // a segment's id ends with its first event's id
+    Optional<String> session = store.event(segment.nodeId().substring(segment.nodeId().lastIndexOf(':') + 1))
+        .map(Event::sessionId);
+    Event last = null;
+    try (CloseableIterator<Event> events = store.events().scan(segment.startTimeMs(), segment.endTimeMs())) {
+      while (events.hasNext()) {
+        Event event = events.next();
+        if (event.role() == EventRole.ASSISTANT.number() && !event.text().isBlank()
+            && session.map(event.sessionId()::equals).orElse(true)) {
+          last = event;
+        }
+      }
+    }
+    return Optional.ofNullable(last).map(Event::text);
   }
 
   /** The last thing the user asked in the newest segment: the thread most likely still open. */

@@ -52,4 +52,23 @@ class RecentMemoryTest {
     assertThat(small.get().lines().filter(line -> line.startsWith("- ")).count())
         .isLessThan(large.lines().filter(line -> line.startsWith("- ")).count());
   }
+
+  @Test
+  void shouldCarryWhatTheAssistantConcluded_notOnlyTheQuestion() throws InterruptedException {
+    // given: a session that asked, ran a failing tool, and concluded; another session at the same time
+    long t = JAN_2 + 9 * 3_600_000L;
+    ingest("ledger", t, EventRole.EVENT_ROLE_USER, "What did we decide about the ledger? The export keeps failing.");
+    ingest("ledger", t + 30_000, EventRole.EVENT_ROLE_TOOL, "Tool Bash failed: redis-cli ping");
+    ingest("other", t + 40_000, EventRole.EVENT_ROLE_ASSISTANT, "Unrelated: the logo is now blue.");
+    ingest("ledger", t + 60_000, EventRole.EVENT_ROLE_ASSISTANT,
+        "We decided to keep the ledger in Postgres; the export now reads the ledger table, and it passes.");
+    service.awaitTocBuilt();
+
+    // when
+    String block = new RecentMemory(service.store(), ZoneOffset.UTC, 600, "memory-daemon").compose("shop").orElseThrow();
+
+    // then: the ledger session's entry ends in its decision (the other session's line is its own)
+    assertThat(block).containsPattern("09:00-09:01: [^\\n]*\\n  - Outcome: We decided to keep the ledger in Postgres; "
+        + "the export now reads the ledger table, and it passes.\\n");
+  }
 }
