@@ -92,14 +92,18 @@ class CliTest {
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
           .intercept(BearerToken.attach(daemon.token())).build();
       MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
+      String longId = null;
       for (int i = 0; i < 3; i++) {
+        String id = UlidCreator.getMonotonicUlid().toString();
+        longId = id;
         memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
-            .setEventId(UlidCreator.getMonotonicUlid().toString())
+            .setEventId(id)
             .setSessionId("s1")
             .setTimestampMs(1_767_225_600_000L + i)
             .setEventType(EventType.EVENT_TYPE_USER_MESSAGE)
             .setRole(EventRole.EVENT_ROLE_USER)
-            .setText("line " + i + "\nof the invoice fix")).build());
+            .setText("line " + i + "\nof the invoice fix" + (i == 2 ? " " + "and why it matters ".repeat(10) + "END" : "")))
+            .build());
       }
       channel.shutdownNow();
       String endpoint = "127.0.0.1:" + daemon.port();
@@ -108,11 +112,16 @@ class CliTest {
       Result readable = run("query", "events", "--endpoint", endpoint, "--from", "2026-01-01", "--to", "2026-01-02");
       Result limited = run("query", "events", "-e", endpoint, "--from", "0", "--limit", "2");
       Result status = run("status");
+      Result expanded = run("query", "expand", longId, "-e", endpoint);
 
       // then
       assertThat(readable.code()).as(readable.err()).isZero();
       assertThat(readable.out()).contains("Events (3 found, every store):", "user (user_message, session s1): line 0 of the invoice fix");
       assertThat(limited.out()).contains("Events (2 found, every store):", "More events available");
+      assertThat(readable.out()).as("a line each: the start of a long text, cut between words").contains(" why it...")
+          .doesNotContain("END");
+      assertThat(expanded.out()).as("the cited event whole: %s", expanded).contains("    line 2\n    of the invoice fix and why",
+          "matters END");
       assertThat(status.code()).as(status.out()).isZero();
       assertThat(status.out()).contains("Memory daemon is running (PID " + ProcessHandle.current().pid() + ")", "Health: SERVING");
     }

@@ -20,15 +20,26 @@ public final class EventFormat {
 
   private EventFormat() {}
 
+  /** One line: the event's header and the start of its text (whole with --json or `query expand EVENT_ID`). */
   static String line(Event event, ZoneId zone) {
     String text = event.getText().replaceAll("\\s+", " ").strip();
     if (text.length() > PREVIEW_CHARS) {
-      text = text.substring(0, PREVIEW_CHARS) + "...";
+      int cut = text.lastIndexOf(' ', PREVIEW_CHARS);
+      text = text.substring(0, cut > PREVIEW_CHARS / 2 ? cut : PREVIEW_CHARS) + "...";
     }
-    return String.format(
-        "  [%s] %s (%s%s, session %s): %s",
-        time(event.getTimestampMs(), zone), role(event), type(event),
-        event.getAgent().isBlank() ? "" : ", " + event.getAgent(), event.getSessionId(), text);
+    return header(event, zone) + " " + text;
+  }
+
+  /** The event's header, then its whole text, indented: what a cited event says, not a preview of it. */
+  static String whole(Event event, ZoneId zone) {
+    StringBuilder out = new StringBuilder(header(event, zone));
+    event.getText().strip().lines().forEach(line -> out.append("\n    ").append(line));
+    return out.toString();
+  }
+
+  private static String header(Event event, ZoneId zone) {
+    return String.format("  [%s] %s (%s%s, session %s):", time(event.getTimestampMs(), zone), role(event),
+        type(event), event.getAgent().isBlank() ? "" : ", " + event.getAgent(), event.getSessionId());
   }
 
   static String time(long epochMs, ZoneId zone) {

@@ -72,14 +72,15 @@ public final class QueryExpandCommand implements Callable<Integer> {
       out.printf("Grip: %s%nExcerpt: %s%nSource: %s%nTime: %s%n", response.getGrip().getGripId(), response.getGrip().getExcerpt(),
           response.getGrip().getSource(), EventFormat.time(response.getGrip().getTimestampMs(), zone));
     }
-    section(out, "Events Before", response.getEventsBeforeList(), zone);
-    section(out, "Excerpt Events", response.getExcerptEventsList(), zone);
-    section(out, "Events After", response.getEventsAfterList(), zone);
+    section(out, "Events Before", response.getEventsBeforeList(), zone, false);
+    section(out, "Excerpt Events", response.getExcerptEventsList(), zone, true);
+    section(out, "Events After", response.getEventsAfterList(), zone, false);
     return 0;
   }
 
-  private static void section(PrintWriter out, String title, List<Event> events, ZoneId zone) {
+  /** @param whole the events' whole texts (the cited ones), else a line each (their context) */
+  private static void section(PrintWriter out, String title, List<Event> events, ZoneId zone, boolean whole) {
     out.printf("%n=== %s (%d) ===%n", title, events.size());
-    events.forEach(event -> out.println(EventFormat.line(event, zone)));
+    events.forEach(event -> out.println(whole ? EventFormat.whole(event, zone) : EventFormat.line(event, zone)));
   }
 }
