@@ -50,12 +50,13 @@ public final class MemoryDaemon implements AutoCloseable {
    */
   public static MemoryDaemon start(DaemonConfig config, Platform platform, Clock clock, Optional<Path> logFile) {
     Path dbPath = config.storage().dbPath();
-    LOG.info("Memory daemon {} starting (store {}, gRPC {})", Version.describe(), dbPath, config.grpc().endpoint());
-    LOG.debug("Configuration:{}", config.describe());
     ProcessHandle self = ProcessHandle.current();
     DaemonFiles files = new DaemonFiles(platform.pidFile());
-    // The cheap checks first, and nothing created until they pass.
+    // The cheap checks first, and nothing created until they pass; a start refused because a
+    // daemon runs writes nothing into that daemon's log.
     refuseIfAlreadyRunning(files, self.pid());
+    LOG.info("Memory daemon {} starting (store {}, gRPC {})", Version.describe(), dbPath, config.grpc().endpoint());
+    LOG.debug("Configuration:{}", config.describe());
     refuseIfStoreUnusable(dbPath, self.pid());
     GrpcServer.checkBindable(config.grpc());
     Closeables resources = new Closeables();

@@ -202,12 +202,17 @@ class DaemonLifecycleIT {
     // given
     daemon.start();
 
-    // when
+    // when: a second start, detached and in the foreground logging to the running daemon's log
     DaemonProcess.Result second = daemon.run("start", "--port", "0", "--db-path", daemon.db.toString());
+    DaemonProcess.Result foreground = daemon.run("start", "--foreground", "--port", "0", "--db-path",
+        daemon.db.toString(), "--log-file", daemon.root.resolve("state/agent-memory/logs/daemon.log").toString());
 
-    // then
+    // then: both refused, and the running daemon's log holds its own start only
     assertThat(second.exitCode()).isEqualTo(1);
     assertThat(second.err()).contains("already running (PID " + daemon.pid());
+    assertThat(foreground.exitCode()).as(foreground.toString()).isNotZero();
+    assertThat(foreground.err()).contains("already running");
+    assertThat(daemon.logs().split(" starting \\(store ", -1)).as(daemon.logs()).hasSize(2);
   }
 
   @Test
