@@ -39,8 +39,11 @@ class ServiceAndLogsTest {
     Path unit = tmp.resolve("home/.config/systemd/user/memory-daemon.service");
 
     // when
+    Result dryInstall = run(linux, "service", "install", "--dry-run");
+    boolean writtenByDryRun = Files.exists(unit);
     Result install = run(linux, "service", "install");
     String text = Files.readString(unit);
+    Result dryUninstall = run(linux, "service", "uninstall", "--dry-run");
     Result status = run(linux, "service", "status");
     Files.createDirectories(unit.resolveSibling("default.target.wants"));
     Files.createSymbolicLink(unit.resolveSibling("default.target.wants").resolve("memory-daemon.service"), unit);
@@ -49,6 +52,10 @@ class ServiceAndLogsTest {
     Result uninstall = run(linux, "service", "uninstall");
 
     // then
+    assertThat(dryInstall.code()).as(dryInstall.toString()).isZero();
+    assertThat(dryInstall.out()).startsWith("DRY RUN - would write " + unit).contains("Restart=on-failure");
+    assertThat(writtenByDryRun).isFalse();
+    assertThat(dryUninstall.out()).isEqualTo("DRY RUN - would remove " + unit + ".\n");
     assertThat(install.code()).as(install.toString()).isZero();
     assertThat(install.out()).contains("systemctl --user enable --now memory-daemon.service");
     assertThat(text).contains("ExecStart=\"" + LAUNCHER + "\" start --foreground\n", "Restart=on-failure\n",

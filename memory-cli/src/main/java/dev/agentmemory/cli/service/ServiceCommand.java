@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,9 @@ public final class ServiceCommand implements Callable<Integer> {
 
   enum Action { install, uninstall, status }
 
+  @Option(names = "--dry-run", description = "Print what install or uninstall would write or remove, and change nothing.")
+  boolean dryRun;
+
   @Override
   public Integer call() throws IOException {
     Platform platform = root.context().platform();
@@ -52,6 +56,10 @@ public final class ServiceCommand implements Callable<Integer> {
         if (Files.exists(unit.file()) && !ours) {
           throw new CliException(unit.file() + " exists and was not written by memory-daemon; move it aside first");
         }
+        if (dryRun) {
+          out.printf("DRY RUN - would write %s:%n%s%n", unit.file(), unit.text().stripTrailing());
+          return 0;
+        }
         Files.createDirectories(unit.file().getParent());
         Files.writeString(unit.file(), unit.text());
         out.printf("Wrote %s (runs %s start --foreground, restarts it on failure).%n", unit.file(), launcher);
@@ -67,6 +75,10 @@ public final class ServiceCommand implements Callable<Integer> {
         if (unit.enabledMark().filter(Files::exists).isPresent()) {
           throw new CliException("The service is enabled; disable it first, then run uninstall again:\n  "
               + String.join("\n  ", unit.disable()));
+        }
+        if (dryRun) {
+          out.printf("DRY RUN - would remove %s.%n", unit.file());
+          return 0;
         }
         Files.delete(unit.file());
         out.printf("Removed %s.%n", unit.file());
