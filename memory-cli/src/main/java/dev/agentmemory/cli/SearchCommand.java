@@ -135,7 +135,7 @@ public final class SearchCommand implements Callable<Integer> {
   private static Map<String, Integer> countByStore(SearchResponse response) {
     Map<String, Integer> counts = new java.util.LinkedHashMap<>();
     response.getHitsList().forEach(hit -> counts.merge(
-        hit.getProject().isEmpty() ? "the default store" : "project " + hit.getProject(), 1, Integer::sum));
+        new ProjectOption.Choice(hit.getProject(), false).describe(), 1, Integer::sum));
     return counts;
   }
 

@@ -54,7 +54,8 @@ public record SearchReport(SearchResponse response, String where, Optional<Strin
    */
   public String nothingFound(Optional<String> query) {
     String why = response.getSetAside() > 0
-        ? Count.of(response.getSetAside(), "candidate") + " shared words or meaning with the query, none closely enough to count"
+        ? Count.of(response.getSetAside(), "candidate")
+            + " shared words or meaning with the query, none closely enough to count"
         : "nothing shares a word or meaning with the query";
     String filtered = response.hasTimeFilter() || agent.isPresent()
         ? "; the filters above may hide it" : "";

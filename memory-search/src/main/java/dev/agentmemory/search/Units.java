@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * How units are written, which decides most of the quality (../shared/notes/retrieval.md): who
  * said it and on which day in the text, and the turn before it in the same session (the
- * neighbouring turns gave +14 to +18 points of recall), on an event's first chunk. Long events are cut into chunks the
- * embedding model can read whole; a hit on any chunk is a hit on its event.
+ * neighbouring turns gave +14 to +18 points of recall), on an event's first chunk. Long events
+ * are cut into chunks the embedding model can read whole; a hit on any chunk is a hit on its event.
  */
 final class Units {
   /** Words per chunk: about what the model reads (128 tokens). */

@@ -11,9 +11,10 @@ public final class Texts {
   private static final int MIN_TERM_LENGTH = 3;
   private static final int MAX_TERM_LENGTH = 64;
 
+  // Six digits in a row: an id or a temp directory (junit-1640466238739904025), not a topic.
+  private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d{6}");
   // Words that carry no topic in prose or chat; code keywords that carry none in code. Terms are
   // weighted by the store's own statistics as well, so this list only needs the obvious ones.
-  private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d{6}");
   private static final Set<String> STOP_WORDS = Set.of(
       "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one",
       "our", "out", "has", "have", "him", "his", "how", "its", "let", "may", "new", "now", "old", "see",
@@ -96,7 +97,7 @@ public final class Texts {
     }
     String term = word.toLowerCase(Locale.ROOT);
     if (STOP_WORDS.contains(term) || !hasLetter(term) || term.startsWith("http") || LONG_NUMBER.matcher(term).find()) {
-      return null; // six digits in a row: an id or a temp directory (junit-1640466238739904025), not a topic
+      return null;
     }
     String stem = isPlainWord(word) ? stem(term) : term;
     return stem.length() < MIN_TERM_LENGTH || STOP_WORDS.contains(stem) ? null : stem;

@@ -1,7 +1,7 @@
 package dev.agentmemory.cli.mcp;
 
-import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.SearchReport;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.proto.BrowseTocRequest;

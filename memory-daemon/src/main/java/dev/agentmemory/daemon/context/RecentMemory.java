@@ -4,7 +4,6 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.CloseableIterator;
 import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
 import dev.agentmemory.toc.TokenCounter;
@@ -20,8 +19,8 @@ import java.util.Optional;
 /**
  * What a new session of a project is told of its past: the latest segments of the project's TOC
  * (date, time, title, the assistant's last word in it, their first bullets), newest first, the
- * user's last request, and how to search for more, all within a token budget. Absolute dates only: the text is read hours or days
- * after it was written.
+ * user's last request, and how to search for more, all within a token budget. Absolute dates
+ * only: the text is read hours or days after it was written.
  */
 public final class RecentMemory {
   /** Days of the TOC looked at, from the newest back. */
@@ -106,7 +105,7 @@ public final class RecentMemory {
     StringBuilder entry = new StringBuilder("- ").append(DAY.format(start.atZone(zone))).append(' ')
         .append(TIME.format(start.atZone(zone))).append('-').append(TIME.format(end.atZone(zone)))
         .append(": ").append(shorten(segment.title(), MAX_TITLE_CHARS)).append('\n');
-    Optional<String> outcome = outcome(segment);
+    Optional<String> outcome = lastSaid(segment, EventRole.ASSISTANT).map(Event::text);
     outcome.ifPresent(text -> entry.append("  - Outcome: ").append(shorten(text, MAX_OUTCOME_CHARS)).append('\n'));
     segment.bullets().stream()
         .filter(bullet -> outcome.map(text -> !text.contains(bullet.text())).orElse(true))
@@ -116,11 +115,13 @@ public final class RecentMemory {
   }
 
   /**
-   * The last thing the assistant said in {@code segment}'s session: most often what was decided,
-   * found or done, which a summary of the segment's most distinctive statements can miss (the
-   * question about the ledger made it into the block, "we keep it in Postgres" did not).
+   * The last thing {@code role} said in {@code segment}'s session (other sessions' events in the
+   * same minutes are not the segment's). The assistant's is most often what was decided, found or
+   * done, which a summary of the segment's most distinctive statements can miss (the question about
+   * the ledger made it into the block, "we keep it in Postgres" did not); the user's, the thread
+   * most likely still open.
    */
-  private Optional<String> outcome(TocNode segment) {
+  private Optional<Event> lastSaid(TocNode segment, EventRole role) {
     // a segment's id ends with its first event's id
     Optional<String> session = store.event(segment.nodeId().substring(segment.nodeId().lastIndexOf(':') + 1))
         .map(Event::sessionId);
@@ -128,32 +129,22 @@ public final class RecentMemory {
     try (CloseableIterator<Event> events = store.events().scan(segment.startTimeMs(), segment.endTimeMs())) {
       while (events.hasNext()) {
         Event event = events.next();
-        if (event.role() == EventRole.ASSISTANT.number() && !event.text().isBlank()
+        if (event.role() == role.number() && !event.text().isBlank()
             && session.map(event.sessionId()::equals).orElse(true)) {
           last = event;
         }
       }
     }
-    return Optional.ofNullable(last).map(Event::text);
+    return Optional.ofNullable(last);
   }
 
-  /** The last thing the user asked in the newest segment: the thread most likely still open. */
+  /** The last thing the user asked in the newest segment. */
   private Optional<String> lastRequest(TocNode newest) {
-    Event last = null;
-    try (CloseableIterator<Event> events = store.events().scan(newest.startTimeMs(), newest.endTimeMs())) {
-      while (events.hasNext()) {
-        Event event = events.next();
-        if (event.role() == EventRole.USER.number() && !event.text().isBlank()) {
-          last = event;
-        }
-      }
-    }
-    if (last == null) {
-      return Optional.empty();
-    }
-    Instant at = Instant.ofEpochMilli(last.timestampMs());
-    return Optional.of("Last request (" + DAY.format(at.atZone(zone)) + " " + TIME.format(at.atZone(zone)) + "): \""
-        + shorten(last.text(), MAX_REQUEST_CHARS) + "\"");
+    return lastSaid(newest, EventRole.USER).map(last -> {
+      Instant at = Instant.ofEpochMilli(last.timestampMs());
+      return "Last request (" + DAY.format(at.atZone(zone)) + " " + TIME.format(at.atZone(zone)) + "): \""
+          + shorten(last.text(), MAX_REQUEST_CHARS) + "\"";
+    });
   }
 
   /** One line of at most {@code max} characters, cut at a word boundary. */
