@@ -25,6 +25,7 @@ public final class Bench {
       case "ops" -> OpsBench.main(rest);
       case "idle" -> IdleBench.main(rest);
       case "live-cost" -> LiveCostBench.main(rest);
+      case "session-start" -> SessionStartBench.main(rest);
       default -> usage();
     }
   }
@@ -35,6 +36,7 @@ public final class Bench {
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
         + " | live-cost [--launcher PATH] [--events 600] [--rate 10]"
+        + " | session-start [--launcher PATH] [--sessions FILE]"
         + " | idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false] [--cache DIR] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--vectors true|false] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);

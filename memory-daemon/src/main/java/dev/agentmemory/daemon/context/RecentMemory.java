@@ -6,6 +6,8 @@ import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
+import dev.agentmemory.toc.Conclusions;
+import dev.agentmemory.toc.Texts;
 import dev.agentmemory.toc.TokenCounter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,10 +19,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What a new session of a project is told of its past: the latest segments of the project's TOC
- * (date, time, title, the assistant's last word in it, their first bullets), newest first, the
- * user's last request, and how to search for more, all within a token budget. Absolute dates
- * only: the text is read hours or days after it was written.
+ * What a new session of a project is told of its past: the latest segments of the project's TOC,
+ * newest first, each with its date and time, what was asked, what the assistant concluded, and
+ * what was left unanswered; then how to search for more, all within a token budget. Absolute
+ * dates only: the text is read hours or days after it was written.
  */
 public final class RecentMemory {
   /** Days of the TOC looked at, from the newest back. */
@@ -29,8 +31,9 @@ public final class RecentMemory {
   private static final String SESSION_START_TITLE = "Session started";
   private static final int MAX_TITLE_CHARS = 120;
   private static final int MAX_BULLET_CHARS = 180;
-  private static final int MAX_REQUEST_CHARS = 240;
-  private static final int MAX_OUTCOME_CHARS = 240;
+  private static final int MAX_REQUEST_CHARS = 160;
+  private static final int MAX_OUTCOME_CHARS = 200;
+  private static final int SHORT_OUTCOME_CHARS = 120;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ROOT);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -56,12 +59,16 @@ public final class RecentMemory {
     }
     String header = "# Memory of project " + project + " (agent-memory)\n"
         + "Earlier sessions in this project, newest first (summaries; check before relying on them):\n";
-    String hint = "More: `" + command + " search \"WORDS\" --project . --json` (options --since YYYY-MM-DD, --all-projects), "
-        + "then `" + command + " query expand GRIP_ID --project .`; or the memory_search tool.\n";
+    String hint = "More: `" + command + " search \"WORDS\" --project . --json` (--since YYYY-MM-DD, --all-projects), "
+        + "then `query expand GRIP_ID --project .` with the same command; or the memory_search tool.\n";
     int used = tokens.count(header) + tokens.count(hint);
     StringBuilder body = new StringBuilder();
     for (TocNode segment : segments) {
-      String entry = entry(segment);
+      String entry = entry(segment, MAX_OUTCOME_CHARS);
+      if (used + tokens.count(entry) > maxTokens) {
+        // the last entry that fits may tell less: its outcome's most conclusive sentence only
+        entry = entry(segment, SHORT_OUTCOME_CHARS);
+      }
       int cost = tokens.count(entry);
       if (used + cost > maxTokens) {
         break;
@@ -71,10 +78,6 @@ public final class RecentMemory {
     }
     if (body.isEmpty()) {
       return Optional.empty();
-    }
-    Optional<String> request = lastRequest(segments.get(0)).map(line -> line + "\n");
-    if (request.isPresent() && used + tokens.count(request.get()) <= maxTokens) {
-      body.append(request.get());
     }
     return Optional.of(header + body + hint);
   }
@@ -99,52 +102,76 @@ public final class RecentMemory {
     return segments;
   }
 
-  private String entry(TocNode segment) {
+  private String entry(TocNode segment, int maxOutcomeChars) {
     Instant start = Instant.ofEpochMilli(segment.startTimeMs());
     Instant end = Instant.ofEpochMilli(segment.endTimeMs());
+    List<Event> said = said(segment);
+    List<String> requests = said.stream().filter(event -> event.role() == EventRole.USER.number())
+        .map(Event::text).toList();
+    boolean localTitle = requests.stream().anyMatch(text -> madeOfWordsOf(segment.title(), text));
     StringBuilder entry = new StringBuilder("- ").append(DAY.format(start.atZone(zone))).append(' ')
-        .append(TIME.format(start.atZone(zone))).append('-').append(TIME.format(end.atZone(zone)))
-        .append(": ").append(shorten(segment.title(), MAX_TITLE_CHARS)).append('\n');
-    Optional<String> outcome = lastSaid(segment, EventRole.ASSISTANT).map(Event::text);
-    outcome.ifPresent(text -> entry.append("  - Outcome: ").append(shorten(text, MAX_OUTCOME_CHARS)).append('\n'));
-    segment.bullets().stream()
-        .filter(bullet -> outcome.map(text -> !text.contains(bullet.text())).orElse(true))
-        .limit(BULLETS_PER_SEGMENT)
-        .forEach(bullet -> entry.append("  - ").append(shorten(bullet.text(), MAX_BULLET_CHARS)).append('\n'));
+        .append(TIME.format(start.atZone(zone))).append('-').append(TIME.format(end.atZone(zone))).append(": ")
+        .append(localTitle ? shorten(requests.get(0), MAX_REQUEST_CHARS) : shorten(segment.title(), MAX_TITLE_CHARS))
+        .append('\n');
+    String outcome = Conclusions.of(said.stream().filter(event -> event.role() == EventRole.ASSISTANT.number())
+        .map(Event::text).toList(), maxOutcomeChars);
+    if (!outcome.isEmpty()) {
+      entry.append("  - Outcome: ").append(shorten(outcome, maxOutcomeChars)).append('\n');
+    }
+    unanswered(said).filter(open -> !(localTitle && open.equals(requests.get(0))))
+        .ifPresent(open -> entry.append("  - Open: ").append(shorten(open, MAX_REQUEST_CHARS)).append('\n'));
+    if (!localTitle || outcome.isEmpty()) {
+      segment.bullets().stream()
+          .filter(bullet -> !outcome.contains(bullet.text()) && requests.stream().noneMatch(bullet.text()::contains))
+          .limit(BULLETS_PER_SEGMENT)
+          .forEach(bullet -> entry.append("  - ").append(shorten(bullet.text(), MAX_BULLET_CHARS)).append('\n'));
+    }
     return entry.toString();
   }
 
   /**
-   * The last thing {@code role} said in {@code segment}'s session (other sessions' events in the
-   * same minutes are not the segment's). The assistant's is most often what was decided, found or
-   * done, which a summary of the segment's most distinctive statements can miss (the question about
-   * the ledger made it into the block, "we keep it in Postgres" did not); the user's, the thread
-   * most likely still open.
+   * Whether every word of {@code title} occurs in {@code request}: the local summarizer's title is
+   * a request cut to a few words, so the first request is shown instead, whole; a model's summary
+   * title (and its bullets) is kept.
    */
-  private Optional<Event> lastSaid(TocNode segment, EventRole role) {
+  private static boolean madeOfWordsOf(String title, String request) {
+    List<String> words = Texts.words(request.toLowerCase(Locale.ROOT));
+    return Texts.words(title.toLowerCase(Locale.ROOT)).stream().allMatch(words::contains);
+  }
+
+  /** The user's last words when no answer followed them: the thread left open. */
+  private static Optional<String> unanswered(List<Event> said) {
+    for (int i = said.size() - 1; i >= 0; i--) {
+      Event event = said.get(i);
+      if (event.role() == EventRole.ASSISTANT.number()) {
+        return Optional.empty();
+      }
+      if (event.role() == EventRole.USER.number()) {
+        return Optional.of(event.text());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What the user and the assistant said in {@code segment}, in order, of the segment's session
+   * only (other sessions' events in the same minutes are not the segment's).
+   */
+  private List<Event> said(TocNode segment) {
     // a segment's id ends with its first event's id
     Optional<String> session = store.event(segment.nodeId().substring(segment.nodeId().lastIndexOf(':') + 1))
         .map(Event::sessionId);
-    Event last = null;
+    List<Event> said = new ArrayList<>();
     try (CloseableIterator<Event> events = store.events().scan(segment.startTimeMs(), segment.endTimeMs())) {
       while (events.hasNext()) {
         Event event = events.next();
-        if (event.role() == role.number() && !event.text().isBlank()
-            && session.map(event.sessionId()::equals).orElse(true)) {
-          last = event;
+        if ((event.role() == EventRole.USER.number() || event.role() == EventRole.ASSISTANT.number())
+            && !event.text().isBlank() && session.map(event.sessionId()::equals).orElse(true)) {
+          said.add(event);
         }
       }
     }
-    return Optional.ofNullable(last);
-  }
-
-  /** The last thing the user asked in the newest segment. */
-  private Optional<String> lastRequest(TocNode newest) {
-    return lastSaid(newest, EventRole.USER).map(last -> {
-      Instant at = Instant.ofEpochMilli(last.timestampMs());
-      return "Last request (" + DAY.format(at.atZone(zone)) + " " + TIME.format(at.atZone(zone)) + "): \""
-          + shorten(last.text(), MAX_REQUEST_CHARS) + "\"";
-    });
+    return said;
   }
 
   /** One line of at most {@code max} characters, cut at a word boundary. */
