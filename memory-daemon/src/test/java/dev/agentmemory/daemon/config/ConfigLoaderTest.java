@@ -52,6 +52,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldHaveValidDefaultSchedules_whichTheLoaderDoesNotCheck() {
+    Platform platform = linux(Map.of());
+    for (ConfigKey key : ConfigKey.values()) {
+      if (key.type() instanceof ValueType.Cron) {
+        assertThat(org.quartz.CronExpression.isValidExpression(key.defaultValue(platform))).as(key.key()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void shouldApplyEveryKeyOfTheDefaultConfigFile() throws IOException {
     // given
     writeDefaultConfig("""
