@@ -22,14 +22,14 @@ import java.util.Optional;
  */
 public final class DaemonServices implements AutoCloseable {
   private final Projects projects;
-  private final MemoryScheduler scheduler;
+  private final Optional<MemoryScheduler> scheduler;
   private final SearchService search;
   private final ForgetService forgetting;
   private final DaemonConfig config;
   private final Clock clock;
   private final Closeables resources;
 
-  private DaemonServices(Projects projects, MemoryScheduler scheduler, SearchService search, ForgetService forgetting,
+  private DaemonServices(Projects projects, Optional<MemoryScheduler> scheduler, SearchService search, ForgetService forgetting,
       DaemonConfig config, Clock clock, Closeables resources) {
     this.projects = projects;
     this.scheduler = scheduler;
@@ -72,7 +72,7 @@ public final class DaemonServices implements AutoCloseable {
       MemoryScheduler scheduler = resources.register(new MemoryScheduler(
           MaintenanceJobs.specs(config, projects, main.summarizers().api(), clock), main.store().jobs(),
           config.toc().zone(), clock));
-      return new DaemonServices(projects, scheduler,
+      return new DaemonServices(projects, Optional.of(scheduler),
           new SearchService(projects, embeddings, config.toc().zone(), clock,
               main.summarizers().rerank()), new ForgetService(projects, platform, clock),
           config, clock, resources);
@@ -82,16 +82,41 @@ public final class DaemonServices implements AutoCloseable {
     }
   }
 
+  /**
+   * The same services over the stores of {@code config} for a command run while no daemon does:
+   * each store opened (and locked) when first asked for, with the local summarizer and no search
+   * index, scheduler or vector worker. The default store must exist (see {@link
+   * ProjectStore#openOffline}).
+   *
+   * @param platform where the spool and the session-start memory files are
+   */
+  public static DaemonServices openOffline(DaemonConfig config, Clock clock, Platform platform) {
+    Closeables resources = new Closeables();
+    try {
+      Path dbPath = config.storage().dbPath();
+      ProjectStore main = resources.register(ProjectStore.openOffline("", dbPath, config, clock));
+      Projects projects = resources.register(new Projects(config, main,
+          name -> ProjectStore.openOffline(name, ProjectNames.storeDir(dbPath, name), config, clock)));
+      return new DaemonServices(projects, Optional.empty(),
+          new SearchService(projects, Embeddings.off(), config.toc().zone(), clock, Optional.empty()),
+          new ForgetService(projects, Optional.of(platform), clock), config, clock, resources);
+    } catch (RuntimeException e) {
+      resources.closeAfter(e);
+      throw e;
+    }
+  }
+
   public void startScheduler() {
-    scheduler.start();
+    scheduler.ifPresent(MemoryScheduler::start);
   }
 
   public Projects projects() {
     return projects;
   }
 
+  /** The scheduler of a daemon's services (offline services have none). */
   public MemoryScheduler scheduler() {
-    return scheduler;
+    return scheduler.orElseThrow(() -> new IllegalStateException("Services opened offline have no scheduler"));
   }
 
   public Clock clock() {

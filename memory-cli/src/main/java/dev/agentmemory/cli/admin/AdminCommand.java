@@ -9,6 +9,7 @@ import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.DaemonStartException;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.storage.MemoryStore;
@@ -178,6 +179,27 @@ public final class AdminCommand {
       return here.apply(stores);
     } finally {
       opened.closeUnchecked("Expected to close the stores cleanly");
+    }
+  }
+
+  /**
+   * Does the work with the daemon's own services over the stores here, the daemon stopped: each
+   * store opened as the daemon opens it, with its lock, when the work first needs it.
+   */
+  <T> T offline(Function<DaemonServices, T> work) {
+    Path main = defaultStore();
+    if (!Files.exists(main.resolve("CURRENT"))) {
+      throw new CliException("No store at " + main + " (set --db-path, or db_path / " + ConfigKey.DB_PATH.envVar() + ")");
+    }
+    try (DaemonServices services = DaemonServices.openOffline(root.config().withDbPath(main), java.time.Clock.systemUTC(),
+        root.context().platform())) {
+      return work.apply(services);
+    } catch (DaemonStartException e) {
+      throw lockedOut(e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CliException("Expected to close the stores in " + main + " cleanly, but " + e.getMessage());
     }
   }
 

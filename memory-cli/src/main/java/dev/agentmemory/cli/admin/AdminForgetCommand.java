@@ -2,26 +2,16 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.query.TimeArgument;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.grpc.AdminMapper;
-import dev.agentmemory.daemon.lifecycle.StoreLock;
-import dev.agentmemory.event.Event;
-import dev.agentmemory.hook.SessionContext;
-import dev.agentmemory.hook.Spool;
 import dev.agentmemory.proto.ForgetRequest;
 import dev.agentmemory.proto.ForgetResponse;
-import dev.agentmemory.storage.Checkpoint;
-import dev.agentmemory.storage.FileTrees;
-import dev.agentmemory.storage.MemoryStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +55,7 @@ public final class AdminForgetCommand implements Callable<Integer> {
   boolean yes;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ForgetRequest.Builder chosen = ForgetRequest.newBuilder();
     String where = admin.project().isEmpty() ? "the default store" : "project " + admin.project();
@@ -120,80 +110,20 @@ public final class AdminForgetCommand implements Callable<Integer> {
     return answer != null && answer.trim().equals("forget");
   }
 
-  /** Through the daemon when it serves the store, else on the store opened here. */
-  private ForgetResponse send(ForgetRequest request) {
-    if (request.getWholeProject()) {
-      return admin.viaDaemon().map(client -> {
-        try (client) {
-          return client.inProject(admin.project()).forget(request);
-        }
-      }).orElseGet(() -> cleanedUpHere(request, forgetProjectHere(request.getDryRun())));
-    }
-    return admin.maintaining(client -> client.forget(request), store -> cleanedUpHere(request, AdminMapper.forget(
-        Forgetting.forget(store, Forgetting.Selection.of(request.getSessionId(), request.getEventId(),
-            request.getBeforeMs()), request.getDryRun(), Clock.systemUTC()))));
-  }
-
   /**
-   * With the daemon stopped, what it does beside the store when it forgets: the matching spooled
-   * events and the project's session-start memory go too.
+   * Through the daemon when it serves the store, else with the daemon's own forget over the stores
+   * opened here: the same clean-up either way (spool, rejected spool files, session-start memory).
    */
-  private ForgetResponse cleanedUpHere(ForgetRequest request, ForgetResponse done) {
-    if (request.getDryRun()) {
-      return done;
-    }
-    try {
-      int spooled = forgetSpooled(request);
-      if (!admin.project().isEmpty()) {
-        Files.deleteIfExists(SessionContext.file(admin.root().context().platform(), admin.project()));
-      }
-      return done.toBuilder().setSpooled(spooled).build();
-    } catch (IOException e) {
-      throw new CliException("Forgot the events in the store, but could not clean the spool or the session-start "
-          + "memory: " + e.getMessage());
-    }
-  }
-
-  private ForgetResponse forgetProjectHere(boolean dry) {
-    Path dir = admin.existingStore();
-    if (!StoreLock.isFree(dir)) {
-      throw new CliException("The store " + dir + " is in use; stop the daemon first (memory-daemon stop)");
-    }
-    long events;
-    try (MemoryStore store = MemoryStore.openReadOnly(dir)) {
-      events = store.events().count();
-    }
-    String audit = Forgetting.projectAudit(Instant.now(), admin.project(), events);
-    if (!dry) {
-      FileTrees.delete(dir);
-      Path main = admin.defaultStore();
-      if (Files.exists(main.resolve("CURRENT"))) {
-        try (MemoryStore store = MemoryStore.open(main)) {
-          store.checkpoints().put(Checkpoint.audit(System.currentTimeMillis()), audit);
-        }
+  private ForgetResponse send(ForgetRequest request) {
+    Optional<DaemonClient> daemon = admin.viaDaemon();
+    if (daemon.isPresent()) {
+      try (DaemonClient client = daemon.get()) {
+        return client.inProject(admin.project()).forget(request);
       }
     }
-    return AdminMapper.forget(new Forgetting.Result(events, 0, 0, 0, dry, audit));
-  }
-
-  /** Removes spooled events (not taken in yet) that match, so they do not arrive after this. */
-  private int forgetSpooled(ForgetRequest request) throws IOException {
-    Predicate<Event> matches = !request.getSessionId().isEmpty() ? event -> event.sessionId().equals(request.getSessionId())
-        : !request.getEventId().isEmpty() ? event -> event.eventId().equalsIgnoreCase(request.getEventId())
-        : request.getWholeProject() ? event -> admin.project().equals(event.metadata().getOrDefault("project", ""))
-        : event -> event.timestampMs() < request.getBeforeMs();
-    int removed = 0;
-    Spool spool = new Spool(admin.root().context().platform().spoolDir());
-    for (Path file : spool.pending()) {
-      try {
-        if (matches.test(Spool.read(file))) {
-          Files.deleteIfExists(file);
-          removed++;
-        }
-      } catch (IOException e) {
-        // taken in (and deleted) by the daemon meanwhile
-      }
-    }
-    return removed;
+    Optional<Forgetting.Selection> what = request.getWholeProject() ? Optional.empty()
+        : Optional.of(Forgetting.Selection.of(request.getSessionId(), request.getEventId(), request.getBeforeMs()));
+    return admin.offline(services -> AdminMapper.forget(
+        services.forgetting().forget(admin.project(), what, request.getDryRun())));
   }
 }

@@ -123,6 +123,37 @@ class ForgetIT {
     assertThat(filesHolding(SECRET)).as("files holding the forgotten text").isEmpty();
   }
 
+  @Test
+  void shouldForgetWithTheDaemonStopped_asTheDaemonDoes_spoolAndSessionStartMemoryIncluded() throws Exception {
+    // given: the session stored and summarized, then the daemon stopped, one more event of it
+    // waiting in the spool and one the spool could not store
+    daemon.start();
+    for (int i = 0; i < 3; i++) {
+      hook("leak", "UserPromptSubmit", "prompt", "Deploy with the token " + SECRET + " to the ledger service, step " + i);
+    }
+    hook("keep", "UserPromptSubmit", "prompt", "Rename the ledger export to accounting export");
+    awaitSearchFinds(SECRET, "ledger");
+    Path contextFile = tmp.resolve("data/agent-memory/context/ledger.md");
+    DaemonProcess.await(() -> Files.exists(contextFile) ? Files.readString(contextFile) : "", SECRET);
+    assertThat(daemon.run("stop").exitCode()).isZero();
+    hook("leak", "UserPromptSubmit", "prompt", "One more step with " + SECRET);
+    Path rejected = Files.createDirectories(tmp.resolve("data/agent-memory/spool/rejected"));
+    Files.writeString(rejected.resolve("0000000000001-broken.json"), "{\"session_id\":\"leak\",\"text\":\"" + SECRET);
+
+    // when
+    DaemonProcess.Result forget = daemon.run("admin", "forget", "--project", "ledger", "--session", "leak", "--yes",
+        "--db-path", daemon.db.toString());
+
+    // then: what the daemon's forget leaves (ForgetIT over gRPC): nothing of it in any file
+    assertThat(forget.exitCode()).as(forget.toString()).isZero();
+    assertThat(forget.out()).contains("Forgot 3 events in project ledger and 2 waiting in the spool", "Audit:");
+    assertThat(contextFile).doesNotExist();
+    assertThat(filesHolding(SECRET)).as("files holding the forgotten text").isEmpty();
+    daemon.start();
+    assertThat(search("accounting")).contains("accounting");
+    assertThat(search(SECRET)).doesNotContain(SECRET);
+  }
+
   private void hook(String session, String event, String field, String value) throws Exception {
     String payload = JSON.createObjectNode().put("session_id", session).put("hook_event_name", event)
         .put("cwd", project.toString()).put(field, value).toString();

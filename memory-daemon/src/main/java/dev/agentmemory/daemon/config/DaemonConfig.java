@@ -37,6 +37,13 @@ public record DaemonConfig(
     sources = Map.copyOf(sources);
   }
 
+  /** This configuration with the default store in {@code dbPath} (a command's --db-path, a running daemon's store). */
+  public DaemonConfig withDbPath(Path dbPath) {
+    return new DaemonConfig(new StorageConfig(dbPath, storage.maxEventBytes(), storage.diskReserve(),
+        storage.diskWarning(), storage.spoolWatch()), grpc, multiAgentMode, agentId, logLevel, log, summarizer, toc,
+        redaction, searchVectors, rerank, context, backup, schedules, configFile, sources);
+  }
+
   /** Where the store lives and how large an event may be. */
   /**
    * @param diskReserve free bytes kept: below it new events are refused
