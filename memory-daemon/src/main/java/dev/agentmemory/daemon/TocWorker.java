@@ -53,21 +53,32 @@ public final class TocWorker implements AutoCloseable {
   public int drain() {
     int built = 0;
     while (true) {
-      List<OutboxEntry> entries = store.outbox().peek(BATCH);
-      if (entries.isEmpty()) {
-        return built;
-      }
-      List<Event> events = new ArrayList<>(entries.size());
-      for (OutboxEntry entry : entries) {
-        store.events().get(entry.eventKey()).ifPresent(events::add);
-      }
-      builder.apply(events, OptionalLong.of(entries.get(entries.size() - 1).sequence()));
-      built += events.size();
-      if (entries.size() < BATCH) {
+      Batch batch = builder.exclusively(this::buildNextBatch);
+      built += batch.built();
+      if (batch.taken() < BATCH) {
         return built;
       }
     }
   }
+
+  /**
+   * Reads the next batch and builds it in one exclusive step: a forget (or rebuild) between the
+   * read and the build would otherwise see its deleted events built into the TOC again.
+   */
+  private Batch buildNextBatch() {
+    List<OutboxEntry> entries = store.outbox().peek(BATCH);
+    if (entries.isEmpty()) {
+      return new Batch(0, 0);
+    }
+    List<Event> events = new ArrayList<>(entries.size());
+    for (OutboxEntry entry : entries) {
+      store.events().get(entry.eventKey()).ifPresent(events::add);
+    }
+    builder.apply(events, OptionalLong.of(entries.get(entries.size() - 1).sequence()));
+    return new Batch(entries.size(), events.size());
+  }
+
+  private record Batch(int taken, int built) {}
 
   private void run() {
     Duration backoff = interval;
