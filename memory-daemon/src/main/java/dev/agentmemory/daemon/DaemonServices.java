@@ -123,6 +123,10 @@ public final class DaemonServices implements AutoCloseable {
     return clock;
   }
 
+  public DaemonConfig config() {
+    return config;
+  }
+
   public SearchService search() {
     return search;
   }

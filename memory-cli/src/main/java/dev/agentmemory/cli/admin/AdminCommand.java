@@ -9,6 +9,9 @@ import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.cli.client.RemoteOperations;
+import dev.agentmemory.daemon.operations.LocalOperations;
+import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.DaemonStartException;
 import dev.agentmemory.daemon.ProjectStore;
@@ -180,6 +183,20 @@ public final class AdminCommand {
     } finally {
       opened.closeUnchecked("Expected to close the stores cleanly");
     }
+  }
+
+  /**
+   * Does the work through the daemon's operations: remotely when a daemon serves the store, else
+   * on the stores opened here (see {@link #offline}).
+   */
+  <T> T operating(Function<MemoryOperations, T> work) {
+    Optional<DaemonClient> daemon = viaDaemon();
+    if (daemon.isPresent()) {
+      try (MemoryOperations remote = new RemoteOperations(daemon.get())) {
+        return work.apply(remote);
+      }
+    }
+    return offline(services -> work.apply(LocalOperations.of(services)));
   }
 
   /**

@@ -1,15 +1,13 @@
 package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.ExitCode;
-import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.query.TimeArgument;
 import dev.agentmemory.daemon.Forgetting;
-import dev.agentmemory.daemon.grpc.AdminMapper;
-import dev.agentmemory.proto.ForgetRequest;
-import dev.agentmemory.proto.ForgetResponse;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -57,27 +55,24 @@ public final class AdminForgetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    ForgetRequest.Builder chosen = ForgetRequest.newBuilder();
     String where = admin.project().isEmpty() ? "the default store" : "project " + admin.project();
+    Optional<Forgetting.Selection> chosen;
     if (what == null) {
       if (admin.project().isEmpty()) {
         throw new CliException("Say what to forget: --session ID, --event ID, --before WHEN, or --project NAME alone "
             + "for a whole project", ExitCode.USAGE);
       }
-      chosen.setWholeProject(true);
-    } else if (what.session != null) {
-      chosen.setSessionId(what.session.trim());
-    } else if (what.event != null) {
-      chosen.setEventId(what.event.trim());
+      chosen = Optional.empty();
     } else {
-      chosen.setBeforeMs(TimeArgument.parse("--before", what.before, admin.root().zone(), false));
+      chosen = Optional.of(Forgetting.Selection.of(Objects.requireNonNullElse(what.session, ""),
+          Objects.requireNonNullElse(what.event, ""),
+          what.before == null ? 0 : TimeArgument.parse("--before", what.before, admin.root().zone(), false)));
     }
-    ForgetRequest request = chosen.build();
-    ForgetResponse preview = send(request.toBuilder().setDryRun(true).build());
-    out.printf("%s %s in %s: %d events%s.%n", dryRun ? "Would forget" : "About to forget", request.getWholeProject()
-        ? "the whole project" : describe(request), where, preview.getEvents(),
-        preview.getSessions() == 0 ? "" : " of " + preview.getSessions() + " session" + (preview.getSessions() == 1 ? "" : "s")
-            + " (" + Instant.ofEpochMilli(preview.getFirstMs()) + " to " + Instant.ofEpochMilli(preview.getLastMs()) + ")");
+    Forgetting.Result preview = admin.operating(operations -> operations.forget(admin.project(), chosen, true));
+    out.printf("%s %s in %s: %d events%s.%n", dryRun ? "Would forget" : "About to forget",
+        chosen.map(Forgetting.Selection::describe).orElse("the whole project"), where, preview.events(),
+        preview.sessions() == 0 ? "" : " of " + Count.of(preview.sessions(), "session") + " ("
+            + Instant.ofEpochMilli(preview.firstMs()) + " to " + Instant.ofEpochMilli(preview.lastMs()) + ")");
     if (dryRun) {
       return 0;
     }
@@ -85,18 +80,12 @@ public final class AdminForgetCommand implements Callable<Integer> {
       out.println("Nothing was forgotten.");
       return ExitCode.ERROR;
     }
-    ForgetResponse done = send(request);
-    out.printf("Forgot %d events in %s%s. Audit: %s%n", done.getEvents(), where,
-        done.getSpooled() == 0 ? "" : " and " + done.getSpooled() + " waiting in the spool", done.getAudit());
+    Forgetting.Result done = admin.operating(operations -> operations.forget(admin.project(), chosen, false));
+    out.printf("Forgot %d events in %s%s. Audit: %s%n", done.events(), where,
+        done.spooled() == 0 ? "" : " and " + done.spooled() + " waiting in the spool", done.audit());
     out.println("Backups made before still hold them: remove those too if they must go (memory-daemon admin backup --keep 1 "
         + "after this, or delete the backup directories).");
     return 0;
-  }
-
-  private static String describe(ForgetRequest request) {
-    return !request.getSessionId().isEmpty() ? "session " + request.getSessionId()
-        : !request.getEventId().isEmpty() ? "event " + request.getEventId()
-        : "everything before " + Instant.ofEpochMilli(request.getBeforeMs());
   }
 
   private boolean confirmed(PrintWriter out) {
@@ -108,22 +97,5 @@ public final class AdminForgetCommand implements Callable<Integer> {
     out.flush();
     String answer = System.console().readLine();
     return answer != null && answer.trim().equals("forget");
-  }
-
-  /**
-   * Through the daemon when it serves the store, else with the daemon's own forget over the stores
-   * opened here: the same clean-up either way (spool, rejected spool files, session-start memory).
-   */
-  private ForgetResponse send(ForgetRequest request) {
-    Optional<DaemonClient> daemon = admin.viaDaemon();
-    if (daemon.isPresent()) {
-      try (DaemonClient client = daemon.get()) {
-        return client.inProject(admin.project()).forget(request);
-      }
-    }
-    Optional<Forgetting.Selection> what = request.getWholeProject() ? Optional.empty()
-        : Optional.of(Forgetting.Selection.of(request.getSessionId(), request.getEventId(), request.getBeforeMs()));
-    return admin.offline(services -> AdminMapper.forget(
-        services.forgetting().forget(admin.project(), what, request.getDryRun())));
   }
 }

@@ -2,9 +2,7 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.daemon.SearchService;
-import dev.agentmemory.proto.RebuildIndexProgress;
-import dev.agentmemory.search.Embeddings;
-import dev.agentmemory.search.StoreSearch;
+import dev.agentmemory.daemon.operations.IndexRebuildProgress;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,26 +38,10 @@ public final class AdminRebuildIndexCommand implements Callable<Integer> {
       throw new CliException("--type must be bm25, vector or all, got '" + type + "'", 2);
     }
     Progress progress = new Progress(spec.commandLine().getOut(), System.console() != null);
-    return admin.maintaining(
-        client -> {
-          client.rebuildIndex(type, progress::report);
-          return 0;
-        },
-        store -> {
-          Embeddings embeddings = admin.root().config().searchVectors() ? Embeddings.deferred() : Embeddings.off();
-          try (StoreSearch search = StoreSearch.open(store.store(), admin.root().zone(), embeddings)) {
-            long total = store.store().events().count();
-            long done = search.rebuild(keepVectors, n -> progress.report(
-                RebuildIndexProgress.newBuilder().setEventsDone(n).setEventsTotal(total).build()));
-            progress.report(RebuildIndexProgress.newBuilder().setEventsDone(done).setEventsTotal(total)
-                .setFinished(true).setPendingVectors(search.stats().pendingVectors()).build());
-          } catch (RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new CliException("Expected to close the search index cleanly, but " + e.getMessage());
-          }
-          return 0;
-        });
+    return admin.operating(operations -> {
+      operations.rebuildIndex(admin.project(), keepVectors, progress::report);
+      return 0;
+    });
   }
 
   /** Prints progress: counts on a terminal as it goes, a summary at the end. */
@@ -73,20 +55,20 @@ public final class AdminRebuildIndexCommand implements Callable<Integer> {
       this.terminal = terminal;
     }
 
-    void report(RebuildIndexProgress p) {
-      if (terminal && !p.getFinished()) {
-        out.printf("\rRebuilding the search index: %d / %d events (%d%%)", p.getEventsDone(), p.getEventsTotal(),
-            100 * p.getEventsDone() / Math.max(1, p.getEventsTotal()));
+    void report(IndexRebuildProgress p) {
+      if (terminal && !p.finished()) {
+        out.printf("\rRebuilding the search index: %d / %d events (%d%%)", p.done(), p.total(),
+            100 * p.done() / Math.max(1, p.total()));
         out.flush();
         return;
       }
-      if (p.getFinished()) {
+      if (p.finished()) {
         double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
         out.printf("%sRebuilt the search index from %d events in %.1f s (%.0f events/s).%n", terminal ? "\r" : "",
-            p.getEventsDone(), seconds, p.getEventsDone() / seconds);
-        if (p.getPendingVectors() > 0) {
+            p.done(), seconds, p.done() / seconds);
+        if (p.pendingVectors() > 0) {
           out.printf("%d units wait for their vectors; the daemon computes them in the background "
-              + "(memory-daemon status shows when semantic search has caught up).%n", p.getPendingVectors());
+              + "(memory-daemon status shows when semantic search has caught up).%n", p.pendingVectors());
         }
       }
     }

@@ -1,9 +1,7 @@
 package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.daemon.grpc.RebuildMessages;
-import dev.agentmemory.proto.RebuildTocProgress;
-import dev.agentmemory.proto.RebuildTocRequest;
+import dev.agentmemory.daemon.operations.TocRebuildProgress;
 import dev.agentmemory.toc.TocRebuilder;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -40,26 +38,11 @@ public final class AdminRebuildTocCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<java.time.LocalDate> from = Optional.ofNullable(fromDate);
     Progress progress = new Progress(spec.commandLine().getOut(), admin.root().zone(), dryRun, System.console() != null);
-    RebuildTocRequest request =
-        RebuildTocRequest.newBuilder().setFromDate(from.map(Object::toString).orElse("")).setDryRun(dryRun).build();
-    return admin.maintaining(
-        client -> {
-          client.rebuildToc(request, progress::report);
-          return 0;
-        },
-        store -> {
-          TocRebuilder rebuilder = store.rebuilder();
-          if (dryRun) {
-            progress.report(RebuildMessages.of(rebuilder.plan(from), 0, true));
-          } else {
-            TocRebuilder.Plan plan = rebuilder.rebuild(from,
-                p -> progress.report(RebuildMessages.of(p.plan(), p.done(), false)));
-            progress.report(RebuildMessages.of(plan, plan.events(), true));
-          }
-          return 0;
-        });
+    return admin.operating(operations -> {
+      operations.rebuildToc(admin.project(), Optional.ofNullable(fromDate), dryRun, progress::report);
+      return 0;
+    });
   }
 
   /** Prints progress: counts on a terminal as it goes, a summary at the end. */
@@ -78,34 +61,36 @@ public final class AdminRebuildTocCommand implements Callable<Integer> {
       this.terminal = terminal;
     }
 
-    void report(RebuildTocProgress p) {
+    void report(TocRebuildProgress p) {
+      TocRebuilder.Plan plan = p.plan();
       if (!announced) {
         announced = true;
         if (dryRun) {
           out.println("DRY RUN - No changes will be made");
         }
-        if (p.getEventsTotal() == 0) {
+        if (plan.events() == 0) {
           out.println("No events to rebuild TOC from.");
           return;
         }
-        out.printf("Found %d events to process%n", p.getEventsTotal());
-        out.printf("  First event timestamp: %s%n  Last event timestamp:  %s%n", time(p.getFirstTimestampMs()), time(p.getLastTimestampMs()));
+        out.printf("Found %d events to process%n", plan.events());
+        out.printf("  First event timestamp: %s%n  Last event timestamp:  %s%n", time(plan.firstTimestampMs()),
+            time(plan.lastTimestampMs()));
         if (dryRun) {
-          out.printf("Would process events from %s to %s%n", time(p.getFirstTimestampMs()), time(p.getLastTimestampMs()));
+          out.printf("Would process events from %s to %s%n", time(plan.firstTimestampMs()), time(plan.lastTimestampMs()));
         }
       }
-      if (dryRun || p.getEventsTotal() == 0) {
+      if (dryRun || plan.events() == 0) {
         return;
       }
-      if (terminal && !p.getFinished()) {
-        out.printf("\rRebuilding TOC: %d / %d events (%d%%)", p.getEventsDone(), p.getEventsTotal(),
-            100 * p.getEventsDone() / Math.max(1, p.getEventsTotal()));
+      if (terminal && !p.finished()) {
+        out.printf("\rRebuilding TOC: %d / %d events (%d%%)", p.done(), plan.events(),
+            100 * p.done() / Math.max(1, plan.events()));
         out.flush();
       }
-      if (p.getFinished()) {
+      if (p.finished()) {
         double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
         out.printf("%sRebuilt the TOC from %d events in %.1f s (%.0f events/s).%n", terminal ? "\r" : "",
-            p.getEventsTotal(), seconds, p.getEventsTotal() / seconds);
+            plan.events(), seconds, plan.events() / seconds);
       }
     }
 

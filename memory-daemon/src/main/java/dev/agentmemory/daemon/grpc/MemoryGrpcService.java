@@ -3,6 +3,8 @@ package dev.agentmemory.daemon.grpc;
 import dev.agentmemory.daemon.EventExport;
 import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.operations.LocalOperations;
+import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.proto.BackupRequest;
@@ -92,12 +94,14 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   private final MemoryScheduler scheduler;
   private final SearchService search;
   private final dev.agentmemory.daemon.DaemonServices services;
+  private final MemoryOperations operations;
 
   private MemoryGrpcService(dev.agentmemory.daemon.DaemonServices services) {
     this.projects = services.projects();
     this.scheduler = services.scheduler();
     this.search = services.search();
     this.services = services;
+    this.operations = LocalOperations.of(services);
   }
 
   /** The service over {@code services}, reading each call's project header. */
@@ -167,15 +171,8 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   @Override
   public void rebuildToc(RebuildTocRequest request, StreamObserver<RebuildTocProgress> response) {
     try {
-      Optional<LocalDate> from = TocRebuilder.parseFromDate(request.getFromDate());
-      TocRebuilder rebuilder = store().rebuilder();
-      if (request.getDryRun()) {
-        response.onNext(RebuildMessages.of(rebuilder.plan(from), 0, true));
-      } else {
-        TocRebuilder.Plan plan = rebuilder.rebuild(from,
-            progress -> response.onNext(RebuildMessages.of(progress.plan(), progress.done(), false)));
-        response.onNext(RebuildMessages.of(plan, plan.events(), true));
-      }
+      operations.rebuildToc(ProjectHeader.current(), TocRebuilder.parseFromDate(request.getFromDate()),
+          request.getDryRun(), progress -> response.onNext(RebuildMessages.of(progress)));
       response.onCompleted();
     } catch (RuntimeException e) {
       response.onError(GrpcErrors.toStatus("RebuildToc", e));
@@ -294,14 +291,14 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
           throw new InvalidArgumentException(
               "whole_project takes no session_id, event_id or before_ms, and needs the x-memory-project header");
         }
-        return AdminMapper.forget(services.forgetting().forget(project, Optional.empty(), request.getDryRun()));
+        return AdminMapper.forget(operations.forget(project, Optional.empty(), request.getDryRun()));
       }
       if (request.getBeforeMs() < 0) {
         throw new InvalidArgumentException("before_ms must be a time in ms since the epoch, got " + request.getBeforeMs());
       }
       Forgetting.Selection what = Forgetting.Selection.of(request.getSessionId(), request.getEventId(),
           request.getBeforeMs());
-      return AdminMapper.forget(services.forgetting().forget(project, Optional.of(what), request.getDryRun()));
+      return AdminMapper.forget(operations.forget(project, Optional.of(what), request.getDryRun()));
     });
   }
 
@@ -455,15 +452,8 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   @Override
   public void rebuildIndex(RebuildIndexRequest request, StreamObserver<RebuildIndexProgress> response) {
     try {
-      boolean keepVectors = SearchService.rebuildKeepsVectors(request.getType());
-      ProjectStore store = store();
-      StoreSearch index = store.search().orElseThrow(() -> new dev.agentmemory.storage.FailedPreconditionException(
-          "this store has no search index"));
-      long total = store.store().events().count();
-      long done = index.rebuild(keepVectors, progress -> response.onNext(RebuildIndexProgress.newBuilder()
-          .setEventsDone(progress).setEventsTotal(total).build()));
-      response.onNext(RebuildIndexProgress.newBuilder().setEventsDone(done).setEventsTotal(total).setFinished(true)
-          .setPendingVectors(index.stats().pendingVectors()).build());
+      operations.rebuildIndex(ProjectHeader.current(), SearchService.rebuildKeepsVectors(request.getType()),
+          progress -> response.onNext(RebuildMessages.of(progress)));
       response.onCompleted();
     } catch (RuntimeException e) {
       response.onError(GrpcErrors.toStatus("RebuildIndex", e));

@@ -1,19 +1,26 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.operations.IndexRebuildProgress;
+import dev.agentmemory.daemon.operations.TocRebuildProgress;
+import dev.agentmemory.proto.RebuildIndexProgress;
 import dev.agentmemory.proto.RebuildTocProgress;
-import dev.agentmemory.toc.TocRebuilder;
 
-/** Progress messages of a TOC rebuild, the same whether the daemon or the CLI does the work. */
-public final class RebuildMessages {
+/** Progress of the rebuilds on the wire. */
+final class RebuildMessages {
   private RebuildMessages() {}
 
-  public static RebuildTocProgress of(TocRebuilder.Plan plan, long done, boolean finished) {
+  static RebuildTocProgress of(TocRebuildProgress progress) {
     return RebuildTocProgress.newBuilder()
-        .setEventsTotal(plan.events())
-        .setEventsDone(done)
-        .setFirstTimestampMs(plan.firstTimestampMs())
-        .setLastTimestampMs(plan.lastTimestampMs())
-        .setFinished(finished)
+        .setEventsTotal(progress.plan().events())
+        .setEventsDone(progress.done())
+        .setFirstTimestampMs(progress.plan().firstTimestampMs())
+        .setLastTimestampMs(progress.plan().lastTimestampMs())
+        .setFinished(progress.finished())
         .build();
+  }
+
+  static RebuildIndexProgress of(IndexRebuildProgress progress) {
+    return RebuildIndexProgress.newBuilder().setEventsDone(progress.done()).setEventsTotal(progress.total())
+        .setFinished(progress.finished()).setPendingVectors(progress.pendingVectors()).build();
   }
 }

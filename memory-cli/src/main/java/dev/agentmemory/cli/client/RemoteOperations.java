@@ -1,0 +1,58 @@
+package dev.agentmemory.cli.client;
+
+import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.operations.IndexRebuildProgress;
+import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.daemon.operations.TocRebuildProgress;
+import dev.agentmemory.proto.ForgetRequest;
+import dev.agentmemory.proto.ForgetResponse;
+import dev.agentmemory.proto.RebuildTocRequest;
+import dev.agentmemory.toc.TocRebuilder;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The operations carried out by the running daemon: each verb one call, mapped to and from the wire. */
+public final class RemoteOperations implements MemoryOperations {
+  private final DaemonClient client;
+
+  /** @param client closed with these operations */
+  public RemoteOperations(DaemonClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public Forgetting.Result forget(String project, Optional<Forgetting.Selection> what, boolean dryRun) {
+    ForgetRequest.Builder request = ForgetRequest.newBuilder().setDryRun(dryRun);
+    what.ifPresentOrElse(selection -> {
+      selection.sessionId().ifPresent(request::setSessionId);
+      selection.eventId().ifPresent(request::setEventId);
+      selection.beforeMs().ifPresent(request::setBeforeMs);
+    }, () -> request.setWholeProject(true));
+    ForgetResponse done = client.inProject(project).forget(request.build());
+    return new Forgetting.Result(done.getEvents(), done.getSessions(), done.getFirstMs(), done.getLastMs(),
+        done.getDryRun(), done.getAudit(), done.getSpooled());
+  }
+
+  @Override
+  public void rebuildToc(String project, Optional<LocalDate> from, boolean dryRun,
+      Consumer<TocRebuildProgress> progress) {
+    RebuildTocRequest request = RebuildTocRequest.newBuilder().setFromDate(from.map(LocalDate::toString).orElse(""))
+        .setDryRun(dryRun).build();
+    client.inProject(project).rebuildToc(request, step -> progress.accept(new TocRebuildProgress(
+        new TocRebuilder.Plan(from, step.getEventsTotal(), step.getFirstTimestampMs(), step.getLastTimestampMs()),
+        step.getEventsDone(), step.getFinished())));
+  }
+
+  @Override
+  public void rebuildIndex(String project, boolean keepVectors, Consumer<IndexRebuildProgress> progress) {
+    client.inProject(project).rebuildIndex(keepVectors ? "bm25" : "all", step -> progress.accept(
+        new IndexRebuildProgress(step.getEventsDone(), step.getEventsTotal(), step.getFinished(),
+            step.getPendingVectors())));
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

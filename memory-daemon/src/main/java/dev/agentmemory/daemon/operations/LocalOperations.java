@@ -1,0 +1,78 @@
+package dev.agentmemory.daemon.operations;
+
+import dev.agentmemory.daemon.DaemonServices;
+import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.ProjectStore;
+import dev.agentmemory.search.Embeddings;
+import dev.agentmemory.search.StoreSearch;
+import dev.agentmemory.storage.StorageException;
+import dev.agentmemory.toc.TocRebuilder;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The operations carried out on the daemon's services: those of the running daemon (its gRPC
+ * service calls them), or those a command opens offline ({@link DaemonServices#openOffline}).
+ * The services stay open after {@link #close()}: they belong to whoever opened them.
+ */
+public final class LocalOperations implements MemoryOperations {
+  private final DaemonServices services;
+
+  private LocalOperations(DaemonServices services) {
+    this.services = services;
+  }
+
+  public static LocalOperations of(DaemonServices services) {
+    return new LocalOperations(services);
+  }
+
+  @Override
+  public Forgetting.Result forget(String project, Optional<Forgetting.Selection> what, boolean dryRun) {
+    return services.forgetting().forget(project, what, dryRun);
+  }
+
+  @Override
+  public void rebuildToc(String project, Optional<LocalDate> from, boolean dryRun,
+      Consumer<TocRebuildProgress> progress) {
+    TocRebuilder rebuilder = services.projects().forRead(project).rebuilder();
+    if (dryRun) {
+      progress.accept(new TocRebuildProgress(rebuilder.plan(from), 0, true));
+      return;
+    }
+    TocRebuilder.Plan plan = rebuilder.rebuild(from,
+        step -> progress.accept(new TocRebuildProgress(step.plan(), step.done(), false)));
+    progress.accept(new TocRebuildProgress(plan, plan.events(), true));
+  }
+
+  /** With the daemon stopped, the store has no index open: one is opened for the rebuild. */
+  @Override
+  public void rebuildIndex(String project, boolean keepVectors, Consumer<IndexRebuildProgress> progress) {
+    ProjectStore store = services.projects().forRead(project);
+    Optional<StoreSearch> open = store.search();
+    StoreSearch index = open.orElseGet(() -> StoreSearch.open(store.store(), services.config().toc().zone(),
+        services.config().searchVectors() ? Embeddings.deferred() : Embeddings.off()));
+    try {
+      long total = store.store().events().count();
+      long done = index.rebuild(keepVectors, n -> progress.accept(new IndexRebuildProgress(n, total, false, 0)));
+      progress.accept(new IndexRebuildProgress(done, total, true, index.stats().pendingVectors()));
+    } finally {
+      if (open.isEmpty()) {
+        closeIndex(index);
+      }
+    }
+  }
+
+  private static void closeIndex(StoreSearch index) {
+    try {
+      index.close();
+    } catch (Exception e) {
+      throw new StorageException("Expected to close the search index cleanly, but " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // nothing of its own
+  }
+}

@@ -1,0 +1,41 @@
+package dev.agentmemory.daemon.operations;
+
+import dev.agentmemory.daemon.Forgetting;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What can be done to the memory, in domain terms, whoever asks and however it gets there: the
+ * daemon's gRPC service and an offline command call {@link LocalOperations}, the CLI talking to
+ * a running daemon calls its remote twin (memory-cli's {@code RemoteOperations}). Each verb's body
+ * exists once, in {@link LocalOperations}; transports only map requests and answers.
+ *
+ * <p>{@code project} names the store: a project's, or "" for the default store.
+ */
+public interface MemoryOperations extends AutoCloseable {
+
+  /**
+   * Forgets {@code what} (empty: the whole project) with everything derived from it, the spool
+   * and the session-start memory included, audited.
+   *
+   * @throws dev.agentmemory.storage.NotFoundException when nothing matches
+   */
+  Forgetting.Result forget(String project, Optional<Forgetting.Selection> what, boolean dryRun);
+
+  /**
+   * Rebuilds the TOC of {@code project}'s store from its events (from {@code from}, else all), or
+   * with {@code dryRun} only says what it would rebuild; the last progress is finished.
+   */
+  void rebuildToc(String project, Optional<LocalDate> from, boolean dryRun, Consumer<TocRebuildProgress> progress);
+
+  /**
+   * Rebuilds the search index of {@code project}'s store from its events; {@code keepVectors}
+   * keeps the vectors of unchanged units. The last progress is finished.
+   */
+  void rebuildIndex(String project, boolean keepVectors, Consumer<IndexRebuildProgress> progress);
+
+  /** Lets go of what the operations hold (a connection, or stores opened offline). */
+  @Override
+  void close();
+}
