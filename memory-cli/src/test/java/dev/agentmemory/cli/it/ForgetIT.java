@@ -48,11 +48,7 @@ class ForgetIT {
   void shouldForgetASession_leavingNoTraceInAnyFile_andKeepTheRest() throws Exception {
     // given: a session that leaked a secret, another that did not, both taken in and indexed
     daemon.start();
-    for (int i = 0; i < 3; i++) {
-      hook("leak", "UserPromptSubmit", "prompt", "Deploy with the token " + SECRET + " to the ledger service, step " + i);
-    }
-    hook("keep", "UserPromptSubmit", "prompt", "Rename the ledger export to accounting export");
-    awaitSearchFinds(SECRET, "ledger");
+    captureALeakingSessionAndAnother();
     awaitSearchFinds("accounting", "ledger");
     assertThat(filesHolding(SECRET)).as("the scanner sees the secret before").isNotEmpty();
 
@@ -94,11 +90,7 @@ class ForgetIT {
   void shouldForgetASessionOverGrpc_alsoFromTheSpoolAndTheSessionStartMemory() throws Exception {
     // given: the session taken in and indexed, and a file of it the spool could not store
     int port = daemon.start();
-    for (int i = 0; i < 3; i++) {
-      hook("leak", "UserPromptSubmit", "prompt", "Deploy with the token " + SECRET + " to the ledger service, step " + i);
-    }
-    hook("keep", "UserPromptSubmit", "prompt", "Rename the ledger export to accounting export");
-    awaitSearchFinds(SECRET, "ledger");
+    captureALeakingSessionAndAnother();
     Path rejected = Files.createDirectories(tmp.resolve("data/agent-memory/spool/rejected"));
     Files.writeString(rejected.resolve("0000000000001-broken.json"), "{\"session_id\":\"leak\",\"text\":\"" + SECRET);
 
@@ -128,11 +120,7 @@ class ForgetIT {
     // given: the session stored and summarized, then the daemon stopped, one more event of it
     // waiting in the spool and one the spool could not store
     daemon.start();
-    for (int i = 0; i < 3; i++) {
-      hook("leak", "UserPromptSubmit", "prompt", "Deploy with the token " + SECRET + " to the ledger service, step " + i);
-    }
-    hook("keep", "UserPromptSubmit", "prompt", "Rename the ledger export to accounting export");
-    awaitSearchFinds(SECRET, "ledger");
+    captureALeakingSessionAndAnother();
     Path contextFile = tmp.resolve("data/agent-memory/context/ledger.md");
     DaemonProcess.await(() -> Files.exists(contextFile) ? Files.readString(contextFile) : "", SECRET);
     assertThat(daemon.run("stop").exitCode()).isZero();
@@ -152,6 +140,15 @@ class ForgetIT {
     daemon.start();
     assertThat(search("accounting")).contains("accounting");
     assertThat(search(SECRET)).doesNotContain(SECRET);
+  }
+
+  /** Session "leak" (three prompts holding the secret) and session "keep", stored and indexed. */
+  private void captureALeakingSessionAndAnother() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      hook("leak", "UserPromptSubmit", "prompt", "Deploy with the token " + SECRET + " to the ledger service, step " + i);
+    }
+    hook("keep", "UserPromptSubmit", "prompt", "Rename the ledger export to accounting export");
+    awaitSearchFinds(SECRET, "ledger");
   }
 
   private void hook(String session, String event, String field, String value) throws Exception {
