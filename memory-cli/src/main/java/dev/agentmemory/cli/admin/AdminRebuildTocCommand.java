@@ -1,6 +1,5 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.operations.TocRebuildProgress;
 import dev.agentmemory.toc.TocRebuilder;
 import java.io.PrintWriter;
