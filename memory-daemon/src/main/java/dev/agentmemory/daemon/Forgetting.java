@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code admin forget}: the explicit, audited exception to append-only. Removes the chosen events
  * and everything derived from them (the TOC of their days and later is rebuilt without them, the
- * search index rebuilt), records what was forgotten (never the content), then flushes and compacts
+ * search index loses their documents and the nodes that changed), records what was forgotten (never the content), then flushes and compacts
  * every family so the bytes leave the disk.
  */
 public final class Forgetting {
@@ -99,11 +99,12 @@ public final class Forgetting {
     // the audit entry, and the mark that the clean-up below is due, in the deletion's own write:
     // after a crash at any later point the audit is there and the next start finishes the rest
     long now = clock.millis();
-    project.rebuilder().forget(doomed, tx -> {
+    List<String> deletedNodes = project.rebuilder().forget(doomed, tx -> {
       store.checkpoints().put(tx, Checkpoint.audit(now), audit);
       store.checkpoints().put(tx, Checkpoint.FORGET_PENDING, audit);
     }, progress -> { });
-    cleanUp(project);
+    long from = first;
+    cleanUp(project, search -> search.forget(doomed.stream().map(Event::eventId).toList(), deletedNodes, sessions, from));
     project.tocRewritten();
     LOG.warn("Forgot in {}: {}", store.path(), audit);
     return new Result(doomed.size(), sessions.size(), first, last, false, audit);
@@ -116,20 +117,20 @@ public final class Forgetting {
       return false;
     }
     LOG.warn("Finishing a forget that was interrupted in {}: {}", project.store().path(), pending.get());
-    cleanUp(project);
+    // which events went is no longer known: the index is rebuilt from what remains
+    cleanUp(project, search -> search.rebuild(true, done -> { }));
     return true;
   }
 
   /**
-   * What a forget leaves to do after the deletion: the search index rebuilt without the events
+   * What a forget leaves to do after the deletion: the search index cleaned by {@code unindex}
    * (where no index is open, as for an offline command, dropped: the daemon builds it from the
    * remaining events at start), and the bytes off the disk (memtables to files, so old write-ahead
    * logs go, and every family rewritten without what was deleted).
    */
-  private static void cleanUp(ProjectStore project) {
+  private static void cleanUp(ProjectStore project, java.util.function.Consumer<StoreSearch> unindex) {
     MemoryStore store = project.store();
-    project.search().ifPresentOrElse(search -> search.rebuild(true, done -> { }),
-        () -> FileTrees.delete(StoreSearch.directoryOf(store)));
+    project.search().ifPresentOrElse(unindex, () -> FileTrees.delete(StoreSearch.directoryOf(store)));
     store.flush();
     store.compact("");
     store.checkpoints().delete(Checkpoint.FORGET_PENDING);

@@ -123,6 +123,7 @@ final class SearchIndex implements AutoCloseable {
   // Held by every write of units: a vector is stored only for the version of a unit it was computed
   // from, checked against what is written (refreshed under this lock, so no write slips in between).
   private final Object writes = new Object();
+  private static final java.time.Duration EXPUNGE_WAIT = java.time.Duration.ofMinutes(10);
 
   private SearchIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
       Map<String, String> committed, Optional<String> rebuiltBecause) throws IOException {
@@ -285,6 +286,34 @@ final class SearchIndex implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Expected to remove " + docId + " from the index, but " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rewrites the index files that hold deleted documents, and commits: a deleted document is only
+   * marked as such, its text stays in its file until that file is merged away (forget needs the
+   * bytes gone).
+   */
+  void expungeDeletes() {
+    try {
+      synchronized (writes) {
+        writer.commit(); // the deletes written first: a merge only sees those
+        // a segment already in a background merge is left out of a forced one, which then does
+        // not wait for it: wait for every merge, then force what is left
+        long deadline = System.nanoTime() + EXPUNGE_WAIT.toNanos();
+        writer.forceMergeDeletes(true);
+        while (writer.hasPendingMerges() && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        writer.forceMergeDeletes(true);
+      }
+      commit();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while rewriting the index without its deleted documents", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Expected to rewrite the index without its deleted documents, but "
+          + e.getMessage(), e);
     }
   }
 

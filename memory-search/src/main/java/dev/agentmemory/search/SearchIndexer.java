@@ -9,12 +9,14 @@ import dev.agentmemory.storage.SegmentState;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.StorageFullException;
 import dev.agentmemory.storage.TocBullet;
+import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -110,6 +112,48 @@ final class SearchIndexer implements AutoCloseable {
       indexedUpTo = from;
       store.outbox().acknowledgeSearchUpTo(from);
       return done;
+    }
+  }
+
+  /**
+   * Takes forgotten events out of the index without rebuilding it: their documents; each segment or
+   * day node the forget deleted, written again as the TOC now has it (or removed, with its grips,
+   * when it is gone); the events of the same sessions from {@code fromMs} on indexed again (an
+   * event's context is the turn before it, which may be a forgotten one); then the files that held
+   * deleted documents rewritten, so that the forgotten text leaves the disk.
+   */
+  void forget(Collection<String> eventIds, Collection<String> deletedNodeIds, Set<String> sessions, long fromMs) {
+    synchronized (work) {
+      eventIds.forEach(index::delete);
+      List<Unit> summaries = new ArrayList<>();
+      for (String nodeId : deletedNodeIds) {
+        if (!nodeId.startsWith(TocLevel.SEGMENT.idPrefix()) && !nodeId.startsWith(TocLevel.DAY.idPrefix())) {
+          continue; // rollups above the day are not indexed
+        }
+        List<TocNode> now = store.nodes(List.of(nodeId));
+        if (now.isEmpty()) {
+          index.delete(nodeId);
+          index.keepOnlyGripsOf(nodeId, Set.of());
+        } else {
+          summaries.addAll(nodeWithGrips(now.get(0)));
+        }
+      }
+      index.put(index.changed(summaries), embeddings.expected());
+      List<Event> batch = new ArrayList<>(BATCH);
+      try (CloseableIterator<Event> events = store.events().scan(fromMs, Long.MAX_VALUE)) {
+        while (events.hasNext()) {
+          Event event = events.next();
+          if (sessions.contains(event.sessionId())) {
+            batch.add(event);
+          }
+          if (batch.size() == BATCH || (!events.hasNext() && !batch.isEmpty())) {
+            index(batch, SearchIndex.Snapshot.NONE);
+            batch.clear();
+          }
+        }
+      }
+      index.expungeDeletes();
+      unitsVisible();
     }
   }
 
@@ -226,24 +270,31 @@ final class SearchIndexer implements AutoCloseable {
       written.addAll(units.of(event, previous(event), segment));
       if (!segment.isEmpty()) {
         nodeIds.add(segment);
-        nodeIds.add("toc:day:" + LocalDate.ofInstant(Instant.ofEpochMilli(event.timestampMs()), zone));
+        nodeIds.add(TocLevel.DAY.idPrefix() + LocalDate.ofInstant(Instant.ofEpochMilli(event.timestampMs()), zone));
       }
     }
     index.put(written, embeddings.expected(), earlier);
     List<Unit> summaries = new ArrayList<>();
     for (TocNode node : store.nodes(new ArrayList<>(nodeIds))) {
-      summaries.add(units.of(node));
-      List<Unit> grips = new ArrayList<>();
-      for (TocBullet bullet : node.bullets()) {
-        for (String gripId : bullet.gripIds()) {
-          store.grip(gripId).ifPresent(grip -> grips.add(units.of(grip)));
-        }
-      }
-      index.keepOnlyGripsOf(node.nodeId(), grips.stream().map(Unit::key).collect(java.util.stream.Collectors.toSet()));
-      summaries.addAll(grips);
+      summaries.addAll(nodeWithGrips(node));
     }
     // a node or grip written again would lose its vector and be embedded again: only what changed
     index.put(index.changed(summaries), embeddings.expected(), earlier);
+  }
+
+  /** The units of {@code node} and its grips; grips it no longer has leave the index. */
+  private List<Unit> nodeWithGrips(TocNode node) {
+    List<Unit> found = new ArrayList<>();
+    found.add(units.of(node));
+    List<Unit> grips = new ArrayList<>();
+    for (TocBullet bullet : node.bullets()) {
+      for (String gripId : bullet.gripIds()) {
+        store.grip(gripId).ifPresent(grip -> grips.add(units.of(grip)));
+      }
+    }
+    index.keepOnlyGripsOf(node.nodeId(), grips.stream().map(Unit::key).collect(java.util.stream.Collectors.toSet()));
+    found.addAll(grips);
+    return found;
   }
 
   /** Wakes the vector worker once new units are visible to its searches (not before: it would find none). */

@@ -3,8 +3,10 @@ package dev.agentmemory.search;
 import dev.agentmemory.storage.MemoryStore;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.apache.lucene.analysis.Analyzer;
 
@@ -53,6 +55,19 @@ public final class StoreSearch implements AutoCloseable {
    */
   public long rebuild(boolean keepVectors, LongConsumer progress) {
     return indexer.rebuild(keepVectors, progress);
+  }
+
+  /**
+   * Takes forgotten events out of the index without rebuilding it (see {@code admin forget}):
+   * their documents, the TOC nodes the forget deleted or changed, the context of the same
+   * sessions' later events; the files that held them are rewritten.
+   *
+   * @param deletedNodeIds the nodes the TOC's forget deleted (it rebuilt those that remain)
+   * @param sessions the sessions of the forgotten events
+   * @param fromMs the time of the first forgotten event
+   */
+  public void forget(Collection<String> eventIds, Collection<String> deletedNodeIds, Set<String> sessions, long fromMs) {
+    indexer.forget(eventIds, deletedNodeIds, sessions, fromMs);
   }
 
   /** Units, vectors, units waiting for theirs, bytes, and events not indexed yet. */

@@ -181,6 +181,40 @@ class StoreSearchTest {
   }
 
   @Test
+  void shouldForgetEventsWithoutRebuilding_theirTextGoneFromSearchAndFromTheFiles() throws Exception {
+    // given: a turn that leaked a secret, the answer that follows it (its context), another session
+    String secret = "ZEBRA7741PAPAYA";
+    Event leak = event("s1", "2026-11-18", 0, EventRole.USER, "Deploy the ledger with the token " + secret, "claude");
+    Event answer = event("s1", "2026-11-18", 1, EventRole.ASSISTANT, "Deployed the ledger service to staging", "claude");
+    Event other = event("s2", "2026-11-18", 2, EventRole.USER, "Rename the ledger export to accounting", "claude");
+    try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
+      ingest(store, List.of(leak, answer, other));
+      try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, Embeddings.off())) {
+        awaitIndexed(search, 3);
+        assertThat(search.search(request(secret, SearchRequest.Mode.BM25)).hits()).isNotEmpty();
+        long written = search.index().unitsWritten();
+
+        // when: the store forgets the event, then the index
+        store.events().forget(List.of(leak), tx -> { });
+        search.forget(List.of(leak.eventId()), List.of(), Set.of("s1"), leak.timestampMs());
+
+        // then: not findable, the rest is; only the answer was written again; no index file holds it
+        assertThat(search.search(request(secret, SearchRequest.Mode.BM25)).hits()).isEmpty();
+        assertThat(search.search(request("staging", SearchRequest.Mode.BM25)).hits())
+            .extracting(SearchHit::docId).containsExactly(answer.eventId());
+        assertThat(search.search(request("accounting", SearchRequest.Mode.BM25)).hits()).hasSize(1);
+        assertThat(search.index().unitsWritten() - written).isEqualTo(1);
+        try (var files = java.nio.file.Files.walk(StoreSearch.directoryOf(store))) {
+          for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+            assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as(file.toString()).doesNotContain(secret);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void shouldWriteEachLiveEventOnce_notAgainWhenItsSuccessorArrives() throws Exception {
     try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
       List<Event> events = conversation();
