@@ -84,9 +84,9 @@ public final class DaemonServices implements AutoCloseable {
 
   /**
    * The same services over the stores of {@code config} for a command run while no daemon does:
-   * each store opened (and locked) when first asked for, with the local summarizer and no search
-   * index, scheduler or vector worker. The default store must exist (see {@link
-   * ProjectStore#openOffline}).
+   * every store opened (and locked, so no daemon starts on them meanwhile) with the local
+   * summarizer and no search index, scheduler or vector worker. The default store must exist (see
+   * {@link ProjectStore#openOffline}).
    *
    * @param platform where the spool and the session-start memory files are
    */
@@ -97,6 +97,7 @@ public final class DaemonServices implements AutoCloseable {
       ProjectStore main = resources.register(ProjectStore.openOffline("", dbPath, config, clock));
       Projects projects = resources.register(new Projects(config, main,
           name -> ProjectStore.openOffline(name, ProjectNames.storeDir(dbPath, name), config, clock)));
+      projects.openExisting();
       return new DaemonServices(projects, Optional.empty(),
           new SearchService(projects, Embeddings.off(), config.toc().zone(), clock, Optional.empty()),
           new ForgetService(projects, Optional.of(platform), clock), config, clock, resources);

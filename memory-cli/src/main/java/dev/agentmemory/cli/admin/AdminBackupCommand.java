@@ -2,15 +2,9 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.Usage;
-import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.backup.Backups;
-import dev.agentmemory.daemon.grpc.AdminMapper;
-import dev.agentmemory.proto.BackupRequest;
-import dev.agentmemory.proto.BackupResponse;
-import dev.agentmemory.proto.BackupStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -52,51 +46,43 @@ public final class AdminBackupCommand implements Callable<Integer> {
     Path backupDir = admin.root().config().backup().dir().toAbsolutePath().normalize();
     Optional<Path> where = Optional.ofNullable(dest).map(Backups::requireOwnDirectory);
     int kept = keep == null ? admin.root().config().backup().keep() : keep;
-    BackupResponse result = admin.everyStore(
-        client -> throughDaemon(client, backupDir, where, kept),
-        stores -> AdminMapper.backup(Backups.create(stores, where.orElse(backupDir), kept, Clock.systemUTC())));
+    Backups.Result result = admin.operating(operations -> {
+      if (where.isEmpty() || where.get().startsWith(backupDir)) {
+        return operations.backup(where.map(Path::toString), OptionalInt.of(kept));
+      }
+      // backups are made inside backup.dir (the daemon writes nowhere else); one for elsewhere is
+      // moved there by this command, as the user, and that directory pruned to --keep
+      Backups.requireBackupsDirectory(where.get()); // before a backup is made that could not go there
+      Backups.Result made = operations.backup(Optional.empty(), OptionalInt.empty());
+      Backups.Result moved = Backups.moveInto(made, where.get(), kept);
+      return new Backups.Result(moved.path(), made.stores(), made.bytes(), made.durationMs(), moved.removed());
+    });
     print(spec.commandLine().getOut(), result);
     return 0;
   }
 
-  /**
-   * The daemon writes backups only inside backup.dir; a --dest elsewhere gets the new backup moved
-   * there by this command, as the user, and pruned to --keep.
-   */
-  private BackupResponse throughDaemon(DaemonClient client, Path backupDir, Optional<Path> where, int kept) {
-    if (where.isEmpty() || where.get().startsWith(backupDir)) {
-      return client.backup(BackupRequest.newBuilder().setDest(where.map(Path::toString).orElse(""))
-          .setKeep(kept).build());
-    }
-    Backups.requireBackupsDirectory(where.get()); // before a backup is made that could not go there
-    BackupResponse made = client.backup(BackupRequest.getDefaultInstance());
-    Backups.Result moved = Backups.moveInto(new Backups.Result(Path.of(made.getPath()), java.util.List.of(), made.getBytes(),
-        made.getDurationMs(), java.util.List.of()), where.get(), kept);
-    return made.toBuilder().setPath(moved.path().toString()).clearRemoved()
-        .addAllRemoved(moved.removed().stream().map(Path::toString).toList()).build();
-  }
-
-  private void print(PrintWriter out, BackupResponse result) {
+  private void print(PrintWriter out, Backups.Result result) {
     if (json) {
-      var node = Json.object().put("path", result.getPath()).put("bytes", result.getBytes())
-          .put("duration_ms", result.getDurationMs());
+      var node = Json.object().put("path", result.path().toString()).put("bytes", result.bytes())
+          .put("duration_ms", result.durationMs());
       var stores = node.putArray("stores");
-      result.getStoresList().forEach(store -> stores.addObject().put("project", store.getProject())
-          .put("path", store.getPath()).put("events", store.getEvents()).put("bytes", store.getBytes()));
-      result.getRemovedList().forEach(node.putArray("removed")::add);
+      result.stores().forEach(store -> stores.addObject().put("project", store.project())
+          .put("path", store.path()).put("events", store.events()).put("bytes", store.bytes()));
+      var removed = node.putArray("removed");
+      result.removed().forEach(path -> removed.add(path.toString()));
       Json.print(out, node);
       return;
     }
-    long events = result.getStoresList().stream().mapToLong(BackupStore::getEvents).sum();
-    out.printf("Backup written to %s in %.1f s: %d store%s, %d events, %s.%n", result.getPath(),
-        result.getDurationMs() / 1000.0, result.getStoresCount(), result.getStoresCount() == 1 ? "" : "s", events,
-        size(result.getBytes()));
-    for (BackupStore store : result.getStoresList()) {
-      out.printf("  %-24s %10d events  %10s  %s%n", store.getProject().isEmpty() ? "(default store)" : store.getProject(),
-          store.getEvents(), size(store.getBytes()), store.getPath());
+    long events = result.stores().stream().mapToLong(Backups.StoreCopy::events).sum();
+    out.printf("Backup written to %s in %.1f s: %s, %d events, %s.%n", result.path(),
+        result.durationMs() / 1000.0, dev.agentmemory.cli.Count.of(result.stores().size(), "store"), events,
+        size(result.bytes()));
+    for (Backups.StoreCopy store : result.stores()) {
+      out.printf("  %-24s %10d events  %10s  %s%n", store.project().isEmpty() ? "(default store)" : store.project(),
+          store.events(), size(store.bytes()), store.path());
     }
-    result.getRemovedList().forEach(removed -> out.printf("Removed the older backup %s%n", removed));
-    out.printf("Restore it with: memory-daemon admin restore --from %s%n", result.getPath());
+    result.removed().forEach(removed -> out.printf("Removed the older backup %s%n", removed));
+    out.printf("Restore it with: memory-daemon admin restore --from %s%n", result.path());
   }
 
   static String size(long bytes) {

@@ -156,36 +156,6 @@ public final class AdminCommand {
   }
 
   /**
-   * Does the work on every store (the default one first, then each project's): through the
-   * daemon when one serves them, else on the stores opened here as the daemon opens them.
-   */
-  <T> T everyStore(Function<DaemonClient, T> viaDaemon, Function<java.util.List<ProjectStore>, T> here) {
-    Optional<DaemonClient> daemon = viaDaemon();
-    if (daemon.isPresent()) {
-      try (DaemonClient client = daemon.get()) {
-        return viaDaemon.apply(client);
-      }
-    }
-    Path main = defaultStore();
-    if (!Files.exists(main.resolve("CURRENT"))) {
-      throw new CliException("No store at " + main + " (set --db-path, or db_path / " + ConfigKey.DB_PATH.envVar() + ")");
-    }
-    dev.agentmemory.storage.Closeables opened = new dev.agentmemory.storage.Closeables();
-    try {
-      java.util.List<ProjectStore> stores = new java.util.ArrayList<>();
-      stores.add(opened.register(openOffline("", main)));
-      if (root.config().multiAgentMode().equals("separate")) {
-        for (String name : ProjectNames.existing(main)) {
-          stores.add(opened.register(openOffline(name, ProjectNames.storeDir(main, name))));
-        }
-      }
-      return here.apply(stores);
-    } finally {
-      opened.closeUnchecked("Expected to close the stores cleanly");
-    }
-  }
-
-  /**
    * Does the work through the daemon's operations: remotely when a daemon serves the store, else
    * on the stores opened here (see {@link #offline}).
    */

@@ -33,8 +33,8 @@ public final class AdminMigrateCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     // opening a store here as the daemon does upgrades it (copied aside first)
-    admin.everyStore(client -> null, stores -> {
-      for (ProjectStore store : stores) {
+    admin.offline(services -> {
+      for (ProjectStore store : services.projects().all()) {
         out.printf("%s (%s): format %d%n", store.name().isEmpty() ? "default store" : "project " + store.name(),
             store.store().path(), store.store().format());
       }

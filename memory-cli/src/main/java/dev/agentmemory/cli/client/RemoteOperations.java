@@ -1,15 +1,20 @@
 package dev.agentmemory.cli.client;
 
 import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.operations.IndexRebuildProgress;
 import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.daemon.operations.TocRebuildProgress;
+import dev.agentmemory.proto.BackupRequest;
+import dev.agentmemory.proto.BackupResponse;
 import dev.agentmemory.proto.ForgetRequest;
 import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.proto.RebuildTocRequest;
 import dev.agentmemory.toc.TocRebuilder;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /** The operations carried out by the running daemon: each verb one call, mapped to and from the wire. */
@@ -49,6 +54,16 @@ public final class RemoteOperations implements MemoryOperations {
     client.inProject(project).rebuildIndex(keepVectors ? "bm25" : "all", step -> progress.accept(
         new IndexRebuildProgress(step.getEventsDone(), step.getEventsTotal(), step.getFinished(),
             step.getPendingVectors())));
+  }
+
+  @Override
+  public Backups.Result backup(Optional<String> dest, OptionalInt keep) {
+    BackupResponse made = client.backup(BackupRequest.newBuilder().setDest(dest.orElse("")).setKeep(keep.orElse(0))
+        .build());
+    return new Backups.Result(Path.of(made.getPath()),
+        made.getStoresList().stream().map(store -> new Backups.StoreCopy(store.getProject(), store.getPath(),
+            store.getEvents(), store.getBytes())).toList(),
+        made.getBytes(), made.getDurationMs(), made.getRemovedList().stream().map(Path::of).toList());
   }
 
   @Override

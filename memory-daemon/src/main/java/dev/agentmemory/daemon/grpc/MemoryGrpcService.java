@@ -264,7 +264,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
 
   @Override
   public void backup(BackupRequest request, StreamObserver<BackupResponse> response) {
-    run("Backup", response, () -> AdminMapper.backup(services.backup(
+    run("Backup", response, () -> AdminMapper.backup(operations.backup(
         request.getDest().isBlank() ? Optional.empty() : Optional.of(request.getDest().trim()),
         request.getKeep() > 0 ? OptionalInt.of(request.getKeep()) : OptionalInt.empty())));
   }

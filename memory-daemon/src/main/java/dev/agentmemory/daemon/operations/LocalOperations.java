@@ -3,12 +3,14 @@ package dev.agentmemory.daemon.operations;
 import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.ProjectStore;
+import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.toc.TocRebuilder;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +71,11 @@ public final class LocalOperations implements MemoryOperations {
     } catch (Exception e) {
       throw new StorageException("Expected to close the search index cleanly, but " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Backups.Result backup(Optional<String> dest, OptionalInt keep) {
+    return services.backup(dest, keep);
   }
 
   @Override

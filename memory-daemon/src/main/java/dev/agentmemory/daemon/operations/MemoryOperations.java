@@ -1,8 +1,10 @@
 package dev.agentmemory.daemon.operations;
 
 import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.backup.Backups;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,12 @@ public interface MemoryOperations extends AutoCloseable {
    * keeps the vectors of unchanged units. The last progress is finished.
    */
   void rebuildIndex(String project, boolean keepVectors, Consumer<IndexRebuildProgress> progress);
+
+  /**
+   * Backs up every store into a new directory inside backup.dir ({@code dest}: a directory within
+   * it; empty: backup.dir itself), keeping the newest {@code keep} (empty: backup.keep).
+   */
+  Backups.Result backup(Optional<String> dest, OptionalInt keep);
 
   /** Lets go of what the operations hold (a connection, or stores opened offline). */
   @Override
