@@ -26,6 +26,7 @@ public final class Bench {
       case "idle" -> IdleBench.main(rest);
       case "live-cost" -> LiveCostBench.main(rest);
       case "session-start" -> SessionStartBench.main(rest);
+      case "forget" -> ForgetBench.main(rest);
       default -> usage();
     }
   }
@@ -36,7 +37,8 @@ public final class Bench {
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
         + " | live-cost [--launcher PATH] [--events 600] [--rate 10]"
-        + " | session-start [--launcher PATH] [--sessions FILE]"
+        + " | session-start [--launcher PATH] [--sessions FILE] [--max-tokens N]"
+        + " | forget [--launcher PATH] [--events 100000] [--cache DIR]"
         + " | idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false] [--cache DIR] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--vectors true|false] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);

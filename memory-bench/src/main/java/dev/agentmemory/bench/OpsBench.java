@@ -85,14 +85,14 @@ final class OpsBench {
 
   record Timed(double seconds, String out) {}
 
-  private static Timed cli(Path launcher, Path work, String... args) throws Exception {
+  static Timed cli(Path launcher, Path work, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(launcher.toString());
     command.addAll(List.of(args));
     return run(command, work);
   }
 
-  private static Timed run(List<String> command, Path work) throws Exception {
+  static Timed run(List<String> command, Path work) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(command);
     DaemonUnderTest.sandbox(builder, work.resolve("home"));
     Path out = Files.createTempFile(work, "out", ".txt");
@@ -105,7 +105,7 @@ final class OpsBench {
     return new Timed((System.nanoTime() - start) / 1e9, Files.readString(out));
   }
 
-  private static void report(String what, Timed timed) {
+  static void report(String what, Timed timed) {
     System.out.printf("%-110s %8.1f s%n", what, timed.seconds());
   }
 
@@ -186,7 +186,7 @@ final class OpsBench {
   }
 
   /** The session of the last line of an export (the newest event). */
-  private static String newestSession(Path exported) throws IOException {
+  static String newestSession(Path exported) throws IOException {
     String last = null;
     long newest = Long.MIN_VALUE;
     try (Stream<String> lines = Files.lines(exported)) {

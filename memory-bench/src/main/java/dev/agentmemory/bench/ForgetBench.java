@@ -1,0 +1,45 @@
+package dev.agentmemory.bench;
+
+import dev.agentmemory.proto.MemoryServiceGrpc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code memory-bench forget [--launcher PATH] [--events 100000] [--cache DIR]}: {@code admin
+ * forget} of the newest session through a running daemon, on a copy of the cached store that
+ * {@code load} generates, the daemon's keyword index built first (vectors off: their build would
+ * take the machine for the whole run). What the user waits for, the search index's share included.
+ */
+final class ForgetBench {
+  private ForgetBench() {}
+
+  static void main(String[] args) throws Exception {
+    List<String> options = List.of(args);
+    Path launcher = LoadCommand.launcher(options);
+    int events = Integer.parseInt(LoadCommand.value(options, "--events", "100000"));
+    Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    Path work = Files.createTempDirectory("memory-bench-forget");
+    try {
+      Path db = work.resolve("db");
+      OpsBench.run(List.of("cp", "-al", ReadBench.cached(cache, events).toString(), db.toString()), work);
+      try (DaemonUnderTest daemon = DaemonUnderTest.start(launcher, work.resolve("home"), db,
+          Map.of("MEMORY_SEARCH_VECTORS", "false"))) {
+        long start = System.nanoTime();
+        // the index starts from nothing: caught up once it holds a unit per event
+        SearchBench.await(MemoryServiceGrpc.newBlockingStub(daemon.channel()),
+            stats -> stats.getSearchDocuments() >= events && stats.getSearchBehind() == 0, java.time.Duration.ofHours(1));
+        System.out.printf("keyword index of %d events built in %.1f s%n", events, (System.nanoTime() - start) / 1e9);
+        Path exported = work.resolve("all.jsonl");
+        OpsBench.cli(launcher, work, "admin", "export", "--output", exported.toString());
+        String session = OpsBench.newestSession(exported);
+        OpsBench.Timed forget = OpsBench.cli(launcher, work, "admin", "forget", "--session", session, "--yes");
+        OpsBench.report("admin forget of the newest session through the daemon ("
+            + forget.out().replaceAll("(?s).*Forgot (\\d+) events.*", "$1") + " events, " + events + " in the store)", forget);
+      }
+    } finally {
+      LocomoSummaryEval.deleteRecursively(work);
+    }
+  }
+}
