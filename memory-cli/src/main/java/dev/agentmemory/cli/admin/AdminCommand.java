@@ -135,27 +135,6 @@ public final class AdminCommand {
   }
 
   /**
-   * Does the work through the daemon when one serves the store, else on the store opened here as
-   * the daemon opens it (the same services, holding the store lock, so no daemon starts on it
-   * meanwhile).
-   */
-  <T> T maintaining(Function<DaemonClient, T> viaDaemon, Function<ProjectStore, T> here) {
-    Optional<DaemonClient> daemon = viaDaemon();
-    if (daemon.isPresent()) {
-      try (DaemonClient client = daemon.get()) {
-        return viaDaemon.apply(client.inProject(project()));
-      }
-    }
-    try (ProjectStore opened = openOffline(project(), existingStore())) {
-      return here.apply(opened);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CliException("Expected to close the store " + existingStore() + " cleanly, but " + e.getMessage());
-    }
-  }
-
-  /**
    * Does the work through the daemon's operations: remotely when a daemon serves the store, else
    * on the stores opened here (see {@link #offline}).
    */

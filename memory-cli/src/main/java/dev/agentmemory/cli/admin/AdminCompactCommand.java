@@ -24,9 +24,7 @@ public final class AdminCompactCommand implements Callable<Integer> {
     out.println(cf == null ? "Compacting all column families..." : "Compacting column family: " + cf);
     out.flush();
     String name = cf == null ? "" : cf;
-    List<String> compacted = admin.maintaining(
-        client -> client.compactStore(name).getCompactedList(),
-        store -> store.admin().compact(name));
+    List<String> compacted = admin.operating(operations -> operations.compact(admin.project(), name));
     out.printf("Compaction complete (%s).%n", String.join(", ", compacted));
     return 0;
   }

@@ -1,6 +1,5 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.cli.CliException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,15 +18,7 @@ public final class AdminResetCheckpointCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String description = admin.maintaining(
-        client -> {
-          var response = client.resetJobCheckpoint(job);
-          if (!response.getSuccess()) {
-            throw new CliException(response.getError());
-          }
-          return response.getDescription();
-        },
-        store -> store.admin().resetCheckpoint(job));
+    String description = admin.operating(operations -> operations.resetCheckpoint(admin.project(), job));
     spec.commandLine().getOut().println(description);
     return 0;
   }

@@ -10,9 +10,12 @@ import dev.agentmemory.proto.BackupResponse;
 import dev.agentmemory.proto.ForgetRequest;
 import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.proto.RebuildTocRequest;
+import dev.agentmemory.proto.ResetJobCheckpointResponse;
+import dev.agentmemory.storage.NotFoundException;
 import dev.agentmemory.toc.TocRebuilder;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -54,6 +57,20 @@ public final class RemoteOperations implements MemoryOperations {
     client.inProject(project).rebuildIndex(keepVectors ? "bm25" : "all", step -> progress.accept(
         new IndexRebuildProgress(step.getEventsDone(), step.getEventsTotal(), step.getFinished(),
             step.getPendingVectors())));
+  }
+
+  @Override
+  public List<String> compact(String project, String columnFamily) {
+    return client.inProject(project).compactStore(columnFamily).getCompactedList();
+  }
+
+  @Override
+  public String resetCheckpoint(String project, String job) {
+    ResetJobCheckpointResponse reset = client.inProject(project).resetJobCheckpoint(job);
+    if (!reset.getSuccess()) {
+      throw new NotFoundException(reset.getError());
+    }
+    return reset.getDescription();
   }
 
   @Override

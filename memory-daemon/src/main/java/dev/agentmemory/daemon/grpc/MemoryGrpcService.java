@@ -220,7 +220,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
     run("ResetJobCheckpoint", response, () -> {
       ResetJobCheckpointResponse.Builder answer = ResetJobCheckpointResponse.newBuilder();
       try {
-        answer.setSuccess(true).setDescription(store().admin().resetCheckpoint(request.getJobName()));
+        answer.setSuccess(true).setDescription(operations.resetCheckpoint(ProjectHeader.current(), request.getJobName()));
       } catch (UnknownJobException e) {
         answer.setSuccess(false).setError(e.getMessage());
       }
@@ -254,7 +254,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   public void compactStore(CompactStoreRequest request, StreamObserver<CompactStoreResponse> response) {
     run("CompactStore", response, () -> {
       long start = System.nanoTime();
-      List<String> compacted = store().admin().compact(request.getColumnFamily());
+      List<String> compacted = operations.compact(ProjectHeader.current(), request.getColumnFamily());
       return CompactStoreResponse.newBuilder()
           .addAllCompacted(compacted)
           .setDurationMs((System.nanoTime() - start) / 1_000_000)

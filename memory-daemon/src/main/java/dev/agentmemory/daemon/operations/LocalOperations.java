@@ -9,6 +9,7 @@ import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.toc.TocRebuilder;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -71,6 +72,16 @@ public final class LocalOperations implements MemoryOperations {
     } catch (Exception e) {
       throw new StorageException("Expected to close the search index cleanly, but " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public List<String> compact(String project, String columnFamily) {
+    return services.projects().forRead(project).admin().compact(columnFamily);
+  }
+
+  @Override
+  public String resetCheckpoint(String project, String job) {
+    return services.projects().forRead(project).admin().resetCheckpoint(job);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.agentmemory.daemon.operations;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.backup.Backups;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -36,6 +37,17 @@ public interface MemoryOperations extends AutoCloseable {
    * keeps the vectors of unchanged units. The last progress is finished.
    */
   void rebuildIndex(String project, boolean keepVectors, Consumer<IndexRebuildProgress> progress);
+
+  /** Compacts {@code project}'s store (one column family, or all for ""); returns those compacted. */
+  List<String> compact(String project, String columnFamily);
+
+  /**
+   * Clears a scheduled job's checkpoint in {@code project}'s store; returns what was cleared, for
+   * people.
+   *
+   * @throws dev.agentmemory.storage.NotFoundException for a job that does not exist
+   */
+  String resetCheckpoint(String project, String job);
 
   /**
    * Backs up every store into a new directory inside backup.dir ({@code dest}: a directory within
