@@ -1,7 +1,7 @@
 package dev.agentmemory.cli;
 
 import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.hook.GitInfo;
+import dev.agentmemory.hook.ProjectName;
 import dev.agentmemory.storage.InvalidArgumentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code --project NAME}: which project's store a command works on. */
 public final class ProjectOption {
   /** The environment variable naming the project when {@code --project} is not given. */
-  public static final String ENV = "MEMORY_PROJECT";
+  public static final String ENV = ProjectName.ENV;
 
   @Option(
       names = "--project",
@@ -47,7 +47,7 @@ public final class ProjectOption {
     if (project != null || !named.isEmpty()) {
       return new Choice(named, false);
     }
-    String here = GitInfo.of(Path.of("").toAbsolutePath()).project();
+    String here = here(root);
     return hasStore(root, here) ? new Choice(here, true) : new Choice("", false);
   }
 
@@ -81,7 +81,6 @@ public final class ProjectOption {
 
   /** What the hook would tag an event from here with: $MEMORY_PROJECT, else the git root's name. */
   private static String here(MemoryDaemonCommand root) {
-    String named = root.context().platform().env().getOrDefault(ENV, "").trim();
-    return named.isEmpty() ? GitInfo.of(Path.of("").toAbsolutePath()).project() : named;
+    return ProjectName.of(root.context().platform().env(), Path.of("").toAbsolutePath());
   }
 }

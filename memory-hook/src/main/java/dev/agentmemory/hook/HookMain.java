@@ -25,8 +25,6 @@ import java.util.Optional;
  */
 public final class HookMain {
   private static final long DEADLINE_MS = 10_000;
-  /** Names the project of every event, instead of the git root (or directory) of the cwd. */
-  static final String PROJECT_ENV = "MEMORY_PROJECT";
   /** The metadata key naming an event's project. */
   private static final String PROJECT_KEY = "project";
   /** {@code MEMORY_CAPTURE=off} in an agent's environment: that agent's sessions are not captured. */
@@ -133,7 +131,7 @@ public final class HookMain {
       if (payload.isEmpty()) {
         return Optional.empty();
       }
-      Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""), agent)
+      Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(ProjectName.ENV, ""), agent)
           .map(raw, payload.get(), nowMs);
       if (event.isPresent()) {
         if (context != null && event.get().type() == Wire.TYPE_SESSION_START) {
@@ -155,7 +153,7 @@ public final class HookMain {
   public static java.util.List<Path> runNotify(String json, Platform platform, long nowMs) {
     java.util.List<Path> spooled = new java.util.ArrayList<>();
     try {
-      HookEvents events = new HookEvents(toolChars(platform), platform.env().getOrDefault(PROJECT_ENV, ""), Agent.CODEX);
+      HookEvents events = new HookEvents(toolChars(platform), platform.env().getOrDefault(ProjectName.ENV, ""), Agent.CODEX);
       java.util.List<Map<String, Object>> payloads = Dialects.codexNotify(JsonTree.parseObject(json));
       for (int i = 0; i < payloads.size(); i++) {
         // the user's input a moment before the answer, so the two keep their order

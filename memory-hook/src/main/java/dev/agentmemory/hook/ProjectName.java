@@ -7,10 +7,21 @@ import java.util.HexFormat;
  * memory. Here so the hook and the daemon agree on it without the hook needing the daemon.
  */
 public final class ProjectName {
+  /** Names the project of everything captured or read, instead of the git root of the directory. */
+  public static final String ENV = "MEMORY_PROJECT";
   private static final int MAX_LENGTH = 100;
   private static final int HASH_CHARS = 8;
 
   private ProjectName() {}
+
+  /**
+   * The project of work in {@code dir}, as the hook tags it: $MEMORY_PROJECT, else the name of the
+   * directory's git root (of the directory itself outside a repository).
+   */
+  public static String of(java.util.Map<String, String> env, java.nio.file.Path dir) {
+    String named = env.getOrDefault(ENV, "").trim();
+    return named.isEmpty() ? GitInfo.of(dir).project() : named;
+  }
 
   /**
    * ASCII letters, digits, '.', '_' and '-' kept, anything else becomes '_', at most 100

@@ -3,7 +3,7 @@ package dev.agentmemory.cli.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.daemon.Version;
-import dev.agentmemory.hook.GitInfo;
+import dev.agentmemory.hook.ProjectName;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -37,15 +37,11 @@ import picocli.CommandLine.ParentCommand;
           + "it itself once `hooks install` registered it."
     })
 public final class McpCommand implements Callable<Integer> {
-  /** The environment variable naming the project, as for the hook. */
-  static final String PROJECT_ENV = "MEMORY_PROJECT";
-
   @ParentCommand MemoryDaemonCommand root;
 
   @Override
   public Integer call() throws InterruptedException {
-    String named = root.context().platform().env().getOrDefault(PROJECT_ENV, "").trim();
-    String project = named.isEmpty() ? GitInfo.of(Path.of("").toAbsolutePath()).project() : named;
+    String project = ProjectName.of(root.context().platform().env(), Path.of("").toAbsolutePath());
     CountDownLatch closed = new CountDownLatch(1);
     // stdout carries the protocol only: the raw descriptors, not System.out (nothing else may print there)
     McpOutput out = new McpOutput(new FileOutputStream(FileDescriptor.out));
