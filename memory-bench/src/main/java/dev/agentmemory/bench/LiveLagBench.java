@@ -84,7 +84,7 @@ public final class LiveLagBench {
     while (running.get()) {
       long newest = 0;
       GetNodeResponse day = memory.getNode(GetNodeRequest.newBuilder()
-          .setNodeId("toc:day:" + LocalDate.now(ZoneOffset.UTC)).build());
+          .setNodeId(dev.agentmemory.toc.Period.dayId(LocalDate.now(ZoneOffset.UTC))).build());
       if (day.hasNode()) {
         for (String segment : day.getNode().getChildNodeIdsList()) {
           GetNodeResponse node = memory.getNode(GetNodeRequest.newBuilder().setNodeId(segment).build());

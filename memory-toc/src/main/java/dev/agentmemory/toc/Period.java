@@ -215,6 +215,11 @@ public sealed interface Period {
       "toc:(?:year:(\\d{4})|month:(\\d{4}):(\\d{2})|week:(\\d{4}):W(\\d{2})|day:(\\d{4}-\\d{2}-\\d{2})"
           + "|segment:(\\d{4}-\\d{2}-\\d{2}):([0-9A-HJKMNP-TV-Z]{26}))");
 
+  /** The id of the TOC's node of {@code date}: {@code toc:day:2026-01-31}. */
+  static String dayId(LocalDate date) {
+    return new Day(date).id();
+  }
+
   /** The period of a node id, or INVALID_ARGUMENT saying what ids look like. */
   static Period parse(String id) {
     Matcher m = ID.matcher(id == null ? "" : id.trim());

@@ -19,6 +19,7 @@ import dev.agentmemory.proto.TocBullet;
 import dev.agentmemory.proto.TocNode;
 import dev.agentmemory.proto.VectorTargetType;
 import dev.agentmemory.storage.EventIds;
+import dev.agentmemory.toc.Period;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -123,7 +124,7 @@ final class MemoryTools {
         + " (newest first):");
     boolean any = false;
     for (int back = 0; back < days; back++) {
-      String dayId = "toc:day:" + today.minusDays(back);
+      String dayId = Period.dayId(today.minusDays(back));
       List<TocNode> segments = new ArrayList<>(daemon.call(client -> browse(client, dayId)));
       if (segments.isEmpty()) {
         continue;
