@@ -2,9 +2,9 @@ package dev.agentmemory.bench;
 
 import com.github.f4b6a3.ulid.Ulid;
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.EventKey;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

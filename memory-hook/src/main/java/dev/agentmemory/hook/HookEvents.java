@@ -1,6 +1,8 @@
 package dev.agentmemory.hook;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -61,29 +63,29 @@ public final class HookEvents {
     put(metadata, "project", project.isBlank() ? git.map(GitInfo::project).orElse("") : project);
     git.flatMap(GitInfo::branch).ifPresent(branch -> put(metadata, "git_branch", branch));
     Mapped mapped = switch (name) {
-      case "SessionStart" -> new Mapped(Wire.TYPE_SESSION_START, Wire.ROLE_SYSTEM,
+      case "SessionStart" -> new Mapped(EventType.SESSION_START, EventRole.SYSTEM,
           "Session started (" + join("source", text(payload, "source"), "model", text(payload, "model")) + ")");
-      case "UserPromptSubmit" -> new Mapped(Wire.TYPE_USER_MESSAGE, Wire.ROLE_USER, text(payload, "prompt"));
-      case "PostToolUse" -> new Mapped(Wire.TYPE_TOOL_RESULT, Wire.ROLE_TOOL, toolText(payload, metadata, false));
-      case "PostToolUseFailure" -> new Mapped(Wire.TYPE_TOOL_RESULT, Wire.ROLE_TOOL, toolText(payload, metadata, true));
-      case "Stop" -> new Mapped(Wire.TYPE_ASSISTANT_STOP, Wire.ROLE_ASSISTANT, lastAssistantMessage(payload));
-      case "SubagentStart" -> new Mapped(Wire.TYPE_SUBAGENT_START, Wire.ROLE_SYSTEM,
+      case "UserPromptSubmit" -> new Mapped(EventType.USER_MESSAGE, EventRole.USER, text(payload, "prompt"));
+      case "PostToolUse" -> new Mapped(EventType.TOOL_RESULT, EventRole.TOOL, toolText(payload, metadata, false));
+      case "PostToolUseFailure" -> new Mapped(EventType.TOOL_RESULT, EventRole.TOOL, toolText(payload, metadata, true));
+      case "Stop" -> new Mapped(EventType.ASSISTANT_STOP, EventRole.ASSISTANT, lastAssistantMessage(payload));
+      case "SubagentStart" -> new Mapped(EventType.SUBAGENT_START, EventRole.SYSTEM,
           "Subagent started (" + join("type", text(payload, "agent_type"), "id", text(payload, "agent_id")) + ")");
-      case "SubagentStop" -> new Mapped(Wire.TYPE_SUBAGENT_STOP, Wire.ROLE_ASSISTANT, subagentText(payload));
-      case "PreCompact", "PostCompact" -> new Mapped(Wire.TYPE_UNSPECIFIED, Wire.ROLE_SYSTEM,
+      case "SubagentStop" -> new Mapped(EventType.SUBAGENT_STOP, EventRole.ASSISTANT, subagentText(payload));
+      case "PreCompact", "PostCompact" -> new Mapped(EventType.UNSPECIFIED, EventRole.SYSTEM,
           "Context compacted (" + join("trigger", text(payload, "trigger"), "instructions",
               text(payload, "custom_instructions")) + ")");
-      case "SessionEnd" -> new Mapped(Wire.TYPE_SESSION_END, Wire.ROLE_SYSTEM,
+      case "SessionEnd" -> new Mapped(EventType.SESSION_END, EventRole.SYSTEM,
           "Session ended (" + join("reason", text(payload, "reason")) + ")");
-      case "Notification" -> new Mapped(Wire.TYPE_UNSPECIFIED, Wire.ROLE_SYSTEM,
+      case "Notification" -> new Mapped(EventType.UNSPECIFIED, EventRole.SYSTEM,
           join("title", text(payload, "title"), "message", text(payload, "message")));
-      default -> new Mapped(Wire.TYPE_UNSPECIFIED, Wire.ROLE_SYSTEM, generic(name, payload));
+      default -> new Mapped(EventType.UNSPECIFIED, EventRole.SYSTEM, generic(name, payload));
     };
     for (String field : List.of("agent_id", "agent_type", "source", "model", "reason", "trigger")) {
       put(metadata, field, text(payload, field));
     }
     return Optional.of(new Event(Ulids.fromSeed(raw), session, payloadTime(payload.get("timestamp")).orElse(nowMs),
-        mapped.type(), mapped.role(), mapped.text(), metadata, agent));
+        mapped.type().number(), mapped.role().number(), mapped.text(), metadata, agent));
   }
 
   /**
@@ -105,7 +107,7 @@ public final class HookEvents {
     return ms > 1_000_000_000_000L && ms < 10_000_000_000_000L ? Optional.of(ms) : Optional.empty();
   }
 
-  private record Mapped(int type, int role, String text) {}
+  private record Mapped(EventType type, EventRole role, String text) {}
 
   private String toolText(Map<String, Object> payload, Map<String, String> metadata, boolean failed) {
     String tool = text(payload, "tool_name");

@@ -1,6 +1,7 @@
 package dev.agentmemory.hook;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -134,7 +135,7 @@ public final class HookMain {
       Optional<Event> event = new HookEvents(toolChars(platform), platform.env().getOrDefault(ProjectName.ENV, ""), agent)
           .map(raw, payload.get(), nowMs);
       if (event.isPresent()) {
-        if (context != null && event.get().type() == Wire.TYPE_SESSION_START) {
+        if (context != null && event.get().type() == EventType.SESSION_START.number()) {
           printContext(platform, event.get(), agent, context);
         }
         return capture(platform, event.get());

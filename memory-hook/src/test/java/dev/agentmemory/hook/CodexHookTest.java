@@ -1,8 +1,8 @@
 package dev.agentmemory.hook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** `memory-daemon hook --agent codex`: Codex CLI's lifecycle-hook payloads. */
 class CodexHookTest {
@@ -44,16 +45,16 @@ class CodexHookTest {
     Event end = capture("session-end.json", out);
 
     assertThat(prompt.agent()).isEqualTo("codex");
-    assertThat(prompt.role()).isEqualTo(Wire.ROLE_USER);
+    assertThat(prompt.role()).isEqualTo(EventRole.USER.number());
     assertThat(prompt.text()).isEqualTo("Why does the ledger export drop quarantined entries?");
     assertThat(prompt.timestampMs()).as("no timestamp in Codex payloads: the arrival").isEqualTo(NOW);
     assertThat(prompt.metadata()).containsEntry("project", "ledger-api").containsEntry("cwd", "/home/dev/ledger-api");
     assertThat(shell.text()).startsWith("Tool Bash: cargo test ledger::export").contains("keeps_quarantined ... FAILED");
     assertThat(patch.text()).startsWith("Tool apply_patch: ").contains("*** Update File: src/export.rs");
-    assertThat(stop.role()).isEqualTo(Wire.ROLE_ASSISTANT);
+    assertThat(stop.role()).isEqualTo(EventRole.ASSISTANT.number());
     assertThat(stop.text()).startsWith("The exporter filtered quarantined rows");
-    assertThat(silent.type()).isEqualTo(Wire.TYPE_ASSISTANT_STOP);
-    assertThat(end.type()).isEqualTo(Wire.TYPE_SESSION_END);
+    assertThat(silent.type()).isEqualTo(EventType.ASSISTANT_STOP.number());
+    assertThat(end.type()).isEqualTo(EventType.SESSION_END.number());
     assertThat(out.size()).as("nothing printed for these events").isZero();
     assertThat(capture("user-prompt-submit.json", out).eventId()).as("the same payload twice: one id").isEqualTo(prompt.eventId());
   }
@@ -88,11 +89,11 @@ class CodexHookTest {
     assertThat(spooled).hasSize(2);
     Event prompt = Spool.read(spooled.get(0));
     Event answer = Spool.read(spooled.get(1));
-    assertThat(prompt.role()).isEqualTo(Wire.ROLE_USER);
+    assertThat(prompt.role()).isEqualTo(EventRole.USER.number());
     assertThat(prompt.text()).isEqualTo("Rename LedgerExport::filter to keep_visible");
     assertThat(prompt.sessionId()).isEqualTo("0199c3a4-7b2e-7f10-9c3d-5e8f1a2b4c6d");
     assertThat(prompt.metadata()).containsEntry("project", "ledger-api");
-    assertThat(answer.type()).isEqualTo(Wire.TYPE_ASSISTANT_STOP);
+    assertThat(answer.type()).isEqualTo(EventType.ASSISTANT_STOP.number());
     assertThat(answer.text()).isEqualTo("Renamed it in src/export.rs and its two callers; tests pass.");
     assertThat(prompt.timestampMs()).isLessThan(answer.timestampMs());
     assertThat(HookMain.runNotify(json, platform(), NOW)).as("delivered twice: the same files").isEqualTo(spooled);

@@ -1,8 +1,8 @@
 package dev.agentmemory.hook;
 
 import dev.agentmemory.event.Event;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HookEventsTest {
   /** Hook payloads written for these tests from the Claude Code hook spec (claude-code.md); they are in this repository. */
@@ -42,8 +43,8 @@ class HookEventsTest {
   @Test
   void shouldMapEveryKindOfEvent() throws IOException {
     Event prompt = fixture("user-prompt-submit.json").orElseThrow();
-    assertThat(prompt.type()).isEqualTo(Wire.TYPE_USER_MESSAGE);
-    assertThat(prompt.role()).isEqualTo(Wire.ROLE_USER);
+    assertThat(prompt.type()).isEqualTo(EventType.USER_MESSAGE.number());
+    assertThat(prompt.role()).isEqualTo(EventRole.USER.number());
     assertThat(prompt.text()).startsWith("Invoices for Austrian customers show 0% VAT");
     assertThat(prompt.sessionId()).isEqualTo(SESSION);
     assertThat(prompt.timestampMs()).isEqualTo(NOW);
@@ -54,8 +55,8 @@ class HookEventsTest {
         .isEqualTo("Also check credit notes: do they take the same VAT path?");
 
     Event bash = fixture("post-tool-use-bash.json").orElseThrow();
-    assertThat(bash.type()).isEqualTo(Wire.TYPE_TOOL_RESULT);
-    assertThat(bash.role()).isEqualTo(Wire.ROLE_TOOL);
+    assertThat(bash.type()).isEqualTo(EventType.TOOL_RESULT.number());
+    assertThat(bash.role()).isEqualTo(EventRole.TOOL.number());
     assertThat(bash.text()).startsWith("Tool Bash: mvn -q test -Dtest=InvoiceTaxTest").contains("expected: 20.00 but was: 0.00");
     assertThat(bash.metadata()).containsEntry("tool_name", "Bash").containsEntry("tool_use_id", "toolu_07A");
 
@@ -68,18 +69,18 @@ class HookEventsTest {
     assertThat(fixture("post-tool-use-failure.json").orElseThrow().text())
         .startsWith("Tool Bash failed: flyway migrate").contains("Error: Command failed with exit code 127");
     Event stop = fixture("stop.json").orElseThrow();
-    assertThat(stop.type()).isEqualTo(Wire.TYPE_ASSISTANT_STOP);
-    assertThat(stop.role()).isEqualTo(Wire.ROLE_ASSISTANT);
+    assertThat(stop.type()).isEqualTo(EventType.ASSISTANT_STOP.number());
+    assertThat(stop.role()).isEqualTo(EventRole.ASSISTANT.number());
     assertThat(stop.text()).startsWith("The 0% VAT came from a lower-case country code");
     assertThat(fixture("session-start.json").orElseThrow())
-        .satisfies(e -> assertThat(e.type()).isEqualTo(Wire.TYPE_SESSION_START))
+        .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.SESSION_START.number()))
         .satisfies(e -> assertThat(e.text()).contains("startup", "claude-opus-4-1"));
     assertThat(fixture("session-end.json").orElseThrow())
-        .satisfies(e -> assertThat(e.type()).isEqualTo(Wire.TYPE_SESSION_END))
+        .satisfies(e -> assertThat(e.type()).isEqualTo(EventType.SESSION_END.number()))
         .satisfies(e -> assertThat(e.text()).contains("logout"));
-    assertThat(fixture("subagent-start.json").orElseThrow().type()).isEqualTo(Wire.TYPE_SUBAGENT_START);
+    assertThat(fixture("subagent-start.json").orElseThrow().type()).isEqualTo(EventType.SUBAGENT_START.number());
     Event subagentStop = fixture("subagent-stop.json").orElseThrow();
-    assertThat(subagentStop.type()).isEqualTo(Wire.TYPE_SUBAGENT_STOP);
+    assertThat(subagentStop.type()).isEqualTo(EventType.SUBAGENT_STOP.number());
     assertThat(subagentStop.text()).startsWith("Country codes are upper-case everywhere except CrmImporter");
     assertThat(subagentStop.metadata()).containsEntry("agent_type", "Explore").containsEntry("agent_id", "e5f6a7");
     assertThat(fixture("pre-compact.json").orElseThrow().text()).contains("Context compacted", "manual",

@@ -1,8 +1,8 @@
 package dev.agentmemory.hook;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** `memory-daemon hook --agent gemini|copilot|opencode`: each agent's payload dialect and quirks. */
 class OtherAgentsHookTest {
@@ -51,24 +52,24 @@ class OtherAgentsHookTest {
     Event compress = capture(Agent.GEMINI, "pre-compress.json", "");
     Event end = capture(Agent.GEMINI, "session-end.json", "");
 
-    assertThat(prompt.type()).isEqualTo(Wire.TYPE_USER_MESSAGE);
+    assertThat(prompt.type()).isEqualTo(EventType.USER_MESSAGE.number());
     assertThat(prompt.text()).isEqualTo("Why is the spring tide prediction off by an hour in March?");
     assertThat(prompt.timestampMs()).isEqualTo(Instant.parse("2026-11-30T10:02:40.512Z").toEpochMilli());
     assertThat(prompt.sessionId()).isEqualTo("5d1c9a0e-3f2b-4e71-a8c4-92b7e0d1f6a3");
     assertThat(prompt.metadata()).containsEntry("project", "tide-tables");
-    assertThat(tool.type()).isEqualTo(Wire.TYPE_TOOL_RESULT);
+    assertThat(tool.type()).isEqualTo(EventType.TOOL_RESULT.number());
     assertThat(tool.text()).startsWith("Tool run_shell_command: grep -rn ZoneOffset src/")
         .contains("src/predict.py:41: tz = ZoneOffset(hours=1)");
     assertThat(failed.text()).contains("Tool read_file failed").contains("File not found: src/missing.py");
-    assertThat(answer.type()).isEqualTo(Wire.TYPE_ASSISTANT_STOP);
+    assertThat(answer.type()).isEqualTo(EventType.ASSISTANT_STOP.number());
     assertThat(answer.text()).startsWith("The predictor used a fixed UTC+1 offset");
     assertThat(compress.text()).contains("Context compacted").contains("auto");
-    assertThat(end.type()).isEqualTo(Wire.TYPE_SESSION_END);
+    assertThat(end.type()).isEqualTo(EventType.SESSION_END.number());
     assertThat(run(Agent.GEMINI, "after-model-chunk.json", "")).as("AfterModel repeats per chunk").isEmpty();
     assertThat(run(Agent.GEMINI, "no-session.json", "")).isEmpty();
     assertThat(run(Agent.GEMINI, "truncated.json", "")).isEmpty();
     Event unknown = capture(Agent.GEMINI, "unknown-event.json", "");
-    assertThat(unknown.type()).as("an event this hook does not know is kept").isEqualTo(Wire.TYPE_UNSPECIFIED);
+    assertThat(unknown.type()).as("an event this hook does not know is kept").isEqualTo(EventType.UNSPECIFIED.number());
     assertThat(unknown.text()).startsWith("AfterPlanApproved: ").contains("switch to zone ids");
     assertThat(out.size()).as("Gemini parses stdout: nothing but its JSON").isZero();
   }
@@ -95,7 +96,7 @@ class OtherAgentsHookTest {
     Event stop = capture(Agent.COPILOT, "agent-stop.json", "agentStop");
     Event end = capture(Agent.COPILOT, "session-end.json", "sessionEnd");
 
-    assertThat(start.type()).isEqualTo(Wire.TYPE_SESSION_START);
+    assertThat(start.type()).isEqualTo(EventType.SESSION_START.number());
     assertThat(prompt.text()).isEqualTo("Add a --dry-run flag to the berth allocator command");
     assertThat(prompt.timestampMs()).as("Unix ms in the payload").isEqualTo(1_796_032_805_000L);
     assertThat(prompt.sessionId()).isEqualTo("c0p1-8f2e-4b7a-9d10-3e5a7c9b1d2f");
@@ -103,10 +104,10 @@ class OtherAgentsHookTest {
     assertThat(tool.text()).as("toolArgs was a JSON string").startsWith("Tool bash: grep -rn allocate src/commands\nfind the command")
         .contains("src/commands/berth.ts:12");
     assertThat(failed.text()).contains("Tool edit failed").contains("old_str not found");
-    assertThat(stop.role()).isEqualTo(Wire.ROLE_ASSISTANT);
+    assertThat(stop.role()).isEqualTo(EventRole.ASSISTANT.number());
     assertThat(stop.text()).as("the reply, from the tail of events.jsonl")
         .isEqualTo("I added --dry-run to `berth allocate`: it prints the plan and writes nothing.");
-    assertThat(end.type()).isEqualTo(Wire.TYPE_SESSION_END);
+    assertThat(end.type()).isEqualTo(EventType.SESSION_END.number());
     assertThat(run(Agent.COPILOT, "pre-tool-use.json", "preToolUse")).isEmpty();
     assertThat(run(Agent.COPILOT, "not-an-object.json", "sessionStart")).isEmpty();
     assertThat(run(Agent.COPILOT, "truncated.json", "userPromptSubmitted")).isEmpty();
@@ -173,17 +174,17 @@ class OtherAgentsHookTest {
       assertThat(event.sessionId()).isEqualTo("ses_4f2a9c1d7e3bXk");
       assertThat(event.metadata()).containsEntry("project", "kiln-scheduler");
     }
-    assertThat(start.type()).isEqualTo(Wire.TYPE_SESSION_START);
+    assertThat(start.type()).isEqualTo(EventType.SESSION_START.number());
     assertThat(prompt.text()).as("text parts only, no synthetic ones")
         .isEqualTo("The kiln firing queue starves low-priority jobs; make it fair.");
     assertThat(prompt.timestampMs()).isEqualTo(1_796_036_410_000L);
     assertThat(tool.text()).startsWith("Tool bash: go test ./queue/...").contains("job 7 waited 41 rounds");
     assertThat(tool.metadata()).containsEntry("tool_use_id", "call_7Qx");
     assertThat(answer.text()).isEqualTo("I replaced the strict priority pop with weighted round robin; TestFairness passes.");
-    assertThat(end.type()).isEqualTo(Wire.TYPE_SESSION_END);
+    assertThat(end.type()).isEqualTo(EventType.SESSION_END.number());
     assertThat(run(Agent.OPENCODE, "session-error-no-session.json", "")).as("no session anywhere").isEmpty();
     Event unknown = capture(Agent.OPENCODE, "unknown-event.json", "");
-    assertThat(unknown.type()).isEqualTo(Wire.TYPE_UNSPECIFIED);
+    assertThat(unknown.type()).isEqualTo(EventType.UNSPECIFIED.number());
     assertThat(unknown.text()).startsWith("file.edited: ");
     assertThat(unknown.sessionId()).isEqualTo("ses_4f2a9c1d7e3bXk");
   }

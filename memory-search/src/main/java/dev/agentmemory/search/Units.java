@@ -1,7 +1,7 @@
 package dev.agentmemory.search;
 
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocNode;

@@ -1,8 +1,8 @@
 package dev.agentmemory.storage;
 
 import dev.agentmemory.event.Event;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.CloseableIterator;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EventStoreTest {
   @TempDir Path dir;

@@ -1,7 +1,9 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.event.Event;
 import com.github.f4b6a3.ulid.UlidCreator;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import java.util.Map;
 
 /** Builds events for storage tests. */

@@ -1,6 +1,6 @@
 package dev.agentmemory.toc;
 
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

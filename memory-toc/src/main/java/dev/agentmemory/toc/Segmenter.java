@@ -1,6 +1,6 @@
 package dev.agentmemory.toc;
 
-import dev.agentmemory.storage.EventType;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.SessionEntry;
 import java.util.ArrayList;
 import java.util.List;

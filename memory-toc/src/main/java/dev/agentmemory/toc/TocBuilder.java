@@ -1,9 +1,9 @@
 package dev.agentmemory.toc;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.EventKey;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.SegmentState;

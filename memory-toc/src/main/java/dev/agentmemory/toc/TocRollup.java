@@ -1,6 +1,6 @@
 package dev.agentmemory.toc;
 
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocIndexStore;

@@ -2,7 +2,7 @@ package dev.agentmemory.toc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

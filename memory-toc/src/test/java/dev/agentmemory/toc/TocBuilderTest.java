@@ -3,8 +3,8 @@ package dev.agentmemory.toc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;

@@ -2,8 +2,8 @@ package dev.agentmemory.toc;
 
 import com.github.f4b6a3.ulid.Ulid;
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocNode;
 import java.nio.file.Path;

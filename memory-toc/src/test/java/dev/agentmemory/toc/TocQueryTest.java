@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.EventKey;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
 import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.InvalidArgumentException;
 import dev.agentmemory.storage.SessionEntry;

@@ -3,9 +3,9 @@ package dev.agentmemory.toc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.TocNode;
+import dev.agentmemory.event.EventRole;
 import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.TocNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.agentmemory.toc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.agentmemory.cli.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

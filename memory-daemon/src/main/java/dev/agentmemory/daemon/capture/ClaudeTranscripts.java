@@ -2,12 +2,12 @@ package dev.agentmemory.daemon.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.hook.GitInfo;
 import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.Ulids;
-import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

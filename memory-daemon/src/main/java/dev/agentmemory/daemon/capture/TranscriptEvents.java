@@ -1,11 +1,11 @@
 package dev.agentmemory.daemon.capture;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.hook.GitInfo;
 import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.Ulids;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.agentmemory.daemon.context;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventRole;
 import dev.agentmemory.storage.CloseableIterator;
-import dev.agentmemory.storage.EventRole;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;

@@ -1,6 +1,6 @@
 package dev.agentmemory.daemon.summarizer;
 
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import dev.agentmemory.toc.SummaryEvent;
 import dev.agentmemory.toc.SummaryRequest;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.agentmemory.daemon.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

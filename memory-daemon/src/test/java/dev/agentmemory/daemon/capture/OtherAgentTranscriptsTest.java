@@ -3,7 +3,7 @@ package dev.agentmemory.daemon.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventType;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentmemory.storage.EventRole;
+import dev.agentmemory.event.EventRole;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.toc.LocalSummarizer;
 import dev.agentmemory.toc.Summary;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.EventRole;
-import dev.agentmemory.storage.EventType;
+import dev.agentmemory.event.EventRole;
+import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;

@@ -1,4 +1,4 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.event;
 
 /** Author roles with their wire numbers. Stored as numbers, so unknown future roles survive. */
 public enum EventRole {

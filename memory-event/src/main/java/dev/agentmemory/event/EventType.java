@@ -1,4 +1,4 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.event;
 
 /** Event types with their wire numbers. Stored as numbers, so unknown future types survive. */
 public enum EventType {
