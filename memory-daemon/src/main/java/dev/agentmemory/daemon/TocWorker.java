@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.Backoff;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.OutboxEntry;
 import dev.agentmemory.toc.TocBuilder;
@@ -81,11 +82,11 @@ public final class TocWorker implements AutoCloseable {
   private record Batch(int taken, int built) {}
 
   private void run() {
-    Duration backoff = interval;
+    Backoff backoff = new Backoff(interval, MAX_BACKOFF);
     while (running) {
       try {
         int built = drain();
-        backoff = interval;
+        backoff.succeeded();
         if (built > 0) {
           LOG.debug("Built the TOC for {} new events", built);
           notifyListeners();
@@ -97,12 +98,11 @@ public final class TocWorker implements AutoCloseable {
         return;
       } catch (dev.agentmemory.storage.StorageFullException e) {
         LOG.debug("The TOC waits for disk space: {}", e.getMessage()); // the disk watch reports it
-        pause(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        pause(backoff.failed());
       } catch (RuntimeException e) {
-        LOG.error("Expected to build the TOC from new events, but it failed; retrying in {}", backoff, e);
-        pause(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        Duration wait = backoff.failed();
+        LOG.error("Expected to build the TOC from new events, but it failed; retrying in {}", wait, e);
+        pause(wait);
       }
     }
   }

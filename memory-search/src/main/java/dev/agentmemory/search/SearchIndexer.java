@@ -1,6 +1,7 @@
 package dev.agentmemory.search;
 
 import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.Backoff;
 import dev.agentmemory.storage.CloseableIterator;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.MemoryStore;
@@ -164,7 +165,7 @@ final class SearchIndexer implements AutoCloseable {
 
   private void run() {
     BackgroundPriority.lowerCurrentThread();
-    Duration backoff = FIRST_RETRY;
+    Backoff backoff = new Backoff(FIRST_RETRY, MAX_BACKOFF);
     while (running) {
       try {
         if (index.position() < 0 || store.outbox().searchAcknowledged().isEmpty()) {
@@ -179,18 +180,17 @@ final class SearchIndexer implements AutoCloseable {
           commitIndexed();
           store.outbox().tocAdvanced().await(SAFETY);
         }
-        backoff = FIRST_RETRY;
+        backoff.succeeded();
       } catch (InterruptedException e) {
         break;
       } catch (StorageFullException e) {
-        pause(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        pause(backoff.failed());
       } catch (RuntimeException e) {
         if (running) {
-          LOG.error("Expected to index new events for search, but it failed; retrying in {}", backoff, e);
+          Duration wait = backoff.failed();
+          LOG.error("Expected to index new events for search, but it failed; retrying in {}", wait, e);
           reopenIfBroken();
-          pause(backoff);
-          backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+          pause(wait);
         }
       }
     }
