@@ -1,17 +1,12 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.Json;
-import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.daemon.grpc.AdminMapper;
-import dev.agentmemory.proto.StoreVerification;
-import dev.agentmemory.proto.VerifyStoresResponse;
-import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.cli.client.RemoteOperations;
+import dev.agentmemory.daemon.ReadOnlyStores;
+import dev.agentmemory.storage.StoreVerification;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -40,59 +35,40 @@ public final class AdminVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<dev.agentmemory.cli.client.DaemonClient> daemon = admin.viaDaemon();
-    VerifyStoresResponse result;
+    Optional<DaemonClient> daemon = admin.viaDaemon();
+    Map<String, StoreVerification> results;
     if (daemon.isPresent()) {
-      try (var client = daemon.get()) {
-        result = client.verifyStores();
+      try (RemoteOperations operations = new RemoteOperations(daemon.get())) {
+        results = operations.verify();
       }
     } else {
-      result = AdminMapper.verification(readOnly(admin.defaultStore()));
+      results = ReadOnlyStores.verify(admin.defaultStore());
     }
-    print(spec.commandLine().getOut(), result);
-    boolean sound = result.getStoresList().stream().allMatch(store -> store.getProblemsCount() == 0);
+    print(spec.commandLine().getOut(), results);
+    boolean sound = results.values().stream().allMatch(store -> store.problems().isEmpty());
     return sound ? 0 : ExitCode.ERROR;
   }
 
-  /** Each store opened read-only: nothing is written, not even by a TOC worker (a backup stays as it is). */
-  private Map<String, dev.agentmemory.storage.StoreVerification> readOnly(Path main) {
-    boolean hasDefault = Files.exists(main.resolve("CURRENT"));
-    if (!hasDefault && ProjectNames.existing(main).isEmpty()) {
-      throw new CliException("No store at " + main + " (give --db-path PATH)");
-    }
-    Map<String, dev.agentmemory.storage.StoreVerification> results = new LinkedHashMap<>();
-    if (hasDefault) {
-      try (MemoryStore store = MemoryStore.openReadOnly(main)) {
-        results.put("", store.verify());
-      }
-    }
-    for (String name : ProjectNames.existing(main)) {
-      try (MemoryStore store = MemoryStore.openReadOnly(ProjectNames.storeDir(main, name))) {
-        results.put(name, store.verify());
-      }
-    }
-    return results;
-  }
-
-  private void print(PrintWriter out, VerifyStoresResponse result) {
+  private void print(PrintWriter out, Map<String, StoreVerification> results) {
     if (json) {
       var node = Json.object();
       var stores = node.putArray("stores");
-      for (StoreVerification store : result.getStoresList()) {
-        var entry = stores.addObject().put("project", store.getProject()).put("path", store.getPath())
-            .put("events", store.getEvents()).put("toc_nodes", store.getTocNodes()).put("grips", store.getGrips());
-        store.getProblemsList().forEach(entry.putArray("problems")::add);
-      }
+      results.forEach((project, store) -> {
+        var entry = stores.addObject().put("project", project).put("path", store.store().toString())
+            .put("events", store.events()).put("toc_nodes", store.tocNodes()).put("grips", store.grips());
+        store.problems().forEach(entry.putArray("problems")::add);
+      });
       Json.print(out, node);
       return;
     }
     int problems = 0;
-    for (StoreVerification store : result.getStoresList()) {
-      String name = store.getProject().isEmpty() ? "default store" : "project " + store.getProject();
-      out.printf("%s (%s): %d events, %d TOC nodes, %d grips: %s%n", name, store.getPath(), store.getEvents(),
-          store.getTocNodes(), store.getGrips(), store.getProblemsCount() == 0 ? "OK" : store.getProblemsCount() + " problem(s)");
-      store.getProblemsList().forEach(problem -> out.printf("  - %s%n", problem));
-      problems += store.getProblemsCount();
+    for (Map.Entry<String, StoreVerification> result : results.entrySet()) {
+      StoreVerification store = result.getValue();
+      String name = result.getKey().isEmpty() ? "default store" : "project " + result.getKey();
+      out.printf("%s (%s): %d events, %d TOC nodes, %d grips: %s%n", name, store.store(), store.events(),
+          store.tocNodes(), store.grips(), store.problems().isEmpty() ? "OK" : store.problems().size() + " problem(s)");
+      store.problems().forEach(problem -> out.printf("  - %s%n", problem));
+      problems += store.problems().size();
     }
     if (problems > 0) {
       out.println("What to do: restore the newest sound backup (memory-daemon admin restore --from DIR, after "

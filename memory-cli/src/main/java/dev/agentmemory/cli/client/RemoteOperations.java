@@ -12,10 +12,13 @@ import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.proto.RebuildTocRequest;
 import dev.agentmemory.proto.ResetJobCheckpointResponse;
 import dev.agentmemory.storage.NotFoundException;
+import dev.agentmemory.storage.StoreVerification;
 import dev.agentmemory.toc.TocRebuilder;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -81,6 +84,14 @@ public final class RemoteOperations implements MemoryOperations {
         made.getStoresList().stream().map(store -> new Backups.StoreCopy(store.getProject(), store.getPath(),
             store.getEvents(), store.getBytes())).toList(),
         made.getBytes(), made.getDurationMs(), made.getRemovedList().stream().map(Path::of).toList());
+  }
+
+  @Override
+  public Map<String, StoreVerification> verify() {
+    Map<String, StoreVerification> results = new LinkedHashMap<>();
+    client.verifyStores().getStoresList().forEach(store -> results.put(store.getProject(), new StoreVerification(
+        Path.of(store.getPath()), store.getEvents(), store.getTocNodes(), store.getGrips(), store.getProblemsList())));
+    return results;
   }
 
   @Override

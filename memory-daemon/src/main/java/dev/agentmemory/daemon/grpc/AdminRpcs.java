@@ -1,6 +1,5 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
@@ -25,13 +24,11 @@ import java.util.OptionalInt;
 
 /** Maintenance: stats, compaction, backup, forget, verification. */
 final class AdminRpcs {
-  private final DaemonServices services;
   private final Projects projects;
   private final SearchService search;
   private final MemoryOperations operations;
 
-  AdminRpcs(DaemonServices services, Projects projects, SearchService search, MemoryOperations operations) {
-    this.services = services;
+  AdminRpcs(Projects projects, SearchService search, MemoryOperations operations) {
     this.projects = projects;
     this.search = search;
     this.operations = operations;
@@ -101,6 +98,6 @@ final class AdminRpcs {
   }
 
   void verifyStores(VerifyStoresRequest request, StreamObserver<VerifyStoresResponse> response) {
-    Calls.unary("VerifyStores", response, () -> AdminMapper.verification(services.verify()));
+    Calls.unary("VerifyStores", response, () -> AdminMapper.verification(operations.verify()));
   }
 }

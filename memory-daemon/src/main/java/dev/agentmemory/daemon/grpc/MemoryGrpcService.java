@@ -80,7 +80,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
     this.eventRpcs = new EventRpcs(services.projects());
     this.tocRpcs = new TocRpcs(services.projects(), operations);
     this.schedulerRpcs = new SchedulerRpcs(services.scheduler(), operations);
-    this.adminRpcs = new AdminRpcs(services, services.projects(), services.search(), operations);
+    this.adminRpcs = new AdminRpcs(services.projects(), services.search(), operations);
     this.searchRpcs = new SearchRpcs(services.projects(), services.search(), operations);
   }
 

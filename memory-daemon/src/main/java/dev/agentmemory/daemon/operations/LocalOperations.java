@@ -7,9 +7,11 @@ import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.StorageException;
+import dev.agentmemory.storage.StoreVerification;
 import dev.agentmemory.toc.TocRebuilder;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -87,6 +89,11 @@ public final class LocalOperations implements MemoryOperations {
   @Override
   public Backups.Result backup(Optional<String> dest, OptionalInt keep) {
     return services.backup(dest, keep);
+  }
+
+  @Override
+  public Map<String, StoreVerification> verify() {
+    return services.verify();
   }
 
   @Override

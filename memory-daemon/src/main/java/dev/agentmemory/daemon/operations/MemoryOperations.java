@@ -3,7 +3,9 @@ package dev.agentmemory.daemon.operations;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.backup.Backups;
 import java.time.LocalDate;
+import dev.agentmemory.storage.StoreVerification;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -54,6 +56,12 @@ public interface MemoryOperations extends AutoCloseable {
    * it; empty: backup.dir itself), keeping the newest {@code keep} (empty: backup.keep).
    */
   Backups.Result backup(Optional<String> dest, OptionalInt keep);
+
+  /**
+   * Checks every store (checksums and invariants, see {@link
+   * dev.agentmemory.storage.MemoryStore#verify()}), by project, the default store ("") first.
+   */
+  Map<String, StoreVerification> verify();
 
   /** Lets go of what the operations hold (a connection, or stores opened offline). */
   @Override
