@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code admin forget}: the explicit, audited exception to append-only. Removes the chosen events
  * and everything derived from them (the TOC of their days and later is rebuilt without them, the
- * search index loses their documents and the nodes that changed), records what was forgotten (never the content), then flushes and compacts
- * every family so the bytes leave the disk.
+ * search index loses their documents and the nodes that changed), records what was forgotten
+ * (never the content), then flushes and compacts every family so the bytes leave the disk.
  */
 public final class Forgetting {
   private static final Logger LOG = LoggerFactory.getLogger(Forgetting.class);

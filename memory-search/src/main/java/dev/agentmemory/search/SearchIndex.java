@@ -59,6 +59,8 @@ final class SearchIndex implements AutoCloseable {
    * 5: only the turn before as context (an event is written once).
    */
   private static final String CURRENT_FORMAT = "5";
+  // how long a forget waits for background merges before rewriting the files of deleted documents
+  private static final java.time.Duration EXPUNGE_WAIT = java.time.Duration.ofMinutes(10);
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
@@ -123,7 +125,6 @@ final class SearchIndex implements AutoCloseable {
   // Held by every write of units: a vector is stored only for the version of a unit it was computed
   // from, checked against what is written (refreshed under this lock, so no write slips in between).
   private final Object writes = new Object();
-  private static final java.time.Duration EXPUNGE_WAIT = java.time.Duration.ofMinutes(10);
 
   private SearchIndex(Path dir, Directory directory, Analyzer analyzer, IndexWriter writer,
       Map<String, String> committed, Optional<String> rebuiltBecause) throws IOException {

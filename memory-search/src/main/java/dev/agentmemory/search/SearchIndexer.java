@@ -126,20 +126,16 @@ final class SearchIndexer implements AutoCloseable {
   void forget(Collection<String> eventIds, Collection<String> deletedNodeIds, Set<String> sessions, long fromMs) {
     synchronized (work) {
       eventIds.forEach(index::delete);
-      List<Unit> summaries = new ArrayList<>();
-      for (String nodeId : deletedNodeIds) {
-        if (!nodeId.startsWith(TocLevel.SEGMENT.idPrefix()) && !nodeId.startsWith(TocLevel.DAY.idPrefix())) {
-          continue; // rollups above the day are not indexed
-        }
-        List<TocNode> now = store.nodes(List.of(nodeId));
-        if (now.isEmpty()) {
-          index.delete(nodeId);
-          index.keepOnlyGripsOf(nodeId, Set.of());
-        } else {
-          summaries.addAll(nodeWithGrips(now.get(0)));
-        }
+      // rollups above the day are not indexed
+      List<String> indexed = deletedNodeIds.stream()
+          .filter(id -> id.startsWith(TocLevel.SEGMENT.idPrefix()) || id.startsWith(TocLevel.DAY.idPrefix())).toList();
+      List<TocNode> remaining = store.nodes(indexed);
+      Set<String> kept = remaining.stream().map(TocNode::nodeId).collect(java.util.stream.Collectors.toSet());
+      for (String gone : indexed.stream().filter(id -> !kept.contains(id)).toList()) {
+        index.delete(gone);
+        index.keepOnlyGripsOf(gone, Set.of());
       }
-      index.put(index.changed(summaries), embeddings.expected());
+      putNodes(remaining, SearchIndex.Snapshot.NONE);
       List<Event> batch = new ArrayList<>(BATCH);
       try (CloseableIterator<Event> events = store.events().scan(fromMs, Long.MAX_VALUE)) {
         while (events.hasNext()) {
@@ -274,27 +270,28 @@ final class SearchIndexer implements AutoCloseable {
       }
     }
     index.put(written, embeddings.expected(), earlier);
-    List<Unit> summaries = new ArrayList<>();
-    for (TocNode node : store.nodes(new ArrayList<>(nodeIds))) {
-      summaries.addAll(nodeWithGrips(node));
-    }
-    // a node or grip written again would lose its vector and be embedded again: only what changed
-    index.put(index.changed(summaries), embeddings.expected(), earlier);
+    putNodes(store.nodes(new ArrayList<>(nodeIds)), earlier);
   }
 
-  /** The units of {@code node} and its grips; grips it no longer has leave the index. */
-  private List<Unit> nodeWithGrips(TocNode node) {
-    List<Unit> found = new ArrayList<>();
-    found.add(units.of(node));
-    List<Unit> grips = new ArrayList<>();
-    for (TocBullet bullet : node.bullets()) {
-      for (String gripId : bullet.gripIds()) {
-        store.grip(gripId).ifPresent(grip -> grips.add(units.of(grip)));
+  /**
+   * Writes {@code nodes} and their grips as they now are, those that changed only (a node or grip
+   * written again would lose its vector and be embedded again); grips a node no longer has leave
+   * the index.
+   */
+  private void putNodes(List<TocNode> nodes, SearchIndex.Snapshot earlier) {
+    List<Unit> summaries = new ArrayList<>();
+    for (TocNode node : nodes) {
+      summaries.add(units.of(node));
+      List<Unit> grips = new ArrayList<>();
+      for (TocBullet bullet : node.bullets()) {
+        for (String gripId : bullet.gripIds()) {
+          store.grip(gripId).ifPresent(grip -> grips.add(units.of(grip)));
+        }
       }
+      index.keepOnlyGripsOf(node.nodeId(), grips.stream().map(Unit::key).collect(java.util.stream.Collectors.toSet()));
+      summaries.addAll(grips);
     }
-    index.keepOnlyGripsOf(node.nodeId(), grips.stream().map(Unit::key).collect(java.util.stream.Collectors.toSet()));
-    found.addAll(grips);
-    return found;
+    index.put(index.changed(summaries), embeddings.expected(), earlier);
   }
 
   /** Wakes the vector worker once new units are visible to its searches (not before: it would find none). */
