@@ -34,14 +34,9 @@ final class AdminRpcs {
     this.operations = operations;
   }
 
-  /** The store the call reads or maintains. */
-  private ProjectStore store() {
-    return projects.forRead(ProjectHeader.current());
-  }
-
   void getStoreStats(GetStoreStatsRequest request, StreamObserver<GetStoreStatsResponse> response) {
     Calls.unary("GetStoreStats", response, () -> {
-      ProjectStore store = store();
+      ProjectStore store = ProjectHeader.store(projects);
       GetStoreStatsResponse.Builder stats = AdminMapper.stats(store.admin().stats(), store.admin().summarizerUsage())
           .toBuilder()
           .setRedactions(store.admin().redactions())

@@ -2,7 +2,6 @@ package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.EventExport;
 import dev.agentmemory.daemon.EventService;
-import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.proto.ExportEventsRequest;
 import dev.agentmemory.proto.ExportEventsResponse;
@@ -21,11 +20,6 @@ final class EventRpcs {
 
   EventRpcs(Projects projects) {
     this.projects = projects;
-  }
-
-  /** The store the call reads or maintains. */
-  private ProjectStore store() {
-    return projects.forRead(ProjectHeader.current());
   }
 
   void ingestEvent(IngestEventRequest request, StreamObserver<IngestEventResponse> response) {
@@ -55,7 +49,8 @@ final class EventRpcs {
 
   void exportEvents(ExportEventsRequest request, StreamObserver<ExportEventsResponse> response) {
     Calls.unary("ExportEvents", response, () -> {
-      EventExport.Page page = EventExport.page(store().store().events(), request.getFromTimestampMs(),
+      EventExport.Page page = EventExport.page(ProjectHeader.store(projects).store().events(),
+          request.getFromTimestampMs(),
           request.getToTimestampMs(), request.getAfter(), request.getLimit());
       ExportEventsResponse.Builder answer = ExportEventsResponse.newBuilder().setNext(page.next());
       page.events().forEach(event -> answer.addEvents(ProtoMapper.toProto(event)));

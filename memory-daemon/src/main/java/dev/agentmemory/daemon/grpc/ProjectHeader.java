@@ -1,5 +1,7 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.ProjectStore;
+import dev.agentmemory.daemon.Projects;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -22,6 +24,11 @@ public final class ProjectHeader implements ServerInterceptor {
   static String current() {
     String project = PROJECT.get();
     return project == null ? "" : project;
+  }
+
+  /** The store the current call reads or maintains: its project's (which must exist), else the default one. */
+  static ProjectStore store(Projects projects) {
+    return projects.forRead(current());
   }
 
   @Override

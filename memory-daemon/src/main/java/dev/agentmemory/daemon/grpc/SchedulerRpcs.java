@@ -63,7 +63,8 @@ final class SchedulerRpcs {
     Calls.unary("ResetJobCheckpoint", response, () -> {
       ResetJobCheckpointResponse.Builder answer = ResetJobCheckpointResponse.newBuilder();
       try {
-        answer.setSuccess(true).setDescription(operations.resetCheckpoint(ProjectHeader.current(), request.getJobName()));
+        answer.setSuccess(true)
+            .setDescription(operations.resetCheckpoint(ProjectHeader.current(), request.getJobName()));
       } catch (UnknownJobException e) {
         answer.setSuccess(false).setError(e.getMessage());
       }

@@ -42,11 +42,6 @@ final class SearchRpcs {
     this.operations = operations;
   }
 
-  /** The store the call reads or maintains. */
-  private ProjectStore store() {
-    return projects.forRead(ProjectHeader.current());
-  }
-
   void search(dev.agentmemory.proto.SearchRequest request, StreamObserver<SearchResponse> response) {
     Calls.unary("Search", response, () -> SearchMapper.response(
         search.searchWithModelStage(SearchMapper.query(request, ProjectHeader.current()))));
@@ -120,7 +115,7 @@ final class SearchRpcs {
     Calls.unary("SearchNode", response, () -> {
       // search-protocol.md: an empty query finds nothing; an unknown node is not an error
       SearchNodeResponse.Builder answer = SearchNodeResponse.newBuilder().setNodeId(request.getNodeId());
-      new NodeSearch(store().store()).inNode(request.getNodeId(), request.getQuery(),
+      new NodeSearch(ProjectHeader.store(projects).store()).inNode(request.getNodeId(), request.getQuery(),
           SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit(), request.getTokenBudget()).ifPresent(result -> {
             answer.setLevel(TocMapper.level(result.node().level()));
             answer.setMatched(!result.matches().isEmpty());
@@ -136,7 +131,7 @@ final class SearchRpcs {
         throw new dev.agentmemory.storage.InvalidArgumentException(
             "child_level " + request.getChildLevelValue() + " is not a TocLevel (0-5)");
       }
-      NodeSearch.Page page = new NodeSearch(store().store()).inChildren(request.getParentId(),
+      NodeSearch.Page page = new NodeSearch(ProjectHeader.store(projects).store()).inChildren(request.getParentId(),
           TocMapper.level(request.getChildLevel()), request.getQuery(),
           SearchMapper.fields(request.getFieldsList(), "fields"), request.getLimit(), request.getTokenBudget());
       SearchChildrenResponse.Builder answer = SearchChildrenResponse.newBuilder().setHasMore(page.hasMore());
@@ -164,7 +159,7 @@ final class SearchRpcs {
   }
 
   private VectorIndexStatus vectorStatus() {
-    ProjectStore store = store();
+    ProjectStore store = ProjectHeader.store(projects);
     VectorIndexStatus.Builder status = VectorIndexStatus.newBuilder()
         .setDimension(384)
         .setModelStatus(search.modelStatus())

@@ -1,6 +1,5 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.proto.BrowseTocRequest;
@@ -28,32 +27,28 @@ final class TocRpcs {
     this.operations = operations;
   }
 
-  /** The store the call reads or maintains. */
-  private ProjectStore store() {
-    return projects.forRead(ProjectHeader.current());
-  }
-
   void getTocRoot(GetTocRootRequest request, StreamObserver<GetTocRootResponse> response) {
-    Calls.unary("GetTocRoot", response, () -> TocMapper.root(store().toc().root()));
+    Calls.unary("GetTocRoot", response, () -> TocMapper.root(ProjectHeader.store(projects).toc().root()));
   }
 
   void getNode(GetNodeRequest request, StreamObserver<GetNodeResponse> response) {
     // wire-protocol.md: an unknown node is OK with the node unset, not NOT_FOUND.
     Calls.unary("GetNode", response, () -> {
       GetNodeResponse.Builder answer = GetNodeResponse.newBuilder();
-      store().toc().node(request.getNodeId()).ifPresent(node -> answer.setNode(TocMapper.toProto(node)));
+      ProjectHeader.store(projects).toc().node(request.getNodeId())
+          .ifPresent(node -> answer.setNode(TocMapper.toProto(node)));
       return answer.build();
     });
   }
 
   void browseToc(BrowseTocRequest request, StreamObserver<BrowseTocResponse> response) {
-    Calls.unary("BrowseToc", response, () -> TocMapper.page(store().toc().browse(request.getParentId(), request.getLimit(),
-        request.hasContinuationToken() ? request.getContinuationToken() : null)));
+    Calls.unary("BrowseToc", response, () -> TocMapper.page(ProjectHeader.store(projects).toc().browse(
+        request.getParentId(), request.getLimit(), request.hasContinuationToken() ? request.getContinuationToken() : null)));
   }
 
   void expandGrip(ExpandGripRequest request, StreamObserver<ExpandGripResponse> response) {
     // wire-protocol.md: an unknown grip is OK with the grip unset.
-    Calls.unary("ExpandGrip", response, () -> store().toc().expand(request.getGripId(),
+    Calls.unary("ExpandGrip", response, () -> ProjectHeader.store(projects).toc().expand(request.getGripId(),
             request.hasEventsBefore() ? request.getEventsBefore() : null,
             request.hasEventsAfter() ? request.getEventsAfter() : null)
         .map(TocMapper::expansion)
@@ -61,7 +56,7 @@ final class TocRpcs {
   }
 
   void expandEvent(ExpandEventRequest request, StreamObserver<ExpandGripResponse> response) {
-    Calls.unary("ExpandEvent", response, () -> store().toc().expandEvent(request.getEventId(),
+    Calls.unary("ExpandEvent", response, () -> ProjectHeader.store(projects).toc().expandEvent(request.getEventId(),
             request.hasEventsBefore() ? request.getEventsBefore() : null,
             request.hasEventsAfter() ? request.getEventsAfter() : null)
         .map(TocMapper::expansion)
