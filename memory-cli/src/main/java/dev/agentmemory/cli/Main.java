@@ -85,7 +85,7 @@ public final class Main {
       err.println("Error: " + error.getMessage());
       return ExitCode.ERROR;
     }
-    if (error instanceof dev.agentmemory.storage.MemoryException) {
+    if (error instanceof dev.agentmemory.domain.MemoryException) {
       err.println("Error: " + error.getMessage());
       return ExitCode.ERROR;
     }

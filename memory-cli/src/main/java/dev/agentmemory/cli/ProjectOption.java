@@ -2,7 +2,7 @@ package dev.agentmemory.cli;
 
 import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.hook.ProjectName;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

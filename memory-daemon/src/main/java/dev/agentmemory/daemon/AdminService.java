@@ -1,7 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.storage.StoreStats;
+import dev.agentmemory.domain.StoreStats;
 import dev.agentmemory.scheduler.UnknownJobException;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.daemon.summarizer.UsageMeter;

@@ -153,8 +153,8 @@ public final class DaemonServices implements AutoCloseable {
    * Checks every store (see {@link dev.agentmemory.storage.MemoryStore#verify()}), by project, the
    * default store ("") first.
    */
-  public Map<String, dev.agentmemory.storage.StoreVerification> verify() {
-    Map<String, dev.agentmemory.storage.StoreVerification> results = new java.util.LinkedHashMap<>();
+  public Map<String, dev.agentmemory.domain.StoreVerification> verify() {
+    Map<String, dev.agentmemory.domain.StoreVerification> results = new java.util.LinkedHashMap<>();
     projects.all().forEach(store -> results.put(store.name(), store.store().verify()));
     return results;
   }

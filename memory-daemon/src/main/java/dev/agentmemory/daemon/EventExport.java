@@ -5,7 +5,7 @@ import dev.agentmemory.storage.CloseableIterator;
 import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventStore;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.EventStore;
 import dev.agentmemory.storage.IngestResult;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.CloseableIterator;
 import java.time.Clock;
 import java.util.ArrayList;

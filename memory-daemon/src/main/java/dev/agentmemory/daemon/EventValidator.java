@@ -2,7 +2,7 @@ package dev.agentmemory.daemon;
 
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventIds;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

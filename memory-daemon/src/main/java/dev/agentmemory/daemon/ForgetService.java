@@ -5,7 +5,7 @@ import dev.agentmemory.hook.JsonTree;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.SessionContext;
 import dev.agentmemory.hook.Spool;
-import dev.agentmemory.storage.NotFoundException;
+import dev.agentmemory.domain.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;

@@ -6,7 +6,7 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.IngestResult;
-import dev.agentmemory.storage.NotFoundException;
+import dev.agentmemory.domain.NotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +159,7 @@ public final class Projects implements AutoCloseable {
   public Forgetting.Result forgetProject(String requested, boolean dryRun, java.time.Clock clock) {
     ProjectStore store = forRead(requested);
     if (store == defaultStore) {
-      throw new dev.agentmemory.storage.InvalidArgumentException("whole_project needs a project (x-memory-project)");
+      throw new dev.agentmemory.domain.InvalidArgumentException("whole_project needs a project (x-memory-project)");
     }
     long events = store.store().events().count();
     String audit = Forgetting.projectAudit(clock.instant(), store.name(), events);

@@ -1,8 +1,8 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.storage.NotFoundException;
-import dev.agentmemory.storage.StoreVerification;
+import dev.agentmemory.domain.NotFoundException;
+import dev.agentmemory.domain.StoreVerification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.PrivateFiles;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.event.Event;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.StorageFullException;
 import java.io.IOException;
 import java.nio.file.Files;

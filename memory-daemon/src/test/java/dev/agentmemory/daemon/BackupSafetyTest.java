@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.storage.FileTrees;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.event.Ulids;
+
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;

@@ -1,5 +1,7 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.event.Ulids;
+
 import dev.agentmemory.event.Event;
 import java.io.IOException;
 import java.nio.file.Files;

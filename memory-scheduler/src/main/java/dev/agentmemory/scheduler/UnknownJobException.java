@@ -1,6 +1,6 @@
 package dev.agentmemory.scheduler;
 
-import dev.agentmemory.storage.NotFoundException;
+import dev.agentmemory.domain.NotFoundException;
 import java.util.Collection;
 
 /** A job name that is not registered; the message lists the known ones. */

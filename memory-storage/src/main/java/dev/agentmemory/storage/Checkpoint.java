@@ -1,5 +1,7 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.domain.AgentTally;
+
 import dev.agentmemory.storage.rocksdb.BinaryReader;
 import dev.agentmemory.storage.rocksdb.BinaryWriter;
 import dev.agentmemory.storage.rocksdb.FormatVersion;

@@ -1,5 +1,7 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.domain.AgentTally;
+
 import dev.agentmemory.storage.rocksdb.CheckpointCodecs;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.RocksStorage;

@@ -1,13 +1,16 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.domain.InvalidArgumentException;
+
 import com.github.f4b6a3.ulid.Ulid;
+import dev.agentmemory.event.Ulids;
 
 /** Event ids are ULIDs: 26 Crockford base32 characters, case-insensitive, stored upper-case. */
 public final class EventIds {
   private EventIds() {}
 
   public static boolean isValid(String id) {
-    return id != null && Ulid.isValid(id);
+    return Ulids.isValid(id);
   }
 
   /** The upper-case form of a valid ULID, so that ids differing only in case are one id. */

@@ -1,5 +1,11 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.domain.StoreVerification;
+
+import dev.agentmemory.domain.StoreStats;
+
+import dev.agentmemory.domain.InvalidArgumentException;
+
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.RocksStorage;

@@ -1,5 +1,7 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.domain.AgentTally;
+
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;

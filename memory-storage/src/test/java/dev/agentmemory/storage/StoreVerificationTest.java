@@ -1,5 +1,7 @@
 package dev.agentmemory.storage;
 
+import dev.agentmemory.domain.StoreVerification;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentmemory.event.Event;

@@ -4,7 +4,7 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.TocReader;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocLevel;

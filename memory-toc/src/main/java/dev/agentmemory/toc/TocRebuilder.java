@@ -180,7 +180,7 @@ public final class TocRebuilder {
     try {
       return Optional.of(LocalDate.parse(text.trim()));
     } catch (java.time.format.DateTimeParseException e) {
-      throw new dev.agentmemory.storage.InvalidArgumentException(
+      throw new dev.agentmemory.domain.InvalidArgumentException(
           "from_date must be a date as YYYY-MM-DD, got '" + text + "'");
     }
   }

@@ -8,7 +8,7 @@ import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;

@@ -6,7 +6,7 @@ import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.cli.ProjectOption;
 import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.RemoteOperations;

@@ -3,7 +3,7 @@ package dev.agentmemory.cli.admin;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.backup.Restore;
-import dev.agentmemory.storage.StoreVerification;
+import dev.agentmemory.domain.StoreVerification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.storage.StoreStats;
+import dev.agentmemory.domain.StoreStats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,10 +131,10 @@ public final class AdminStatsCommand implements Callable<Integer> {
         stats.getAuditList());
   }
 
-  static java.util.Map<String, dev.agentmemory.storage.AgentTally> agents(List<dev.agentmemory.proto.AgentEvents> agents) {
-    java.util.Map<String, dev.agentmemory.storage.AgentTally> tallies = new java.util.TreeMap<>();
+  static java.util.Map<String, dev.agentmemory.domain.AgentTally> agents(List<dev.agentmemory.proto.AgentEvents> agents) {
+    java.util.Map<String, dev.agentmemory.domain.AgentTally> tallies = new java.util.TreeMap<>();
     agents.forEach(agent -> tallies.put(agent.getAgent(),
-        new dev.agentmemory.storage.AgentTally(agent.getEvents(), agent.getLastStoredMs())));
+        new dev.agentmemory.domain.AgentTally(agent.getEvents(), agent.getLastStoredMs())));
     return tallies;
   }
 

@@ -5,7 +5,7 @@ import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.RemoteOperations;
 import dev.agentmemory.daemon.ReadOnlyStores;
-import dev.agentmemory.storage.StoreVerification;
+import dev.agentmemory.domain.StoreVerification;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;

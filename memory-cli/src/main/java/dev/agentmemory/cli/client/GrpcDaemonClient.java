@@ -20,7 +20,7 @@ import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.daemon.grpc.BearerToken;
 import dev.agentmemory.daemon.grpc.ProjectHeader;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
 import io.grpc.Metadata;

@@ -29,7 +29,7 @@ public final class HooksStatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
-    java.util.Map<String, dev.agentmemory.storage.AgentTally> captured = capturedByAgent();
+    java.util.Map<String, dev.agentmemory.domain.AgentTally> captured = capturedByAgent();
     Path here = Path.of("").toAbsolutePath();
     for (Path base : List.of(platform.home(), here)) {
       Path file = base.resolve(".claude").resolve("settings.json");
@@ -70,23 +70,23 @@ public final class HooksStatusCommand implements Callable<Integer> {
   }
 
   /** "; N events, last stored at ..." of one agent; nothing when the daemon does not answer. */
-  private String lastEvent(java.util.Map<String, dev.agentmemory.storage.AgentTally> captured, String agent) {
+  private String lastEvent(java.util.Map<String, dev.agentmemory.domain.AgentTally> captured, String agent) {
     if (captured == null) {
       return "";
     }
-    dev.agentmemory.storage.AgentTally tally = captured.get(agent);
+    dev.agentmemory.domain.AgentTally tally = captured.get(agent);
     return tally == null ? "; no events captured yet" : String.format("; %d events, last stored %s", tally.events(),
         java.time.Instant.ofEpochMilli(tally.lastStoredMs()).atZone(hooks.root().zone()).toLocalDateTime()
             .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   /** Every store's events per agent, added up; null when no daemon answers. */
-  private java.util.Map<String, dev.agentmemory.storage.AgentTally> capturedByAgent() {
+  private java.util.Map<String, dev.agentmemory.domain.AgentTally> capturedByAgent() {
     Optional<DaemonInfo> running = hooks.root().context().runningDaemon();
     if (running.isEmpty()) {
       return null;
     }
-    java.util.Map<String, dev.agentmemory.storage.AgentTally> total = new java.util.TreeMap<>();
+    java.util.Map<String, dev.agentmemory.domain.AgentTally> total = new java.util.TreeMap<>();
     try (DaemonClient client = hooks.root().context().clients().apply(Endpoint.of(running.get()))) {
       dev.agentmemory.proto.GetStoreStatsResponse main = client.storeStats();
       List<dev.agentmemory.proto.GetStoreStatsResponse> all = new java.util.ArrayList<>(List.of(main));
@@ -95,8 +95,8 @@ public final class HooksStatusCommand implements Callable<Integer> {
       }
       for (dev.agentmemory.proto.GetStoreStatsResponse stats : all) {
         stats.getAgentsList().forEach(agent -> total.merge(agent.getAgent(),
-            new dev.agentmemory.storage.AgentTally(agent.getEvents(), agent.getLastStoredMs()),
-            dev.agentmemory.storage.AgentTally::add));
+            new dev.agentmemory.domain.AgentTally(agent.getEvents(), agent.getLastStoredMs()),
+            dev.agentmemory.domain.AgentTally::add));
       }
       return total;
     } catch (CliException e) {

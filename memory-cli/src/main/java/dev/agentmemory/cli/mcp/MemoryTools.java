@@ -18,7 +18,7 @@ import dev.agentmemory.proto.TimeRange;
 import dev.agentmemory.proto.TocBullet;
 import dev.agentmemory.proto.TocNode;
 import dev.agentmemory.proto.VectorTargetType;
-import dev.agentmemory.storage.EventIds;
+import dev.agentmemory.event.Ulids;
 import dev.agentmemory.toc.Period;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -210,7 +210,7 @@ final class MemoryTools {
       return answer.end("Lines marked > are the cited ones.");
     }
     String id = eventId.orElseThrow();
-    if (!EventIds.isValid(id)) {
+    if (!Ulids.isValid(id)) {
       throw new IllegalArgumentException("event_id must be a ULID (26 characters) from memory_search, not '" + id + "'");
     }
     ExpandGripResponse response = daemon.call(client -> client.expandEvent(ExpandEventRequest.newBuilder()

@@ -1,7 +1,7 @@
 package dev.agentmemory.cli.mcp;
 
 import dev.agentmemory.cli.CliException;
-import dev.agentmemory.storage.MemoryException;
+import dev.agentmemory.domain.MemoryException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.Usage;
-import dev.agentmemory.storage.EventIds;
+import dev.agentmemory.event.Ulids;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.ExpandEventRequest;
@@ -44,7 +44,7 @@ public final class QueryExpandCommand implements Callable<Integer> {
   public Integer call() {
     Usage.requireRange(spec, "--before", before, 0, TocQuery.MAX_CONTEXT);
     Usage.requireRange(spec, "--after", after, 0, TocQuery.MAX_CONTEXT);
-    boolean event = !gripId.trim().startsWith("grip:") && EventIds.isValid(gripId.trim());
+    boolean event = !gripId.trim().startsWith("grip:") && Ulids.isValid(gripId.trim());
     ExpandGripResponse response = event
         ? query.ask(options, client -> client.expandEvent(ExpandEventRequest.newBuilder()
             .setEventId(gripId.trim()).setEventsBefore(before).setEventsAfter(after).build()))

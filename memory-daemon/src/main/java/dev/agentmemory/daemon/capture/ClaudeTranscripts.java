@@ -7,7 +7,7 @@ import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
 import dev.agentmemory.hook.GitInfo;
 import dev.agentmemory.hook.HookEvents;
-import dev.agentmemory.hook.Ulids;
+import dev.agentmemory.event.Ulids;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

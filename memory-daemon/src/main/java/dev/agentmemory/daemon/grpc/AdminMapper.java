@@ -7,7 +7,7 @@ import dev.agentmemory.proto.JobResultStatus;
 import dev.agentmemory.proto.JobStatusProto;
 import dev.agentmemory.scheduler.JobStatus;
 import dev.agentmemory.storage.JobState;
-import dev.agentmemory.storage.StoreStats;
+import dev.agentmemory.domain.StoreStats;
 import java.util.List;
 
 /** Wire forms of scheduler status, store statistics, backups and verifications. */
@@ -80,7 +80,7 @@ public final class AdminMapper {
   }
 
   public static dev.agentmemory.proto.VerifyStoresResponse verification(
-      java.util.Map<String, dev.agentmemory.storage.StoreVerification> results) {
+      java.util.Map<String, dev.agentmemory.domain.StoreVerification> results) {
     dev.agentmemory.proto.VerifyStoresResponse.Builder response = dev.agentmemory.proto.VerifyStoresResponse.newBuilder();
     results.forEach((project, result) -> response.addStores(dev.agentmemory.proto.StoreVerification.newBuilder()
         .setProject(project)

@@ -16,7 +16,7 @@ import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.VerifyStoresRequest;
 import dev.agentmemory.proto.VerifyStoresResponse;
 import dev.agentmemory.search.StoreSearch;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Optional;

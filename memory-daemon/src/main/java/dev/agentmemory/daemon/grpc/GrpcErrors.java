@@ -1,8 +1,8 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.storage.FailedPreconditionException;
-import dev.agentmemory.storage.InvalidArgumentException;
-import dev.agentmemory.storage.NotFoundException;
+import dev.agentmemory.domain.FailedPreconditionException;
+import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.storage.StorageFullException;
 import dev.agentmemory.storage.UnavailableException;

@@ -6,7 +6,7 @@ import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.IngestEventResponse;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.IngestResult;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 
 /** Translates between wire messages and domain records; the only place both meet. */
 public final class ProtoMapper {

@@ -14,7 +14,7 @@ import dev.agentmemory.proto.VectorMatch;
 import dev.agentmemory.proto.VectorTargetType;
 import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchRequest;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

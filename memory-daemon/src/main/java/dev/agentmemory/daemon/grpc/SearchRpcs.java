@@ -26,7 +26,7 @@ import dev.agentmemory.proto.VectorTeleportResponse;
 import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchRequest;
 import dev.agentmemory.search.StoreSearch;
-import dev.agentmemory.storage.InvalidArgumentException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 
@@ -69,7 +69,7 @@ final class SearchRpcs {
   void vectorTeleport(VectorTeleportRequest request, StreamObserver<VectorTeleportResponse> response) {
     Calls.unary("VectorTeleport", response, () -> {
       if (request.getMinScore() < 0 || request.getMinScore() > 1) {
-        throw new dev.agentmemory.storage.InvalidArgumentException(
+        throw new dev.agentmemory.domain.InvalidArgumentException(
             "min_score must be between 0 and 1, got " + request.getMinScore());
       }
       SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(), SearchRequest.Mode.VECTOR,
@@ -128,7 +128,7 @@ final class SearchRpcs {
   void searchChildren(SearchChildrenRequest request, StreamObserver<SearchChildrenResponse> response) {
     Calls.unary("SearchChildren", response, () -> {
       if (request.getChildLevel() == TocLevel.UNRECOGNIZED) {
-        throw new dev.agentmemory.storage.InvalidArgumentException(
+        throw new dev.agentmemory.domain.InvalidArgumentException(
             "child_level " + request.getChildLevelValue() + " is not a TocLevel (0-5)");
       }
       NodeSearch.Page page = new NodeSearch(ProjectHeader.store(projects).store()).inChildren(request.getParentId(),

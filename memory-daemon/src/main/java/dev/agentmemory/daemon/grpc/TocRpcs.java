@@ -13,7 +13,7 @@ import dev.agentmemory.proto.GetTocRootRequest;
 import dev.agentmemory.proto.GetTocRootResponse;
 import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
-import dev.agentmemory.storage.NotFoundException;
+import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.toc.TocRebuilder;
 import io.grpc.stub.StreamObserver;
 

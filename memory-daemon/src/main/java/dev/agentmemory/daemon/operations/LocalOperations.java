@@ -7,7 +7,7 @@ import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.StorageException;
-import dev.agentmemory.storage.StoreVerification;
+import dev.agentmemory.domain.StoreVerification;
 import dev.agentmemory.toc.TocRebuilder;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.agentmemory.daemon.operations;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.backup.Backups;
 import java.time.LocalDate;
-import dev.agentmemory.storage.StoreVerification;
+import dev.agentmemory.domain.StoreVerification;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ public interface MemoryOperations extends AutoCloseable {
    * Forgets {@code what} (empty: the whole project) with everything derived from it, the spool
    * and the session-start memory included, audited.
    *
-   * @throws dev.agentmemory.storage.NotFoundException when nothing matches
+   * @throws dev.agentmemory.domain.NotFoundException when nothing matches
    */
   Forgetting.Result forget(String project, Optional<Forgetting.Selection> what, boolean dryRun);
 
@@ -47,7 +47,7 @@ public interface MemoryOperations extends AutoCloseable {
    * Clears a scheduled job's checkpoint in {@code project}'s store; returns what was cleared, for
    * people.
    *
-   * @throws dev.agentmemory.storage.NotFoundException for a job that does not exist
+   * @throws dev.agentmemory.domain.NotFoundException for a job that does not exist
    */
   String resetCheckpoint(String project, String job);
 

@@ -1,4 +1,4 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.domain;
 
 /** The caller named something that does not exist. */
 public class NotFoundException extends MemoryException {

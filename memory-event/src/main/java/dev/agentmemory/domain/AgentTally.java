@@ -1,4 +1,4 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.domain;
 
 /**
  * How many stored events one agent (Claude Code, Codex CLI, ...) wrote, and when the newest of
@@ -18,11 +18,11 @@ public record AgentTally(long events, long lastStoredMs) {
     return new AgentTally(events + other.events, Math.max(lastStoredMs, other.lastStoredMs));
   }
 
-  AgentTally plus(long storedMs) {
+  public AgentTally plus(long storedMs) {
     return new AgentTally(events + 1, Math.max(lastStoredMs, storedMs));
   }
 
-  AgentTally minus(long removed) {
+  public AgentTally minus(long removed) {
     return new AgentTally(Math.max(0, events - removed), lastStoredMs);
   }
 }

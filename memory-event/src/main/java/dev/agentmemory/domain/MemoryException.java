@@ -1,4 +1,4 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.domain;
 
 /**
  * Base of the domain errors every layer throws and the gRPC adapter maps to a status code in one

@@ -1,4 +1,4 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.domain;
 
 /** The request is well-formed but the system is not in a state to carry it out. */
 public class FailedPreconditionException extends MemoryException {

@@ -1,12 +1,25 @@
-package dev.agentmemory.hook;
+package dev.agentmemory.event;
 
 import java.nio.charset.StandardCharsets;
 
 /** ULIDs without a library: 128 bits in Crockford base32 (26 characters, the first 0-7). */
 public final class Ulids {
-  private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+  private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
   private Ulids() {}
+
+  /** Whether {@code id} is a ULID: 26 Crockford base32 characters (either case), the first 0-7. */
+  public static boolean isValid(String id) {
+    if (id == null || id.length() != 26 || id.charAt(0) < '0' || id.charAt(0) > '7') {
+      return false;
+    }
+    for (int i = 1; i < id.length(); i++) {
+      if (ALPHABET.indexOf(Character.toUpperCase(id.charAt(i))) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * A ULID made of a 128-bit hash of {@code seed}: the same seed, the same id. The hash is two
@@ -53,7 +66,7 @@ public final class Ulids {
     }
     char[] out = new char[26];
     for (int i = 25; i >= 0; i--) {
-      out[i] = CROCKFORD[(int) (low & 0x1F)];
+      out[i] = ALPHABET.charAt((int) (low & 0x1F));
       low = (low >>> 5) | ((high & 0x1F) << 59);
       high >>>= 5;
     }

@@ -1,4 +1,4 @@
-package dev.agentmemory.storage;
+package dev.agentmemory.domain;
 
 /** The caller sent something malformed; the message names the field and what is wrong. */
 public class InvalidArgumentException extends MemoryException {
