@@ -1,6 +1,7 @@
 package dev.agentmemory.bench;
 
-import dev.agentmemory.daemon.grpc.BearerToken;
+import dev.agentmemory.wire.Headers;
+
 import dev.agentmemory.daemon.lifecycle.DaemonToken;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -147,7 +148,7 @@ final class DaemonUnderTest implements AutoCloseable {
     NettyChannelBuilder builder = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
         .maxInboundMessageSize(64 << 20);
     DaemonToken.read(home.resolve("run/agent-memory").resolve(DaemonToken.FILE_NAME))
-        .ifPresent(token -> builder.intercept(BearerToken.attach(token)));
+        .ifPresent(token -> builder.intercept(Headers.bearer(token)));
     return builder.build();
   }
 

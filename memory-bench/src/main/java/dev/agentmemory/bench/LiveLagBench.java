@@ -1,5 +1,7 @@
 package dev.agentmemory.bench;
 
+import dev.agentmemory.wire.Headers;
+
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.agentmemory.daemon.MemoryDaemon;
 import dev.agentmemory.daemon.config.ConfigKey;
@@ -13,7 +15,6 @@ import dev.agentmemory.proto.GetNodeRequest;
 import dev.agentmemory.proto.GetNodeResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
-import dev.agentmemory.daemon.grpc.BearerToken;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class LiveLagBench {
         ConfigKey.GRPC_PORT, "0", ConfigKey.DB_PATH, dir.resolve("db").toString(), ConfigKey.TIMEZONE, "UTC"));
     try (MemoryDaemon daemon = MemoryDaemon.start(config, platform, Clock.systemUTC(), Optional.empty())) {
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
-          .intercept(BearerToken.attach(daemon.token())).build();
+          .intercept(Headers.bearer(daemon.token())).build();
       MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
       SyntheticTexts texts = new SyntheticTexts();
       AtomicBoolean running = new AtomicBoolean(true);

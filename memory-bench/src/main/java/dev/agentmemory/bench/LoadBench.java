@@ -1,8 +1,9 @@
 package dev.agentmemory.bench;
 
+import dev.agentmemory.wire.EventMessages;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agentmemory.daemon.grpc.ProtoMapper;
 import dev.agentmemory.proto.CompactStoreRequest;
 import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
@@ -87,7 +88,7 @@ final class LoadBench {
   }
 
   private static IngestEventRequest request(Event event) {
-    return IngestEventRequest.newBuilder().setEvent(ProtoMapper.toProto(event)).build();
+    return IngestEventRequest.newBuilder().setEvent(EventMessages.toProto(event)).build();
   }
 
   /** The ingest table: the daemon's rate and latencies, and its share of each limit. */

@@ -1,8 +1,10 @@
 package dev.agentmemory.bench;
 
+import dev.agentmemory.wire.EventMessages;
+
+import dev.agentmemory.wire.Headers;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentmemory.daemon.grpc.ProjectHeader;
-import dev.agentmemory.daemon.grpc.ProtoMapper;
 import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.IngestEventRequest;
@@ -93,13 +95,13 @@ final class McpBench {
   private static List<String> ingest(DaemonUnderTest daemon, Path dir) throws Exception {
     ManagedChannel channel = daemon.channel();
     Metadata header = new Metadata();
-    header.put(ProjectHeader.KEY, PROJECT);
+    header.put(Headers.PROJECT, PROJECT);
     MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel)
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(header));
     List<String> questions = new ArrayList<>();
     for (Locomo.Conversation conversation : Locomo.load(dir)) {
       for (dev.agentmemory.event.Event event : Locomo.events(conversation)) {
-        memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(ProtoMapper.toProto(event)).build());
+        memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(EventMessages.toProto(event)).build());
       }
       conversation.questions().forEach(question -> questions.add(question.text()));
     }

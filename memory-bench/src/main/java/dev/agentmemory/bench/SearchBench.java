@@ -1,8 +1,9 @@
 package dev.agentmemory.bench;
 
+import dev.agentmemory.wire.EventMessages;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.f4b6a3.ulid.UlidCreator;
-import dev.agentmemory.daemon.grpc.ProtoMapper;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;
@@ -151,7 +152,7 @@ final class SearchBench {
         ManagedChannel channel = daemon.channel();
         MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
         for (dev.agentmemory.event.Event event : new SyntheticSessions(5).generate(1_000)) {
-          memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(ProtoMapper.toProto(event)).build());
+          memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(EventMessages.toProto(event)).build());
         }
         await(memory, s -> s.getOutbox() == 0 && s.getSearchBehind() == 0 && s.getSearchDocuments() > 0
             && s.getSearchPendingVectors() == 0 && (!vectors || modelReady(memory)), Duration.ofMinutes(10));

@@ -1,5 +1,7 @@
 package dev.agentmemory.cli;
 
+import dev.agentmemory.wire.Headers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.f4b6a3.ulid.UlidCreator;
@@ -13,7 +15,6 @@ import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
-import dev.agentmemory.daemon.grpc.BearerToken;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class CliTest {
             Map.of(ConfigKey.GRPC_PORT, "0", ConfigKey.DB_PATH, tmp.resolve("db").toString())),
         platform, Clock.systemUTC(), Optional.empty())) {
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext()
-          .intercept(BearerToken.attach(daemon.token())).build();
+          .intercept(Headers.bearer(daemon.token())).build();
       MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
       String longId = null;
       for (int i = 0; i < 3; i++) {

@@ -1,11 +1,12 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.wire.Headers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
-import dev.agentmemory.daemon.grpc.BearerToken;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.proto.GetEventsRequest;
@@ -56,7 +57,7 @@ class DaemonTransportTest {
 
   private static ManagedChannel tcp(MemoryDaemon daemon, Optional<String> token) {
     NettyChannelBuilder builder = NettyChannelBuilder.forAddress("127.0.0.1", daemon.port()).usePlaintext();
-    token.ifPresent(value -> builder.intercept(BearerToken.attach(value)));
+    token.ifPresent(value -> builder.intercept(Headers.bearer(value)));
     return builder.build();
   }
 

@@ -1,11 +1,12 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.wire.EventMessages;
+
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.query.TimeArgument;
 import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.daemon.grpc.ProtoMapper;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.proto.ExportEventsRequest;
 import dev.agentmemory.proto.ExportEventsResponse;
@@ -146,7 +147,7 @@ public final class AdminExportCommand implements Callable<Integer> {
     try (MemoryStore store = MemoryStore.openReadOnly(dir);
         CloseableIterator<Event> events = store.events().scan(from, to == 0 ? Long.MAX_VALUE : to)) {
       while (events.hasNext()) {
-        write(out, EventLines.line(ProtoMapper.toProto(events.next()), project), err);
+        write(out, EventLines.line(EventMessages.toProto(events.next()), project), err);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + output + ": " + e.getMessage(), e);

@@ -2,7 +2,7 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.EventService;
-import dev.agentmemory.daemon.grpc.ProtoMapper;
+import dev.agentmemory.wire.EventMessages;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.proto.IngestEventsResponse;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ final class ImportBatches {
   /** Through the daemon: IngestEvents with the project's header. */
   static Sender through(DaemonClient client) {
     return (project, batch) -> {
-      IngestEventsResponse response = client.inProject(project).ingestEvents(batch.stream().map(ProtoMapper::toProto).toList());
+      IngestEventsResponse response = client.inProject(project).ingestEvents(batch.stream().map(EventMessages::toProto).toList());
       return new Sent(response.getCreated(), response.getDuplicates(), response.getRejected(), response.getErrorsList());
     };
   }

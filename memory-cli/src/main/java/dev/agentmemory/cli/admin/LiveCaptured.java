@@ -3,7 +3,7 @@ package dev.agentmemory.cli.admin;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.EventFilter;
 import dev.agentmemory.daemon.EventService;
-import dev.agentmemory.daemon.grpc.ProtoMapper;
+import dev.agentmemory.wire.EventMessages;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventType;
 import dev.agentmemory.proto.GetEventsRequest;
@@ -48,7 +48,7 @@ final class LiveCaptured {
       try {
         GetEventsResponse response = client.inProject(project).getEvents(GetEventsRequest.newBuilder()
             .setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(PAGE).setAgent(agent).setSessionId(session).build());
-        return response.getEventsList().stream().map(ProtoMapper::toEvent).toList();
+        return response.getEventsList().stream().map(EventMessages::toEvent).toList();
       } catch (dev.agentmemory.cli.CliException e) {
         // NOT_FOUND: the project has no store yet, so nothing of it was captured
         if (e.getMessage().contains("NOT_FOUND")) {

@@ -1,5 +1,7 @@
 package dev.agentmemory.cli.client;
 
+import dev.agentmemory.wire.Headers;
+
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.ExitCode;
@@ -18,8 +20,6 @@ import dev.agentmemory.proto.RebuildTocRequest;
 import java.util.function.Consumer;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.daemon.grpc.BearerToken;
-import dev.agentmemory.daemon.grpc.ProjectHeader;
 import dev.agentmemory.domain.InvalidArgumentException;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -86,7 +86,7 @@ public final class GrpcDaemonClient implements DaemonClient {
     if (endpoint.isUnix() || token.isEmpty()) {
       return new GrpcDaemonClient(endpoint, channel, channel);
     }
-    return new GrpcDaemonClient(endpoint, ClientInterceptors.intercept(channel, BearerToken.attach(token.get())), channel);
+    return new GrpcDaemonClient(endpoint, ClientInterceptors.intercept(channel, Headers.bearer(token.get())), channel);
   }
 
   @Override
@@ -238,7 +238,7 @@ public final class GrpcDaemonClient implements DaemonClient {
     Metadata headers = new Metadata();
     try {
       // Sanitized here as the daemon would: a header carries ASCII only.
-      headers.put(ProjectHeader.KEY, ProjectNames.sanitize(project));
+      headers.put(Headers.PROJECT, ProjectNames.sanitize(project));
     } catch (InvalidArgumentException e) {
       throw new CliException("--project: " + e.getMessage(), ExitCode.USAGE);
     }

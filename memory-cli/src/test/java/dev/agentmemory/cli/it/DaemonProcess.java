@@ -1,10 +1,11 @@
 package dev.agentmemory.cli.it;
 
+import dev.agentmemory.wire.Headers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentmemory.daemon.grpc.BearerToken;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -169,7 +170,7 @@ final class DaemonProcess {
 
   /** A channel to the daemon's TCP port that shows its token, as this user's clients do. */
   ManagedChannel channel(int port) {
-    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(BearerToken.attach(token())).build();
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().intercept(Headers.bearer(token())).build();
   }
 
   /** A channel that shows no token (what another local user can do). */

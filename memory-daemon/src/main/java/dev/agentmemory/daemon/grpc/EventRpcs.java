@@ -1,5 +1,7 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.wire.EventMessages;
+
 import dev.agentmemory.daemon.EventExport;
 import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.Projects;
@@ -30,7 +32,7 @@ final class EventRpcs {
   void ingestEvents(IngestEventsRequest request, StreamObserver<IngestEventsResponse> response) {
     Calls.unary("IngestEvents", response, () -> {
       List<dev.agentmemory.event.Event> batch = new java.util.ArrayList<>();
-      request.getEventsList().forEach(event -> batch.add(ProtoMapper.toEvent(event)));
+      request.getEventsList().forEach(event -> batch.add(EventMessages.toEvent(event)));
       EventService.BatchResult result = projects.forIngest(ProjectHeader.current()).events().ingestAll(batch);
       return IngestEventsResponse.newBuilder()
           .setCreated(result.created())
@@ -53,7 +55,7 @@ final class EventRpcs {
           request.getFromTimestampMs(),
           request.getToTimestampMs(), request.getAfter(), request.getLimit());
       ExportEventsResponse.Builder answer = ExportEventsResponse.newBuilder().setNext(page.next());
-      page.events().forEach(event -> answer.addEvents(ProtoMapper.toProto(event)));
+      page.events().forEach(event -> answer.addEvents(EventMessages.toProto(event)));
       return answer.build();
     });
   }

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
+import dev.agentmemory.wire.Headers;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -10,15 +11,12 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 
 /**
- * The {@value #NAME} request header: which project's store a call works on. Absent or empty means
+ * The {@code x-memory-project} request header: which project's store a call works on. Absent or empty means
  * the default store (and, for GetEvents, every store). The interceptor puts it where the service
  * reads it.
  */
 public final class ProjectHeader implements ServerInterceptor {
-  /** The header's name. */
-  public static final String NAME = "x-memory-project";
-  public static final Metadata.Key<String> KEY = Metadata.Key.of(NAME, Metadata.ASCII_STRING_MARSHALLER);
-  private static final Context.Key<String> PROJECT = Context.key(NAME);
+  private static final Context.Key<String> PROJECT = Context.key(Headers.PROJECT_NAME);
 
   /** The project of the current call, empty when none was named. */
   static String current() {
@@ -34,7 +32,7 @@ public final class ProjectHeader implements ServerInterceptor {
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
-    String project = headers.get(KEY);
+    String project = headers.get(Headers.PROJECT);
     if (project == null || project.isBlank()) {
       return next.startCall(call, headers);
     }

@@ -1,5 +1,7 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.wire.EventMessages;
+
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetTocRootResponse;
@@ -55,17 +57,17 @@ final class TocMapper {
         .setEventIdEnd(grip.eventIdEnd())
         .setTimestampMs(grip.timestampMs())
         .setSource(grip.source()));
-    expansion.before().forEach(event -> response.addEventsBefore(ProtoMapper.toProto(event)));
-    expansion.excerpt().forEach(event -> response.addExcerptEvents(ProtoMapper.toProto(event)));
-    expansion.after().forEach(event -> response.addEventsAfter(ProtoMapper.toProto(event)));
+    expansion.before().forEach(event -> response.addEventsBefore(EventMessages.toProto(event)));
+    expansion.excerpt().forEach(event -> response.addExcerptEvents(EventMessages.toProto(event)));
+    expansion.after().forEach(event -> response.addEventsAfter(EventMessages.toProto(event)));
     return response.build();
   }
 
   static ExpandGripResponse expansion(TocQuery.EventExpansion expansion) {
     ExpandGripResponse.Builder response = ExpandGripResponse.newBuilder()
-        .addExcerptEvents(ProtoMapper.toProto(expansion.event()));
-    expansion.before().forEach(event -> response.addEventsBefore(ProtoMapper.toProto(event)));
-    expansion.after().forEach(event -> response.addEventsAfter(ProtoMapper.toProto(event)));
+        .addExcerptEvents(EventMessages.toProto(expansion.event()));
+    expansion.before().forEach(event -> response.addEventsBefore(EventMessages.toProto(event)));
+    expansion.after().forEach(event -> response.addEventsAfter(EventMessages.toProto(event)));
     return response.build();
   }
 

@@ -1,5 +1,7 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.wire.Headers;
+
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -34,20 +36,20 @@ final class TokenCheck implements ServerInterceptor {
     if (call.getMethodDescriptor().getServiceName().equals(HealthGrpc.SERVICE_NAME) || carriesToken(headers)) {
       return next.startCall(call, headers);
     }
-    String reason = headers.containsKey(BearerToken.AUTHORIZATION) ? "The token sent is not this daemon's" : "No token sent";
+    String reason = headers.containsKey(Headers.AUTHORIZATION) ? "The token sent is not this daemon's" : "No token sent";
     call.close(Status.UNAUTHENTICATED.withDescription(reason + ". " + howTo), new Metadata());
     return new ServerCall.Listener<>() {};
   }
 
   private boolean carriesToken(Metadata headers) {
-    Iterable<String> values = headers.getAll(BearerToken.AUTHORIZATION);
+    Iterable<String> values = headers.getAll(Headers.AUTHORIZATION);
     if (values == null) {
       return false;
     }
     boolean matches = false;
     for (String value : values) {
-      if (value.regionMatches(true, 0, BearerToken.SCHEME, 0, BearerToken.SCHEME.length())) {
-        byte[] given = value.substring(BearerToken.SCHEME.length()).strip().getBytes(StandardCharsets.US_ASCII);
+      if (value.regionMatches(true, 0, Headers.BEARER, 0, Headers.BEARER.length())) {
+        byte[] given = value.substring(Headers.BEARER.length()).strip().getBytes(StandardCharsets.US_ASCII);
         matches |= MessageDigest.isEqual(given, expected);
       }
     }

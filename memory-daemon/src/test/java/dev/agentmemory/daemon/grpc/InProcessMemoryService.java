@@ -1,5 +1,7 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.wire.Headers;
+
 import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.config.ConfigKey;
@@ -131,7 +133,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   /** A stub whose calls name {@code project} in the project header. */
   public MemoryServiceGrpc.MemoryServiceBlockingStub stub(String project) {
     Metadata headers = new Metadata();
-    headers.put(ProjectHeader.KEY, project);
+    headers.put(Headers.PROJECT, project);
     return stub().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
   }
 }
