@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * per project (when projects are kept apart).
  */
 public final class ProjectStore implements AutoCloseable {
+  /** The store format of this release, which opening a store upgrades it to. */
+  public static final long CURRENT_FORMAT = dev.agentmemory.storage.StoreFormat.CURRENT;
   private static final Logger LOG = LoggerFactory.getLogger(ProjectStore.class);
 
   private final String name;

@@ -21,4 +21,9 @@ public record StoreStats(
     warnings = List.copyOf(warnings);
     agents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(agents));
   }
+
+  /** The same figures with {@code others} as the warnings. */
+  public StoreStats withWarnings(List<String> others) {
+    return new StoreStats(path, events, tocNodes, grips, outbox, diskBytes, others, format, agents);
+  }
 }

@@ -2,23 +2,20 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
-import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import dev.agentmemory.cli.ProjectOption;
-import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.RemoteOperations;
 import dev.agentmemory.daemon.operations.LocalOperations;
 import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.daemon.operations.MemoryReads;
+import dev.agentmemory.daemon.ReadOnlyStores;
 import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.DaemonStartException;
-import dev.agentmemory.daemon.ProjectStore;
-import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.storage.StoreAccess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -70,23 +67,6 @@ public final class AdminCommand {
     return project.name(root);
   }
 
-  /** The store the command works on: its project's, or the default store. */
-  Path store() {
-    return storeOf(project());
-  }
-
-  /** The store of {@code project} (inside the default store's projects/); blank: the default store. */
-  Path storeOf(String project) {
-    if (project.isBlank() || !root.config().multiAgentMode().equals("separate")) {
-      return defaultStore();
-    }
-    try {
-      return ProjectNames.storeDir(defaultStore(), project);
-    } catch (InvalidArgumentException e) {
-      throw new CliException("--project: " + e.getMessage(), ExitCode.USAGE);
-    }
-  }
-
   /** The default store: --db-path, else the running daemon's, else the configured one. */
   Path defaultStore() {
     if (dbPath != null) {
@@ -97,40 +77,15 @@ public final class AdminCommand {
         .orElseGet(() -> root.config().storage().dbPath());
   }
 
-  /** The store, which must exist (admin commands never create one). */
-  Path existingStore() {
-    return existing(project());
-  }
-
-  /** The store of {@code project}, which must exist. */
-  Path existing(String project) {
-    Path store = storeOf(project);
-    StoreAccess.problem(store, false).ifPresent(problem -> {
-      throw new CliException(problem);
-    });
-    if (!Files.exists(store.resolve("CURRENT"))) {
-      if (!project.isEmpty()) {
-        throw new CliException("No store of project '" + project + "' at " + store
-            + " (projects get a store with their first event; `memory-daemon admin stats` lists them)");
-      }
-      throw new CliException("No store at " + store + " (set --db-path, or db_path / " + ConfigKey.DB_PATH.envVar() + ")");
-    }
-    return store;
-  }
-
   /**
-   * Reads through the daemon when one serves the store, else from the store opened here
+   * Reads through the daemon when one serves the store, else from the stores opened here
    * read-only (no lock: works beside a daemon and on a backup copy).
    */
-  <T> T reading(Function<DaemonClient, T> viaDaemon, Function<MemoryStore, T> here) {
+  <T> T reading(Function<MemoryReads, T> work) {
     Optional<DaemonClient> daemon = viaDaemon();
-    if (daemon.isPresent()) {
-      try (DaemonClient client = daemon.get()) {
-        return viaDaemon.apply(client.inProject(project()));
-      }
-    }
-    try (MemoryStore opened = MemoryStore.openReadOnly(existingStore())) {
-      return here.apply(opened);
+    try (MemoryReads reads = daemon.<MemoryReads>map(RemoteOperations::new)
+        .orElseGet(() -> new ReadOnlyStores(defaultStore(), root.config()))) {
+      return work.apply(reads);
     }
   }
 
@@ -139,25 +94,38 @@ public final class AdminCommand {
    * on the stores opened here (see {@link #offline}).
    */
   <T> T operating(Function<MemoryOperations, T> work) {
+    return operating(false, work);
+  }
+
+  /** As {@link #operating(Function)}, making the default store when there is none (imports). */
+  <T> T importing(Function<MemoryOperations, T> work) {
+    return operating(true, work);
+  }
+
+  private <T> T operating(boolean create, Function<MemoryOperations, T> work) {
     Optional<DaemonClient> daemon = viaDaemon();
     if (daemon.isPresent()) {
       try (MemoryOperations remote = new RemoteOperations(daemon.get())) {
         return work.apply(remote);
       }
     }
-    return offline(services -> work.apply(LocalOperations.of(services)));
+    return offline(create, services -> work.apply(LocalOperations.of(services)));
   }
 
   /**
-   * Does the work with the daemon's own services over the stores here, the daemon stopped: each
-   * store opened as the daemon opens it, with its lock, when the work first needs it.
+   * Does the work with the daemon's own services over the stores here, the daemon stopped: every
+   * store opened as the daemon opens it, with its lock.
    */
   <T> T offline(Function<DaemonServices, T> work) {
+    return offline(false, work);
+  }
+
+  private <T> T offline(boolean create, Function<DaemonServices, T> work) {
     Path main = defaultStore();
-    if (!Files.exists(main.resolve("CURRENT"))) {
+    if (!create && !Files.exists(main.resolve("CURRENT"))) {
       throw new CliException("No store at " + main + " (set --db-path, or db_path / " + ConfigKey.DB_PATH.envVar() + ")");
     }
-    try (DaemonServices services = DaemonServices.openOffline(root.config().withDbPath(main), java.time.Clock.systemUTC(),
+    try (DaemonServices services = DaemonServices.openOffline(root.config().withDbPath(main), Clock.systemUTC(),
         root.context().platform())) {
       return work.apply(services);
     } catch (DaemonStartException e) {
@@ -166,15 +134,6 @@ public final class AdminCommand {
       throw e;
     } catch (Exception e) {
       throw new CliException("Expected to close the stores in " + main + " cleanly, but " + e.getMessage());
-    }
-  }
-
-  /** A store opened here, the daemon stopped: as the daemon would open it, with its lock. */
-  ProjectStore openOffline(String name, Path dir) {
-    try {
-      return ProjectStore.openOffline(name, dir, root.config(), java.time.Clock.systemUTC());
-    } catch (DaemonStartException e) {
-      throw lockedOut(e);
     }
   }
 

@@ -1,17 +1,9 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.wire.EventMessages;
 
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
-import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.query.TimeArgument;
-import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.event.Event;
-import dev.agentmemory.proto.ExportEventsRequest;
-import dev.agentmemory.proto.ExportEventsResponse;
-import dev.agentmemory.storage.CloseableIterator;
-import dev.agentmemory.storage.MemoryStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -22,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,39 +67,15 @@ public final class AdminExportCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<String> stores;
     try (Writer out = open()) {
-      Optional<DaemonClient> daemon = admin.viaDaemon();
-      if (daemon.isPresent()) {
-        try (DaemonClient client = daemon.get()) {
-          stores = projects(client.storeStats().getProjectsList());
-          for (String project : stores) {
-            exportThrough(client.inProject(project), project, from, to, out, err);
-          }
-        }
-      } else {
-        stores = projects(ProjectNames.existing(admin.defaultStore()));
-        if (allProjects) {
-          // a store only imported into (or only hooked into) may have projects but no default store
-          stores = stores.stream().filter(project -> Files.exists(admin.storeOf(project).resolve("CURRENT"))).toList();
-        }
-        for (String project : stores) {
-          exportFrom(admin.existing(project), project, from, to, out, err);
-        }
-      }
+      stores = admin.reading(reads -> {
+        List<String> chosen = allProjects ? reads.stores() : List.of(admin.project());
+        chosen.forEach(project -> reads.export(project, from, to, event -> write(out, EventLines.line(event, project), err)));
+        return chosen;
+      });
     }
     err.printf("Exported %d events of %d store%s to %s in %.1f s.%n", written, stores.size(), stores.size() == 1 ? "" : "s",
         output.equals("-") ? "standard output" : output, (System.nanoTime() - start) / 1e9);
     return 0;
-  }
-
-  /** The stores to export: the chosen one, or the default one and every project. */
-  private List<String> projects(List<String> known) {
-    if (!allProjects) {
-      return List.of(admin.project());
-    }
-    List<String> all = new ArrayList<>();
-    all.add("");
-    all.addAll(known);
-    return all;
   }
 
   private Writer open() throws IOException {
@@ -130,33 +96,13 @@ public final class AdminExportCommand implements Callable<Integer> {
         StandardCharsets.UTF_8));
   }
 
-  private void exportThrough(DaemonClient client, String project, long from, long to, Writer out, PrintWriter err)
-      throws IOException {
-    String after = "";
-    do {
-      ExportEventsResponse page = client.exportEvents(ExportEventsRequest.newBuilder()
-          .setFromTimestampMs(from).setToTimestampMs(to).setAfter(after).build());
-      for (dev.agentmemory.proto.Event event : page.getEventsList()) {
-        write(out, EventLines.line(event, project), err);
-      }
-      after = page.getNext();
-    } while (!after.isEmpty());
-  }
-
-  private void exportFrom(Path dir, String project, long from, long to, Writer out, PrintWriter err) {
-    try (MemoryStore store = MemoryStore.openReadOnly(dir);
-        CloseableIterator<Event> events = store.events().scan(from, to == 0 ? Long.MAX_VALUE : to)) {
-      while (events.hasNext()) {
-        write(out, EventLines.line(EventMessages.toProto(events.next()), project), err);
-      }
+  private void write(Writer out, String line, PrintWriter err) {
+    try {
+      out.write(line);
+      out.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + output + ": " + e.getMessage(), e);
     }
-  }
-
-  private void write(Writer out, String line, PrintWriter err) throws IOException {
-    out.write(line);
-    out.write('\n');
     if (++written % PROGRESS_EVERY == 0) {
       err.printf("Exported %d events...%n", written);
       err.flush();

@@ -55,8 +55,7 @@ public final class AdminImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long[] lines = new long[2]; // read, bad
-    ImportBatches.Sent totals = ImportBatches.toDestination(admin,
-        to -> read(new ImportBatches(to.sender()), lines, err));
+    ImportBatches.Sent totals = admin.importing(operations -> read(new ImportBatches(operations), lines, err));
     totals.errors().stream().limit(MAX_SHOWN).forEach(error -> err.println(error + "; skipped"));
     if (totals.errors().size() > MAX_SHOWN) {
       err.printf("... and %d more rejected (the first %d shown)%n", totals.rejected() - MAX_SHOWN, MAX_SHOWN);

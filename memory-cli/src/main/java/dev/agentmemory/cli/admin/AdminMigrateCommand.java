@@ -1,7 +1,6 @@
 package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.daemon.ProjectStore;
-import dev.agentmemory.storage.StoreFormat;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +39,7 @@ public final class AdminMigrateCommand implements Callable<Integer> {
       }
       return null;
     });
-    out.printf("Every store is in format %d, this release's.%n", StoreFormat.CURRENT);
+    out.printf("Every store is in format %d, this release's.%n", ProjectStore.CURRENT_FORMAT);
     return 0;
   }
 }

@@ -2,13 +2,10 @@ package dev.agentmemory.cli.admin;
 
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.Json;
-import dev.agentmemory.cli.client.DaemonClient;
-import dev.agentmemory.cli.client.RemoteOperations;
-import dev.agentmemory.daemon.ReadOnlyStores;
+import dev.agentmemory.daemon.operations.MemoryReads;
 import dev.agentmemory.domain.StoreVerification;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,15 +32,7 @@ public final class AdminVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<DaemonClient> daemon = admin.viaDaemon();
-    Map<String, StoreVerification> results;
-    if (daemon.isPresent()) {
-      try (RemoteOperations operations = new RemoteOperations(daemon.get())) {
-        results = operations.verify();
-      }
-    } else {
-      results = ReadOnlyStores.verify(admin.defaultStore());
-    }
+    Map<String, StoreVerification> results = admin.reading(MemoryReads::verify);
     print(spec.commandLine().getOut(), results);
     boolean sound = results.values().stream().allMatch(store -> store.problems().isEmpty());
     return sound ? 0 : ExitCode.ERROR;

@@ -8,6 +8,7 @@ import dev.agentmemory.cli.query.EventFormat;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;
+import dev.agentmemory.wire.EventMessages;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,8 +22,8 @@ final class EventLines {
 
   private EventLines() {}
 
-  static String line(dev.agentmemory.proto.Event event, String project) {
-    ObjectNode node = EventFormat.json(event).put("project", project);
+  static String line(Event event, String project) {
+    ObjectNode node = EventFormat.json(EventMessages.toProto(event)).put("project", project);
     try {
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {

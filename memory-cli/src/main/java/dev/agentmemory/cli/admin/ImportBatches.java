@@ -1,18 +1,17 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.EventService;
-import dev.agentmemory.wire.EventMessages;
+import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.event.Event;
-import dev.agentmemory.proto.IngestEventsResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Events on their way into the stores: gathered per project and sent 500 at a time (through the
- * daemon, or into stores opened here), with what came back added up.
+ * daemon, or into the stores opened here), with what came back added up.
  */
 final class ImportBatches {
   static final int BATCH = 500;
@@ -26,54 +25,15 @@ final class ImportBatches {
     }
   }
 
-  /** Sends one batch of one project's events. */
-  interface Sender {
-    Sent send(String project, List<Event> batch);
-  }
-
-  private final Sender sender;
+  private final MemoryOperations operations;
   private final Map<String, List<Event>> batches = new TreeMap<>();
   /** Where each waiting event came from ("line 12"), to name it in a rejection; by event id. */
-  private final Map<String, String> origins = new java.util.HashMap<>();
+  private final Map<String, String> origins = new HashMap<>();
   private Sent total = new Sent(0, 0, 0, List.of());
 
-  ImportBatches(Sender sender) {
-    this.sender = sender;
-  }
-
-  /** Through the daemon: IngestEvents with the project's header. */
-  static Sender through(DaemonClient client) {
-    return (project, batch) -> {
-      IngestEventsResponse response = client.inProject(project).ingestEvents(batch.stream().map(EventMessages::toProto).toList());
-      return new Sent(response.getCreated(), response.getDuplicates(), response.getRejected(), response.getErrorsList());
-    };
-  }
-
-  /** Into stores opened here. */
-  static Sender into(OfflineStores stores) {
-    return (project, batch) -> {
-      EventService.BatchResult result = stores.events(project).ingestAll(batch);
-      return new Sent(result.created(), result.duplicates(), result.rejected(), result.errors());
-    };
-  }
-
-  /** Where imported events go, and where what is already stored there is read. */
-  record Destination(Sender sender, LiveCaptured.Lookup stored) {}
-
-  /**
-   * Runs {@code work} against the daemon when it serves the store, else against the stores opened
-   * here (closed when it is done).
-   */
-  static <T> T toDestination(AdminCommand admin, java.util.function.Function<Destination, T> work) {
-    java.util.Optional<DaemonClient> daemon = admin.viaDaemon();
-    if (daemon.isPresent()) {
-      try (DaemonClient client = daemon.get()) {
-        return work.apply(new Destination(through(client), LiveCaptured.through(client)));
-      }
-    }
-    try (OfflineStores stores = new OfflineStores(admin)) {
-      return work.apply(new Destination(into(stores), LiveCaptured.into(stores)));
-    }
+  /** @param operations where the batches go: the running daemon, or the stores opened here */
+  ImportBatches(MemoryOperations operations) {
+    this.operations = operations;
   }
 
   void add(String project, Event event) {
@@ -93,7 +53,7 @@ final class ImportBatches {
   }
 
   private void send(String project, List<Event> batch) {
-    Sent sent = sender.send(project, List.copyOf(batch));
+    EventService.BatchResult sent = operations.ingest(project, List.copyOf(batch));
     List<String> named = sent.errors().stream().map(this::named).toList();
     total = total.plus(new Sent(sent.created(), sent.duplicates(), sent.rejected(), named));
     batch.forEach(event -> origins.remove(key(event.eventId())));

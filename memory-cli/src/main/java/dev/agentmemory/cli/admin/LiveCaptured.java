@@ -1,13 +1,10 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.EventFilter;
-import dev.agentmemory.daemon.EventService;
-import dev.agentmemory.wire.EventMessages;
+import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventType;
-import dev.agentmemory.proto.GetEventsRequest;
-import dev.agentmemory.proto.GetEventsResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,39 +28,21 @@ final class LiveCaptured {
   /** The metadata key of the agent's id of a tool call, on the hook's events and on transcripts'. */
   private static final String CALL_ID = "tool_use_id";
 
-  /** One page of a project's stored events of an agent's session in a time range, oldest first. */
-  interface Lookup {
-    List<Event> page(String project, String agent, String session, long fromMs, long toMs);
-  }
-
-  private final Lookup lookup;
+  private final MemoryOperations operations;
   private long leftOut;
 
-  LiveCaptured(Lookup lookup) {
-    this.lookup = lookup;
+  /** @param operations where the stored events are read: the running daemon, or the stores opened here */
+  LiveCaptured(MemoryOperations operations) {
+    this.operations = operations;
   }
 
-  static Lookup through(DaemonClient client) {
-    return (project, agent, session, fromMs, toMs) -> {
-      try {
-        GetEventsResponse response = client.inProject(project).getEvents(GetEventsRequest.newBuilder()
-            .setFromTimestampMs(fromMs).setToTimestampMs(toMs).setLimit(PAGE).setAgent(agent).setSessionId(session).build());
-        return response.getEventsList().stream().map(EventMessages::toEvent).toList();
-      } catch (dev.agentmemory.cli.CliException e) {
-        // NOT_FOUND: the project has no store yet, so nothing of it was captured
-        if (e.getMessage().contains("NOT_FOUND")) {
-          return List.of();
-        }
-        throw e;
-      }
-    };
-  }
-
-  static Lookup into(OfflineStores stores) {
-    return (project, agent, session, fromMs, toMs) -> {
-      EventService events = stores.events(project);
-      return events.events(fromMs, toMs, PAGE, new EventFilter(agent, session)).events();
-    };
+  /** One page of a project's stored events of an agent's session in a time range, oldest first. */
+  private List<Event> page(String project, String agent, String session, long fromMs, long toMs) {
+    try {
+      return operations.events(project, fromMs, toMs, PAGE, new EventFilter(agent, session));
+    } catch (NotFoundException e) {
+      return List.of(); // the project has no store yet, so nothing of it was captured
+    }
   }
 
   /** Events the hook captured and the import therefore left out, so far. */
@@ -112,7 +91,7 @@ final class LiveCaptured {
     Live live = new Live(new HashMap<>(), new HashSet<>());
     Set<String> seen = new HashSet<>();
     while (true) {
-      List<Event> page = lookup.page(project, first.agent(), first.sessionId(), Math.max(0, from), to);
+      List<Event> page = page(project, first.agent(), first.sessionId(), Math.max(0, from), to);
       boolean progressed = false;
       for (Event stored : page) {
         if (seen.add(stored.eventId())) {

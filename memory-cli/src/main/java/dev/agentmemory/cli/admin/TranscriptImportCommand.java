@@ -78,8 +78,8 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
       return 0;
     }
     boolean terminal = System.console() != null;
-    Imported imported = ImportBatches.toDestination(parent.admin(), to -> importAll(files, transcripts, counts,
-        new ImportBatches(to.sender()), new LiveCaptured(to.stored()), terminal));
+    Imported imported = parent.admin().importing(operations -> importAll(files, transcripts, counts,
+        new ImportBatches(operations), new LiveCaptured(operations), terminal));
     ImportBatches.Sent totals = imported.sent();
     out.printf("%sImported %s from %s: %d new, %d already stored, %d rejected.%n", terminal ? "\r" : "",
         Count.of(counts.events, "event"), Count.of(counts.files, "file"), totals.created(), totals.duplicates(),

@@ -2,6 +2,8 @@ package dev.agentmemory.cli.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmemory.cli.FakeOperations;
+import dev.agentmemory.daemon.EventFilter;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
@@ -30,11 +32,13 @@ class LiveCapturedTest {
         event("H2", EventType.TOOL_RESULT, "Tool Bash: ls\nsrc", Map.of("tool_use_id", "toolu_1")),
         event("H3", EventType.ASSISTANT_STOP, "Done: two files.", Map.of()),
         event("I9", EventType.USER_MESSAGE, "an earlier import of this file", Map.of()));
-    LiveCaptured captured = new LiveCaptured((project, agent, session, from, to) -> {
-      assertThat(agent).isEqualTo("claude");
-      assertThat(session).isEqualTo("s1");
-      assertThat(from).as("an hour around").isLessThan(T);
-      return live;
+    LiveCaptured captured = new LiveCaptured(new FakeOperations() {
+      @Override
+      public List<Event> events(String project, long from, long to, int limit, EventFilter filter) {
+        assertThat(filter).isEqualTo(new EventFilter("claude", "s1"));
+        assertThat(from).as("an hour around").isLessThan(T);
+        return live;
+      }
     });
 
     // when: the transcript has the prompt twice, the same call (other text), the answer, more

@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.operations.StoreReport;
 import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.proto.GetSchedulerStatusResponse;
 import dev.agentmemory.proto.GetStoreStatsResponse;
@@ -37,8 +38,10 @@ public final class AdminMapper {
     return response.build();
   }
 
-  static GetStoreStatsResponse stats(StoreStats stats, AdminService.SummarizerUsage usage) {
-    return GetStoreStatsResponse.newBuilder()
+  static GetStoreStatsResponse stats(StoreReport report) {
+    StoreStats stats = report.store();
+    AdminService.SummarizerUsage usage = report.summarizer();
+    GetStoreStatsResponse.Builder response = GetStoreStatsResponse.newBuilder()
         .setSummarizer(usage.summarizer())
         .setSummarizerRequestsToday(usage.requests())
         .setSummarizerInputTokensToday(usage.inputTokens())
@@ -56,7 +59,14 @@ public final class AdminMapper {
         .addAllAgents(stats.agents().entrySet().stream().map(agent -> dev.agentmemory.proto.AgentEvents.newBuilder()
             .setAgent(agent.getKey()).setEvents(agent.getValue().events())
             .setLastStoredMs(agent.getValue().lastStoredMs()).build()).toList())
-        .build();
+        .setRedactions(report.redactions())
+        .setProject(report.project())
+        .addAllProjects(report.projects())
+        .addAllAudit(report.forgotten());
+    report.search().ifPresent(search -> response.setSearchDocuments(search.documents())
+        .setSearchVectors(search.vectors()).setSearchPendingVectors(search.pendingVectors())
+        .setSearchIndexBytes(search.indexBytes()).setSearchBehind(search.behind()).setSearchModel(search.semantic()));
+    return response.build();
   }
 
   private static JobResultStatus result(String result) {

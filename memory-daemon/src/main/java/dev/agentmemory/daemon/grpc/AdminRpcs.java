@@ -1,9 +1,6 @@
 package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.Forgetting;
-import dev.agentmemory.daemon.ProjectStore;
-import dev.agentmemory.daemon.Projects;
-import dev.agentmemory.daemon.SearchService;
 import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.proto.BackupRequest;
 import dev.agentmemory.proto.BackupResponse;
@@ -15,7 +12,6 @@ import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.VerifyStoresRequest;
 import dev.agentmemory.proto.VerifyStoresResponse;
-import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.domain.InvalidArgumentException;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
@@ -24,35 +20,14 @@ import java.util.OptionalInt;
 
 /** Maintenance: stats, compaction, backup, forget, verification. */
 final class AdminRpcs {
-  private final Projects projects;
-  private final SearchService search;
   private final MemoryOperations operations;
 
-  AdminRpcs(Projects projects, SearchService search, MemoryOperations operations) {
-    this.projects = projects;
-    this.search = search;
+  AdminRpcs(MemoryOperations operations) {
     this.operations = operations;
   }
 
   void getStoreStats(GetStoreStatsRequest request, StreamObserver<GetStoreStatsResponse> response) {
-    Calls.unary("GetStoreStats", response, () -> {
-      ProjectStore store = ProjectHeader.store(projects);
-      GetStoreStatsResponse.Builder stats = AdminMapper.stats(store.admin().stats(), store.admin().summarizerUsage())
-          .toBuilder()
-          .setRedactions(store.admin().redactions())
-          .setProject(store.name())
-          .addAllProjects(projects.names())
-          .setSearchModel(search.modelStatus())
-          .addAllAudit(store.store().checkpoints().audit());
-      store.search().ifPresent(index -> {
-        StoreSearch.Stats searchStats = index.stats();
-        stats.setSearchDocuments(searchStats.documents()).setSearchVectors(searchStats.vectors())
-            .setSearchPendingVectors(searchStats.pendingVectors()).setSearchIndexBytes(searchStats.sizeBytes())
-            .setSearchBehind(searchStats.behind());
-        index.rebuiltBecause().ifPresent(reason -> stats.addWarnings("The search index was rebuilt: " + reason));
-      });
-      return stats.build();
-    });
+    Calls.unary("GetStoreStats", response, () -> AdminMapper.stats(operations.stats(ProjectHeader.current())));
   }
 
   void compactStore(CompactStoreRequest request, StreamObserver<CompactStoreResponse> response) {

@@ -1,5 +1,6 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.wire.EventMessages;
 
 import dev.agentmemory.daemon.EventExport;
@@ -19,9 +20,11 @@ import java.util.List;
 /** Events in and out: ingest (one or a batch), listing, export. */
 final class EventRpcs {
   private final Projects projects;
+  private final MemoryOperations operations;
 
-  EventRpcs(Projects projects) {
+  EventRpcs(Projects projects, MemoryOperations operations) {
     this.projects = projects;
+    this.operations = operations;
   }
 
   void ingestEvent(IngestEventRequest request, StreamObserver<IngestEventResponse> response) {
@@ -33,7 +36,7 @@ final class EventRpcs {
     Calls.unary("IngestEvents", response, () -> {
       List<dev.agentmemory.event.Event> batch = new java.util.ArrayList<>();
       request.getEventsList().forEach(event -> batch.add(EventMessages.toEvent(event)));
-      EventService.BatchResult result = projects.forIngest(ProjectHeader.current()).events().ingestAll(batch);
+      EventService.BatchResult result = operations.ingest(ProjectHeader.current(), batch);
       return IngestEventsResponse.newBuilder()
           .setCreated(result.created())
           .setDuplicates(result.duplicates())

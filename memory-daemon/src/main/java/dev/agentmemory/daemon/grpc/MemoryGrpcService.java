@@ -77,10 +77,10 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
 
   private MemoryGrpcService(DaemonServices services) {
     MemoryOperations operations = LocalOperations.of(services);
-    this.eventRpcs = new EventRpcs(services.projects());
+    this.eventRpcs = new EventRpcs(services.projects(), operations);
     this.tocRpcs = new TocRpcs(services.projects(), operations);
     this.schedulerRpcs = new SchedulerRpcs(services.scheduler(), operations);
-    this.adminRpcs = new AdminRpcs(services.projects(), services.search(), operations);
+    this.adminRpcs = new AdminRpcs(operations);
     this.searchRpcs = new SearchRpcs(services.projects(), services.search(), operations);
   }
 

@@ -1,15 +1,21 @@
 package dev.agentmemory.daemon.operations;
 
 import dev.agentmemory.daemon.DaemonServices;
+import dev.agentmemory.daemon.EventFilter;
+import dev.agentmemory.daemon.EventService;
+import dev.agentmemory.daemon.ReadOnlyStores;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.StorageException;
+import dev.agentmemory.domain.StoreStats;
 import dev.agentmemory.domain.StoreVerification;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.toc.TocRebuilder;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +36,46 @@ public final class LocalOperations implements MemoryOperations {
 
   public static LocalOperations of(DaemonServices services) {
     return new LocalOperations(services);
+  }
+
+  @Override
+  public EventService.BatchResult ingest(String project, List<Event> batch) {
+    return services.projects().forIngest(project).events().ingestAll(batch);
+  }
+
+  @Override
+  public List<Event> events(String project, long fromMs, long toMs, int limit, EventFilter filter) {
+    return services.projects().events(project, fromMs, toMs, limit, filter).events();
+  }
+
+  @Override
+  public StoreReport stats(String project) {
+    ProjectStore store = services.projects().forRead(project);
+    StoreStats stats = store.admin().stats();
+    Optional<StoreSearch> index = store.search();
+    List<String> warnings = new ArrayList<>(stats.warnings());
+    index.flatMap(StoreSearch::rebuiltBecause).ifPresent(reason -> warnings.add("The search index was rebuilt: " + reason));
+    return new StoreReport(store.name(), stats.withWarnings(warnings), store.admin().summarizerUsage(),
+        store.admin().redactions(), services.projects().names(), store.store().checkpoints().audit(),
+        index.map(open -> figures(open.stats())));
+  }
+
+  private StoreReport.SearchFigures figures(StoreSearch.Stats index) {
+    return new StoreReport.SearchFigures(index.documents(), index.vectors(), index.pendingVectors(), index.sizeBytes(),
+        index.behind(), services.search().modelStatus());
+  }
+
+  @Override
+  public List<String> stores() {
+    List<String> stores = new ArrayList<>();
+    stores.add("");
+    stores.addAll(services.projects().names());
+    return stores;
+  }
+
+  @Override
+  public void export(String project, long fromMs, long toMs, Consumer<Event> each) {
+    ReadOnlyStores.scan(services.projects().forRead(project).store(), fromMs, toMs, each);
   }
 
   @Override

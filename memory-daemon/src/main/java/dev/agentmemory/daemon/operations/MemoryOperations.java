@@ -1,11 +1,12 @@
 package dev.agentmemory.daemon.operations;
 
+import dev.agentmemory.daemon.EventFilter;
+import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.backup.Backups;
 import java.time.LocalDate;
-import dev.agentmemory.domain.StoreVerification;
+import dev.agentmemory.event.Event;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
@@ -18,7 +19,19 @@ import java.util.function.Consumer;
  *
  * <p>{@code project} names the store: a project's, or "" for the default store.
  */
-public interface MemoryOperations extends AutoCloseable {
+public interface MemoryOperations extends MemoryReads {
+
+  /**
+   * Stores a batch of events in {@code project}'s store (made on first use), each validated and
+   * redacted as the hook's are; an event already stored counts as a duplicate.
+   */
+  EventService.BatchResult ingest(String project, List<Event> batch);
+
+  /**
+   * At most {@code limit} of {@code project}'s events in {@code [fromMs, toMs]} that {@code filter}
+   * keeps, oldest first ("": every store's, merged).
+   */
+  List<Event> events(String project, long fromMs, long toMs, int limit, EventFilter filter);
 
   /**
    * Forgets {@code what} (empty: the whole project) with everything derived from it, the spool
@@ -56,14 +69,4 @@ public interface MemoryOperations extends AutoCloseable {
    * it; empty: backup.dir itself), keeping the newest {@code keep} (empty: backup.keep).
    */
   Backups.Result backup(Optional<String> dest, OptionalInt keep);
-
-  /**
-   * Checks every store (checksums and invariants, see {@link
-   * dev.agentmemory.storage.MemoryStore#verify()}), by project, the default store ("") first.
-   */
-  Map<String, StoreVerification> verify();
-
-  /** Lets go of what the operations hold (a connection, or stores opened offline). */
-  @Override
-  void close();
 }
