@@ -14,7 +14,7 @@ const client = new Client({ name: "ci-typescript-client", version: "1.0.0" });
 await client.connect(transport);
 
 const tools = (await client.listTools()).tools.map((t) => t.name);
-for (const name of ["memory_search", "memory_recent", "memory_browse", "memory_expand"]) {
+for (const name of ["memory_search", "memory_recent", "memory_browse", "memory_expand", "memory_forget"]) {
   if (!tools.includes(name)) fail(`tool ${name} missing from ${tools}`);
 }
 const found = await client.callTool({ name: "memory_search", arguments: { query, mode: "bm25", limit: 3 } });

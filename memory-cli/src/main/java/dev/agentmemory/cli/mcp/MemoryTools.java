@@ -4,6 +4,8 @@ import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.SearchReport;
 import dev.agentmemory.cli.client.DaemonClient;
+import dev.agentmemory.cli.client.RemoteOperations;
+import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.Event;
@@ -115,6 +117,29 @@ final class MemoryTools {
       }
     }
     return answer.end("Read more: memory_expand {grip_id or event_id}; memory_browse {node_id}.");
+  }
+
+  /**
+   * {@code memory_forget}: what would be forgotten of this project's memory, or with {@code confirm}
+   * forgets it for good (the same forget as {@code admin forget}: audited, spool and session-start
+   * memory included).
+   */
+  String forget(Optional<String> session, Optional<String> event, Optional<String> before, boolean confirm) {
+    Forgetting.Selection what = Forgetting.Selection.of(session.orElse(""), event.orElse(""),
+        before.map(day -> startOf(day, "before")).orElse(0L));
+    // not closed here: the client is the call's, closed by it
+    Forgetting.Result result = daemon.call(client -> new RemoteOperations(client).forget(daemon.project(),
+        Optional.of(what), !confirm));
+    String span = result.sessions() == 0 ? "" : " of " + Count.of(result.sessions(), "session") + " ("
+        + when(result.firstMs()) + " to " + when(result.lastMs()) + ")";
+    if (!confirm) {
+      return "Would forget " + what.describe() + " in project " + daemon.project() + ": " + result.events() + " events"
+          + span + ". Nothing was removed. Forgetting cannot be undone: call memory_forget again with confirm: true "
+          + "only if the user asked to forget this.";
+    }
+    return "Forgot " + result.events() + " events" + span + " in project " + daemon.project()
+        + (result.spooled() == 0 ? "" : " and " + result.spooled() + " waiting in the spool") + ". Audit: "
+        + result.audit() + ". Backups made before still hold them.";
   }
 
   /** {@code memory_recent}: the segments of the last {@code days} days, newest first. */

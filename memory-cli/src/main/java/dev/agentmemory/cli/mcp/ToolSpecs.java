@@ -92,17 +92,43 @@ final class ToolSpecs {
                 throw new IllegalArgumentException("give exactly one of grip_id and event_id");
               }
               return tools.expand(grip, event, Args.integer(args, "before", 3, 0, 20), Args.integer(args, "after", 3, 0, 20));
-            }));
+            }),
+        spec("memory_forget", "Forget part of the memory for good",
+            "Remove events of this project from the memory for good, with everything derived from them "
+                + "(summaries, search entries), audited. Only when the user asks to forget something (a secret "
+                + "pasted by mistake, a session they do not want kept). Give exactly one of session_id, event_id, "
+                + "before. Without confirm it only says what would go: show that to the user, and call again with "
+                + "confirm: true once they agree. Cannot be undone.",
+            """
+            {"type": "object", "properties": {
+              "session_id": {"type": "string", "description": "Every event of this session."},
+              "event_id": {"type": "string", "description": "This one event (ULID, from memory_search)."},
+              "before": {"type": "string", "description": "Every event before this day, YYYY-MM-DD."},
+              "confirm": {"type": "boolean", "description": "true forgets for good; false or absent (default) only says what would go."}
+            }, "additionalProperties": false}
+            """,
+            true,
+            args -> tools.forget(Args.optionalText(args, "session_id"), Args.optionalText(args, "event_id"),
+                Args.optionalText(args, "before"), Args.bool(args, "confirm"))));
   }
 
   private SyncToolSpecification spec(String name, String title, String description, String schema,
+      Function<Map<String, Object>, String> handler) {
+    return spec(name, title, description, schema, false, handler);
+  }
+
+  /**
+   * @param destroys whether the tool removes memory (else it only reads): the annotations a client
+   *     shows the user before the call
+   */
+  private SyncToolSpecification spec(String name, String title, String description, String schema, boolean destroys,
       Function<Map<String, Object>, String> handler) {
     Tool tool = Tool.builder()
         .name(name)
         .title(title)
         .description(description)
         .inputSchema(json, schema)
-        .annotations(new ToolAnnotations(title, true, false, true, false, null))
+        .annotations(new ToolAnnotations(title, !destroys, destroys, true, false, null))
         .build();
     return SyncToolSpecification.builder()
         .tool(tool)

@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
-import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -140,9 +133,9 @@ class AgentIT {
     assertThat(inBeta.out()).as("nothing of alpha in beta").isEmpty();
 
     // when: the agent in alpha searches, reads the recent days, browses and expands through MCP
-    try (Mcp mcp = new Mcp(alpha)) {
+    try (McpSession mcp = new McpSession(alpha, daemon)) {
       assertThat(mcp.client.listTools().tools()).extracting(McpSchema.Tool::name)
-          .containsExactly("memory_search", "memory_recent", "memory_browse", "memory_expand");
+          .containsExactly("memory_search", "memory_recent", "memory_browse", "memory_expand", "memory_forget");
       String found = mcp.awaitText("memory_search", Map.of("query", "why is the VAT rounded twice"), "InvoiceTax");
       String recent = mcp.text("memory_recent", Map.of("days", 2));
       String node = firstMatch(recent, "node_id (toc:segment:\\S+)");
@@ -161,25 +154,25 @@ class AgentIT {
       assertThat(browsed).contains(node);
       assertThat(expanded).contains("> [", "VAT");
       assertThat(invalid.isError()).isTrue();
-      assertThat(text(invalid)).contains("event_id must be a ULID");
-      assertThat(unknownNode.isError()).as(text(unknownNode)).isTrue();
-      assertThat(text(unknownNode)).startsWith("No node toc:day:1999-01-01 in project alpha");
-      assertThat(unknownGrip.isError()).as(text(unknownGrip)).isTrue();
-      assertThat(text(unknownGrip)).startsWith("No grip grip:0000000000000:01KA0000000000000000000000 in project alpha");
+      assertThat(McpSession.text(invalid)).contains("event_id must be a ULID");
+      assertThat(unknownNode.isError()).as(McpSession.text(unknownNode)).isTrue();
+      assertThat(McpSession.text(unknownNode)).startsWith("No node toc:day:1999-01-01 in project alpha");
+      assertThat(unknownGrip.isError()).as(McpSession.text(unknownGrip)).isTrue();
+      assertThat(McpSession.text(unknownGrip)).startsWith("No grip grip:0000000000000:01KA0000000000000000000000 in project alpha");
     }
-    try (Mcp mcp = new Mcp(beta)) {
+    try (McpSession mcp = new McpSession(beta, daemon)) {
       assertThat(mcp.text("memory_search", Map.of("query", "VAT rounded twice")))
           .contains("Nothing found", "project beta").doesNotContain("InvoiceTax", "Austrian");
     }
 
     // when: the daemon is gone
     daemon.run("stop");
-    try (Mcp mcp = new Mcp(alpha)) {
+    try (McpSession mcp = new McpSession(alpha, daemon)) {
       CallToolResult down = mcp.call("memory_search", Map.of("query", "VAT"));
 
       // then: a tool result that says so, not a crash or a hang
       assertThat(down.isError()).isTrue();
-      assertThat(text(down)).contains("not running", "memory-daemon start");
+      assertThat(McpSession.text(down)).contains("not running", "memory-daemon start");
     }
 
     // when
@@ -257,50 +250,4 @@ class AgentIT {
     return matcher.group(1);
   }
 
-  private static String text(CallToolResult result) {
-    return result.content().stream().map(content -> ((TextContent) content).text()).reduce("", String::concat);
-  }
-
-  /** {@code memory-daemon mcp} started by the SDK's stdio client in a project's directory. */
-  private final class Mcp implements AutoCloseable {
-    final McpSyncClient client;
-
-    Mcp(Path project) {
-      ServerParameters server = ServerParameters.builder("sh")
-          .args("-c", "cd '" + project + "' && exec '" + DaemonProcess.launcher() + "' mcp")
-          .env(daemon.env)
-          .build();
-      client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper())))
-          .requestTimeout(Duration.ofSeconds(30))
-          .build();
-      client.initialize();
-    }
-
-    CallToolResult call(String tool, Map<String, Object> arguments) {
-      return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
-    }
-
-    String text(String tool, Map<String, Object> arguments) {
-      CallToolResult result = call(tool, arguments);
-      assertThat(result.isError()).as("%s: %s", tool, AgentIT.text(result)).isFalse();
-      return AgentIT.text(result);
-    }
-
-    /** Calls until the answer contains {@code expected} (the index is refreshed within seconds). */
-    String awaitText(String tool, Map<String, Object> arguments, String expected) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (true) {
-        String text = text(tool, arguments);
-        if (text.contains(expected) || System.nanoTime() > deadline) {
-          return text;
-        }
-        Thread.sleep(500);
-      }
-    }
-
-    @Override
-    public void close() {
-      client.closeGracefully();
-    }
-  }
 }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -29,14 +31,21 @@ class ForgetIT {
   private static final String SECRET = "ZEBRA7741PAPAYA";
 
   @TempDir Path tmp;
+  /** The root of the daemon under test: its store, data, state and the project's directory. */
+  private Path home;
   private DaemonProcess daemon;
   private Path project;
 
   @BeforeEach
   void sandbox() throws Exception {
-    daemon = new DaemonProcess(tmp);
+    sandboxIn(tmp);
+  }
+
+  private void sandboxIn(Path root) throws Exception {
+    home = root;
+    daemon = new DaemonProcess(home);
     daemon.env.put("MEMORY_SEARCH_VECTORS", "false");
-    project = Files.createDirectories(tmp.resolve("work/ledger/.git")).getParent();
+    project = Files.createDirectories(home.resolve("work/ledger/.git")).getParent();
   }
 
   @AfterEach
@@ -82,7 +91,7 @@ class ForgetIT {
     // then
     assertThat(whole.exitCode()).as(whole.toString()).isZero();
     assertThat(daemon.db.resolve("projects/ledger")).doesNotExist();
-    assertThat(tmp.resolve("data/agent-memory/context/ledger.md")).doesNotExist();
+    assertThat(home.resolve("data/agent-memory/context/ledger.md")).doesNotExist();
     assertThat(daemon.run("admin", "stats", "--json").out()).contains("forgot project ledger: its store of 1 events");
   }
 
@@ -91,7 +100,7 @@ class ForgetIT {
     // given: the session taken in and indexed, and a file of it the spool could not store
     int port = daemon.start();
     captureALeakingSessionAndAnother();
-    Path rejected = Files.createDirectories(tmp.resolve("data/agent-memory/spool/rejected"));
+    Path rejected = Files.createDirectories(home.resolve("data/agent-memory/spool/rejected"));
     Files.writeString(rejected.resolve("0000000000001-broken.json"), "{\"session_id\":\"leak\",\"text\":\"" + SECRET);
 
     // when: a client that is not the CLI forgets it, as MCP or any gRPC client would
@@ -121,11 +130,11 @@ class ForgetIT {
     // waiting in the spool and one the spool could not store
     daemon.start();
     captureALeakingSessionAndAnother();
-    Path contextFile = tmp.resolve("data/agent-memory/context/ledger.md");
+    Path contextFile = home.resolve("data/agent-memory/context/ledger.md");
     DaemonProcess.await(() -> Files.exists(contextFile) ? Files.readString(contextFile) : "", SECRET);
     assertThat(daemon.run("stop").exitCode()).isZero();
     hook("leak", "UserPromptSubmit", "prompt", "One more step with " + SECRET);
-    Path rejected = Files.createDirectories(tmp.resolve("data/agent-memory/spool/rejected"));
+    Path rejected = Files.createDirectories(home.resolve("data/agent-memory/spool/rejected"));
     Files.writeString(rejected.resolve("0000000000001-broken.json"), "{\"session_id\":\"leak\",\"text\":\"" + SECRET);
 
     // when
@@ -142,6 +151,85 @@ class ForgetIT {
     assertThat(search(SECRET)).doesNotContain(SECRET);
   }
 
+  @Test
+  void shouldLeaveTheSameState_whetherTheCliGrpcOrMcpForgets() throws Exception {
+    Map<String, ForgottenState> states = new LinkedHashMap<>();
+    for (String door : List.of("cli", "grpc", "mcp")) {
+      // given: the same two sessions captured by a daemon of its own
+      sandboxIn(Files.createDirectories(tmp.resolve(door)));
+      int port = daemon.start();
+      captureALeakingSessionAndAnother();
+      Path context = home.resolve("data/agent-memory/context/ledger.md");
+      DaemonProcess.await(() -> Files.exists(context) ? Files.readString(context) : "", SECRET);
+
+      // when: session "leak" is forgotten through this door
+      forgetTheLeakThrough(door, port);
+
+      // then (below): every door leaves the same
+      states.put(door, forgottenState());
+      daemon.stopQuietly();
+    }
+    assertThat(states.get("cli").events()).as("the other session stays").isEqualTo(List.of(
+        "Rename the ledger export to accounting export"));
+    assertThat(states.get("cli").holdingTheSecret()).isZero();
+    assertThat(states.get("cli").audit()).singleElement().asString().contains("forgot session leak: 3 events");
+    assertThat(states.get("grpc")).as("over gRPC").isEqualTo(states.get("cli"));
+    assertThat(states.get("mcp")).as("over MCP").isEqualTo(states.get("cli"));
+  }
+
+  private void forgetTheLeakThrough(String door, int port) throws Exception {
+    switch (door) {
+      case "cli" -> assertThat(daemon.run("admin", "forget", "--project", "ledger", "--session", "leak", "--yes")
+          .exitCode()).isZero();
+      case "grpc" -> {
+        io.grpc.ManagedChannel channel = daemon.channel(port);
+        try {
+          io.grpc.Metadata header = new io.grpc.Metadata();
+          header.put(io.grpc.Metadata.Key.of("x-memory-project", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "ledger");
+          dev.agentmemory.proto.MemoryServiceGrpc.newBlockingStub(channel)
+              .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(header))
+              .forget(dev.agentmemory.proto.ForgetRequest.newBuilder().setSessionId("leak").build());
+        } finally {
+          channel.shutdownNow();
+        }
+      }
+      default -> {
+        try (McpSession mcp = new McpSession(project, daemon)) {
+          assertThat(mcp.text("memory_forget", Map.of("session_id", "leak")))
+              .startsWith("Would forget session leak in project ledger: 3 events");
+          assertThat(search(SECRET)).as("a dry run forgets nothing").contains(SECRET);
+          assertThat(mcp.text("memory_forget", Map.of("session_id", "leak", "confirm", true)))
+              .startsWith("Forgot 3 events");
+        }
+      }
+    }
+  }
+
+  /**
+   * What a forget leaves, without what differs between two daemons anyway (ids made of the time,
+   * the time in the audit): the events kept, the TOC's and the search's counts, the audit, what
+   * search finds of the secret, how many files hold it, and the session-start memory.
+   */
+  private record ForgottenState(List<String> events, long tocNodes, long grips, List<String> audit, boolean searchFindsIt,
+      int holdingTheSecret, boolean contextHoldsIt) {}
+
+  private ForgottenState forgottenState() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode stats = JSON.readTree(daemon.run("admin", "stats", "--project", "ledger",
+        "--json").out());
+    List<String> events = new ArrayList<>();
+    for (String line : daemon.run("admin", "export", "--project", "ledger").out().split("\n")) {
+      if (!line.isBlank()) {
+        events.add(JSON.readTree(line).path("text").asText());
+      }
+    }
+    List<String> audit = new ArrayList<>();
+    stats.path("forgotten").forEach(entry -> audit.add(entry.asText().replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "(time)")));
+    Path context = home.resolve("data/agent-memory/context/ledger.md");
+    return new ForgottenState(events, stats.path("toc_nodes").asLong(), stats.path("grips").asLong(), audit,
+        search(SECRET).contains(SECRET), filesHolding(SECRET).size(),
+        Files.exists(context) && Files.readString(context).contains(SECRET));
+  }
+
   /** Session "leak" (three prompts holding the secret) and session "keep", stored and indexed. */
   private void captureALeakingSessionAndAnother() throws Exception {
     for (int i = 0; i < 3; i++) {
@@ -154,7 +242,7 @@ class ForgetIT {
   private void hook(String session, String event, String field, String value) throws Exception {
     String payload = JSON.createObjectNode().put("session_id", session).put("hook_event_name", event)
         .put("cwd", project.toString()).put(field, value).toString();
-    Path in = Files.createTempFile(tmp, "payload", ".json");
+    Path in = Files.createTempFile(home, "payload", ".json");
     Files.writeString(in, payload);
     assertThat(daemon.runWithInput(in, "hook").exitCode()).isZero();
   }
@@ -177,8 +265,8 @@ class ForgetIT {
     byte[] needle = text.getBytes(StandardCharsets.UTF_8);
     List<Path> holding = new ArrayList<>();
     List<Path> files;
-    try (Stream<Path> walk = Stream.concat(Stream.concat(Files.walk(daemon.db), Files.walk(tmp.resolve("data"))),
-        Files.walk(tmp.resolve("state")))) {
+    try (Stream<Path> walk = Stream.concat(Stream.concat(Files.walk(daemon.db), Files.walk(home.resolve("data"))),
+        Files.walk(home.resolve("state")))) {
       files = walk.filter(Files::isRegularFile).toList();
     }
     for (Path file : files) {
