@@ -1,8 +1,7 @@
 package dev.agentmemory.bench;
 
-import dev.agentmemory.wire.Headers;
-
 import dev.agentmemory.daemon.lifecycle.DaemonToken;
+import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -17,6 +16,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,11 +38,11 @@ final class DaemonUnderTest implements AutoCloseable {
 
   /** Starts the daemon on {@code dbPath}; returns once health answers SERVING. */
   static DaemonUnderTest start(Path launcher, Path home, Path dbPath) throws IOException, InterruptedException {
-    return start(launcher, home, dbPath, java.util.Map.of());
+    return start(launcher, home, dbPath, Map.of());
   }
 
   /** As {@link #start(Path, Path, Path)}, with {@code env} added to the daemon's environment. */
-  static DaemonUnderTest start(Path launcher, Path home, Path dbPath, java.util.Map<String, String> env)
+  static DaemonUnderTest start(Path launcher, Path home, Path dbPath, Map<String, String> env)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

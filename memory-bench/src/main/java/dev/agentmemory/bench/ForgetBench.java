@@ -3,6 +3,7 @@ package dev.agentmemory.bench;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ final class ForgetBench {
         long start = System.nanoTime();
         // the index starts from nothing: caught up once it holds a unit per event
         SearchBench.await(MemoryServiceGrpc.newBlockingStub(daemon.channel()),
-            stats -> stats.getSearchDocuments() >= events && stats.getSearchBehind() == 0, java.time.Duration.ofHours(1));
+            stats -> stats.getSearchDocuments() >= events && stats.getSearchBehind() == 0, Duration.ofHours(1));
         System.out.printf("keyword index of %d events built in %.1f s%n", events, (System.nanoTime() - start) / 1e9);
         Path exported = work.resolve("all.jsonl");
         OpsBench.cli(launcher, work, "admin", "export", "--output", exported.toString());

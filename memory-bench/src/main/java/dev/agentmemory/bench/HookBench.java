@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,7 @@ public final class HookBench {
       throws Exception {
     String output = "BUILD SUCCESSFUL in 12s\\n".repeat(200);
     String cwd = sandbox.toString();
-    Map<String, String> payloads = new java.util.LinkedHashMap<>();
+    Map<String, String> payloads = new LinkedHashMap<>();
     payloads.put("gemini", "{\"session_id\":\"bench\",\"cwd\":\"" + cwd + "\",\"hook_event_name\":\"AfterTool\","
         + "\"timestamp\":\"2026-11-30T10:00:00.000Z\",\"tool_name\":\"run_shell_command\",\"tool_input\":{\"command\":"
         + "\"./gradlew test\"},\"tool_response\":{\"llmContent\":\"" + output + "\",\"error\":null}}");
@@ -78,11 +79,11 @@ public final class HookBench {
     payloads.put("opencode", "{\"hook_event_name\":\"tool.execute.after\",\"directory\":\"" + cwd + "\","
         + "\"timestamp\":1796032800000,\"input\":{\"tool\":\"bash\",\"sessionID\":\"ses_bench\",\"callID\":\"c1\"},"
         + "\"args\":{\"command\":\"./gradlew test\"},\"output\":{\"output\":\"" + output + "\"}}");
-    Map<String, Latencies> times = new java.util.LinkedHashMap<>();
+    Map<String, Latencies> times = new LinkedHashMap<>();
     for (Map.Entry<String, String> agent : payloads.entrySet()) {
       Path payload = sandbox.resolve(agent.getKey() + ".json");
       Files.writeString(payload, agent.getValue());
-      List<String> command = new java.util.ArrayList<>(List.of(launcher.toString(), "hook", "--agent", agent.getKey()));
+      List<String> command = new ArrayList<>(List.of(launcher.toString(), "hook", "--agent", agent.getKey()));
       if (agent.getKey().equals("copilot")) {
         command.addAll(List.of("--event", "postToolUse"));
       }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -67,7 +68,7 @@ final class IdleBench {
       awaitBacklog(memory, vectors);
       double backlogSeconds = (System.nanoTime() - backlogStart) / 1e9;
       channel.shutdownNow();
-      channel.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      channel.awaitTermination(5, TimeUnit.SECONDS);
       Thread.sleep(2_000); // the last answers and commits settle
       Map<String, long[]> before = threads(daemon.pid());
       Thread.sleep(seconds * 1_000L);

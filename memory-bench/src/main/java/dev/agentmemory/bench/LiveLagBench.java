@@ -1,7 +1,5 @@
 package dev.agentmemory.bench;
 
-import dev.agentmemory.wire.Headers;
-
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.agentmemory.daemon.MemoryDaemon;
 import dev.agentmemory.daemon.config.ConfigKey;
@@ -15,6 +13,8 @@ import dev.agentmemory.proto.GetNodeRequest;
 import dev.agentmemory.proto.GetNodeResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.toc.Period;
+import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Files;
@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -85,7 +86,7 @@ public final class LiveLagBench {
     while (running.get()) {
       long newest = 0;
       GetNodeResponse day = memory.getNode(GetNodeRequest.newBuilder()
-          .setNodeId(dev.agentmemory.toc.Period.dayId(LocalDate.now(ZoneOffset.UTC))).build());
+          .setNodeId(Period.dayId(LocalDate.now(ZoneOffset.UTC))).build());
       if (day.hasNode()) {
         for (String segment : day.getNode().getChildNodeIdsList()) {
           GetNodeResponse node = memory.getNode(GetNodeRequest.newBuilder().setNodeId(segment).build());
@@ -110,7 +111,7 @@ public final class LiveLagBench {
   static final class SyntheticTexts {
     private static final String[] WORDS = ("invoice rounding checkout gateway retry timeout cache index query "
         + "migration deploy config test build release token session parser schema endpoint latency").split(" ");
-    private final java.util.Random random = new java.util.Random(3);
+    private final Random random = new Random(3);
 
     String next() {
       StringBuilder text = new StringBuilder("Please look at the ");

@@ -1,16 +1,15 @@
 package dev.agentmemory.bench;
 
-import dev.agentmemory.wire.EventMessages;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.proto.CompactStoreRequest;
 import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
-import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.wire.EventMessages;
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ingest over gRPC against the real daemon process, with the two limits around it measured in the
@@ -44,7 +44,7 @@ final class LoadBench {
 
     report.put("vectors", vectors);
     try (DaemonUnderTest daemon = DaemonUnderTest.start(launcher, work.resolve("home"), work.resolve("db"),
-        java.util.Map.of("MEMORY_SEARCH_VECTORS", Boolean.toString(vectors)))) {
+        Map.of("MEMORY_SEARCH_VECTORS", Boolean.toString(vectors)))) {
       report.put("start_to_serving_ms", daemon.startToServingMs());
       Thread.sleep(2000);
       report.put("idle_rss_mb", daemon.rssBytes() / 1e6);

@@ -1,6 +1,7 @@
 package dev.agentmemory.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class LoadCommand {
   }
 
   /** Writes {@code report} to the file of {@code --json FILE}, if given. */
-  static void writeJson(ObjectNode report, List<String> options) throws java.io.IOException {
+  static void writeJson(ObjectNode report, List<String> options) throws IOException {
     String json = value(options, "--json", null);
     if (json != null) {
       LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(json).toFile(), report);

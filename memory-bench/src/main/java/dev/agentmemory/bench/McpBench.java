@@ -1,15 +1,14 @@
 package dev.agentmemory.bench;
 
-import dev.agentmemory.wire.EventMessages;
-
-import dev.agentmemory.wire.Headers;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.toc.TokenCounter;
+import dev.agentmemory.wire.EventMessages;
+import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
@@ -18,9 +17,9 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +99,7 @@ final class McpBench {
         .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(header));
     List<String> questions = new ArrayList<>();
     for (Locomo.Conversation conversation : Locomo.load(dir)) {
-      for (dev.agentmemory.event.Event event : Locomo.events(conversation)) {
+      for (Event event : Locomo.events(conversation)) {
         memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(EventMessages.toProto(event)).build());
       }
       conversation.questions().forEach(question -> questions.add(question.text()));

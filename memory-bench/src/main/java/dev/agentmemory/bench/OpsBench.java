@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -118,11 +119,11 @@ final class OpsBench {
   }
 
   private static String mb(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.0f MB", bytes / 1e6);
+    return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
   }
 
   private static String rate(long events, Timed timed) {
-    return String.format(java.util.Locale.ROOT, "%.0f events/s", events / timed.seconds());
+    return String.format(Locale.ROOT, "%.0f events/s", events / timed.seconds());
   }
 
   /** Bytes of the files of {@code second} that are not hard links of a file of {@code first}. */

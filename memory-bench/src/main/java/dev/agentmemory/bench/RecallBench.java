@@ -12,6 +12,7 @@ import dev.agentmemory.toc.TocConfig;
 import dev.agentmemory.toc.TokenCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
@@ -149,7 +150,7 @@ public final class RecallBench {
           TokenCounter.shared())) {
         builder.apply(events, OptionalLong.of(last));
       }
-      ZonedDateTime now = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(
+      ZonedDateTime now = ZonedDateTime.ofInstant(Instant.ofEpochMilli(
           events.get(events.size() - 1).timestampMs()), ZoneOffset.UTC).plusDays(1);
       try (StoreSearch search = StoreSearch.open(store, ZoneOffset.UTC, embeddings);
           AutoCloseable vectors = StoreSearch.startVectorWorker(embeddings, () -> List.of(search))) {

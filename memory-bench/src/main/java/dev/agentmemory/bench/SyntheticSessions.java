@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Deterministic synthetic coding sessions (fixed seed): three sessions at a time on working days,
@@ -51,7 +52,7 @@ final class SyntheticSessions {
   }
 
   /** Hands {@code count} events to {@code sink}, a day at a time, in time order. */
-  void generate(long count, java.util.function.Consumer<Event> sink) {
+  void generate(long count, Consumer<Event> sink) {
     LocalDate day = LocalDate.parse("2025-01-06");
     int session = 0;
     long made = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The local summarizer must keep beating the first-three-sentences baseline on LoCoMo. */
@@ -31,7 +32,7 @@ class LocomoSummaryEvalTest {
     assertThat(Rouge.rouge1("the cat sat", "the cat sat")).isEqualTo(1.0);
     assertThat(Rouge.rouge1("the cat", "the dog")).isEqualTo(0.5);
     // LCS of "a b c d" and "a c d" is 3: P = 3/4, R = 1
-    assertThat(Rouge.rougeL("a b c d", "a c d")).isCloseTo(2 * 0.75 / 1.75, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Rouge.rougeL("a b c d", "a c d")).isCloseTo(2 * 0.75 / 1.75, Offset.offset(1e-9));
     assertThat(Rouge.rouge1("", "x")).isZero();
   }
 }

@@ -1,5 +1,7 @@
 package dev.agentmemory.cli;
 
+import java.time.Duration;
+
 /** A failure to report to the user as is (no stack trace), with the exit code to use. */
 public class CliException extends RuntimeException {
   private final int exitCode;
@@ -18,7 +20,7 @@ public class CliException extends RuntimeException {
   }
 
   /** The daemon at {@code endpoint} accepts connections but answers nothing (stopped, hung, swamped). */
-  public static CliException notAnswering(Endpoint endpoint, java.time.Duration waited) {
+  public static CliException notAnswering(Endpoint endpoint, Duration waited) {
     return new CliException(
         "The memory daemon at " + endpoint + " accepted the connection but did not answer within " + waited.toMillis()
             + " ms: it is hung, stopped or overloaded. Look at its log (`memory-daemon status` says where), "

@@ -1,6 +1,8 @@
 package dev.agentmemory.cli;
 
+import dev.agentmemory.cli.client.DaemonClient;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Options of every command that talks to a running daemon: where it is, and JSON output. */
@@ -36,8 +38,8 @@ public final class DaemonOptions {
   }
 
   /** Connects to the daemon, makes one call, disconnects. */
-  public <T> T ask(MemoryDaemonCommand root, java.util.function.Function<dev.agentmemory.cli.client.DaemonClient, T> call) {
-    try (dev.agentmemory.cli.client.DaemonClient client = root.context().clients().apply(endpoint(root))) {
+  public <T> T ask(MemoryDaemonCommand root, Function<DaemonClient, T> call) {
+    try (DaemonClient client = root.context().clients().apply(endpoint(root))) {
       return call.apply(client);
     }
   }

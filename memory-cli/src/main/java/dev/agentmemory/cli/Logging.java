@@ -1,7 +1,6 @@
 package dev.agentmemory.cli;
 
 import ch.qos.logback.classic.Level;
-import dev.agentmemory.hook.PrivateFiles;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -12,7 +11,10 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
+import dev.agentmemory.hook.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Logging {
   private static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{30} - %msg%n";
 
-  private static final java.util.List<String> THIRD_PARTY =
-      java.util.List.of("io.grpc", "io.netty", "io.perfmark", "com.google", "org.rocksdb", "com.knuddels", "com.fasterxml");
+  private static final List<String> THIRD_PARTY =
+      List.of("io.grpc", "io.netty", "io.perfmark", "com.google", "org.rocksdb", "com.knuddels", "com.fasterxml");
 
   private Logging() {}
 
@@ -74,7 +76,7 @@ public final class Logging {
     try {
       // the log names projects, paths and sessions: its directory is private, whatever the umask
       PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // logback reports a directory it cannot create itself
     }
     RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();

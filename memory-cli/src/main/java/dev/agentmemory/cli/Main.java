@@ -3,7 +3,9 @@ package dev.agentmemory.cli;
 import dev.agentmemory.cli.client.GrpcDaemonClient;
 import dev.agentmemory.daemon.DaemonStartException;
 import dev.agentmemory.daemon.config.ConfigException;
+import dev.agentmemory.domain.MemoryException;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Entry point of the {@code memory-daemon} command. */
@@ -50,7 +52,7 @@ public final class Main {
   }
 
   /** Commands that talk to a running daemon. */
-  private static final java.util.Set<String> CLIENT_COMMANDS = java.util.Set.of("status", "query", "search", "admin", "scheduler");
+  private static final Set<String> CLIENT_COMMANDS = Set.of("status", "query", "search", "admin", "scheduler");
 
   /**
    * The subcommand named by the first argument that is not a global option; "" for --version
@@ -85,7 +87,7 @@ public final class Main {
       err.println("Error: " + error.getMessage());
       return ExitCode.ERROR;
     }
-    if (error instanceof dev.agentmemory.domain.MemoryException) {
+    if (error instanceof MemoryException) {
       err.println("Error: " + error.getMessage());
       return ExitCode.ERROR;
     }

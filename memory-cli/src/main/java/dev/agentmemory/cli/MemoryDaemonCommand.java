@@ -1,19 +1,29 @@
 package dev.agentmemory.cli;
 
 import dev.agentmemory.cli.admin.AdminCommand;
+import dev.agentmemory.cli.auth.AuthCommand;
 import dev.agentmemory.cli.hooks.HookCommand;
 import dev.agentmemory.cli.hooks.HooksCommand;
+import dev.agentmemory.cli.lifecycle.LogsCommand;
 import dev.agentmemory.cli.lifecycle.StartCommand;
 import dev.agentmemory.cli.lifecycle.StatusCommand;
 import dev.agentmemory.cli.lifecycle.StopCommand;
+import dev.agentmemory.cli.lifecycle.WarmUpCommand;
+import dev.agentmemory.cli.mcp.McpCommand;
 import dev.agentmemory.cli.query.QueryCommand;
 import dev.agentmemory.cli.scheduler.SchedulerCommand;
+import dev.agentmemory.cli.service.ServiceCommand;
 import dev.agentmemory.daemon.Version;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -32,23 +42,23 @@ public final class MemoryDaemonCommand {
   static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
   private static Map<String, Class<?>> subcommands() {
-    Map<String, Class<?>> commands = new java.util.LinkedHashMap<>();
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
     commands.put("start", StartCommand.class);
     commands.put("stop", StopCommand.class);
     commands.put("status", StatusCommand.class);
-    commands.put("logs", dev.agentmemory.cli.lifecycle.LogsCommand.class);
+    commands.put("logs", LogsCommand.class);
     commands.put("query", QueryCommand.class);
     commands.put("search", SearchCommand.class);
     commands.put("admin", AdminCommand.class);
     commands.put("scheduler", SchedulerCommand.class);
     commands.put("hooks", HooksCommand.class);
-    commands.put("auth", dev.agentmemory.cli.auth.AuthCommand.class);
-    commands.put("service", dev.agentmemory.cli.service.ServiceCommand.class);
+    commands.put("auth", AuthCommand.class);
+    commands.put("service", ServiceCommand.class);
     commands.put("hook", HookCommand.class);
-    commands.put("mcp", dev.agentmemory.cli.mcp.McpCommand.class);
-    commands.put("warm-up", dev.agentmemory.cli.lifecycle.WarmUpCommand.class);
+    commands.put("mcp", McpCommand.class);
+    commands.put("warm-up", WarmUpCommand.class);
     commands.put("completion", CompletionCommand.class);
-    return java.util.Collections.unmodifiableMap(commands);
+    return Collections.unmodifiableMap(commands);
   }
 
   private final CliContext context;
@@ -102,13 +112,13 @@ public final class MemoryDaemonCommand {
   }
 
   /** The zone times are shown in: the configured {@code timezone} (the system's by default). */
-  public java.time.ZoneId zone() {
+  public ZoneId zone() {
     return config().toc().zone();
   }
 
   /** Global options as they were given, to pass on to a background daemon process. */
-  public java.util.List<String> globalArgs() {
-    java.util.List<String> args = new java.util.ArrayList<>();
+  public List<String> globalArgs() {
+    List<String> args = new ArrayList<>();
     if (configFile != null) {
       args.add("--config");
       args.add(configFile.toAbsolutePath().toString());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class SearchCommand implements Callable<Integer> {
 
   /** Hits per store ("project NAME", "the default store"), in the order first met. */
   private static Map<String, Integer> countByStore(SearchResponse response) {
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
     response.getHitsList().forEach(hit -> counts.merge(
         new ProjectOption.Choice(hit.getProject(), false).describe(), 1, Integer::sum));
     return counts;

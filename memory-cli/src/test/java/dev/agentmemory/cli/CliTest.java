@@ -1,7 +1,5 @@
 package dev.agentmemory.cli;
 
-import dev.agentmemory.wire.Headers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.f4b6a3.ulid.UlidCreator;
@@ -15,6 +13,7 @@ import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -25,6 +24,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,9 +216,9 @@ class CliTest {
 
   @Test
   void shouldListEveryCommandWithAWholeSentence() {
-    for (String group : java.util.List.of("", "admin", "admin import", "query", "hooks", "scheduler", "auth")) {
-      java.util.List<String> args = new java.util.ArrayList<>(group.isEmpty() ? java.util.List.of()
-          : java.util.List.of(group.split(" ")));
+    for (String group : List.of("", "admin", "admin import", "query", "hooks", "scheduler", "auth")) {
+      List<String> args = new ArrayList<>(group.isEmpty() ? List.of()
+          : List.of(group.split(" ")));
       args.add("--help");
       String help = run(args.toArray(String[]::new)).out();
       String commands = help.substring(help.indexOf("Commands:") + "Commands:".length());

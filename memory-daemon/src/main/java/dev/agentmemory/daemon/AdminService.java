@@ -1,12 +1,16 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.domain.StoreStats;
-import dev.agentmemory.scheduler.UnknownJobException;
+import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.summarizer.Summarizers;
 import dev.agentmemory.daemon.summarizer.UsageMeter;
+import dev.agentmemory.domain.StoreStats;
+import dev.agentmemory.scheduler.UnknownJobException;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.toc.TocRollup;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Maintenance of a store, the same whether the daemon does it (admin RPCs) or the CLI does it with
@@ -29,9 +33,9 @@ public final class AdminService {
   }
 
   /** For the CLI with the daemon stopped: the configured summarizer, today's use as stored. */
-  public static AdminService offline(MemoryStore store, dev.agentmemory.daemon.config.DaemonConfig config) {
+  public static AdminService offline(MemoryStore store, DaemonConfig config) {
     return new AdminService(store, config.summarizer().provider(), new UsageMeter(store.checkpoints(),
-        config.summarizer().dailyTokenBudget(), config.toc().zone(), java.time.Clock.systemUTC()));
+        config.summarizer().dailyTokenBudget(), config.toc().zone(), Clock.systemUTC()));
   }
 
   /** How many secrets ingest has redacted in this store. */
@@ -67,9 +71,9 @@ public final class AdminService {
     return MaintenanceJobs.checkpointLevel(job)
         .map(level -> {
           TocRollup.reset(store, level);
-          String period = level.name().toLowerCase(java.util.Locale.ROOT);
+          String period = level.name().toLowerCase(Locale.ROOT);
           return "Cleared the checkpoint of " + job + ": every closed " + period
-              + (level == dev.agentmemory.storage.TocLevel.SEGMENT ? " is summarized again" : " rolls up again")
+              + (level == TocLevel.SEGMENT ? " is summarized again" : " rolls up again")
               + " at its next run.";
         })
         .orElse(job + " keeps no checkpoint; nothing to clear.");

@@ -3,6 +3,7 @@ package dev.agentmemory.daemon;
 import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.context.SessionContexts;
+import dev.agentmemory.domain.StoreVerification;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.SessionContext;
 import dev.agentmemory.scheduler.MemoryScheduler;
@@ -11,8 +12,10 @@ import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.Closeables;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The daemon's services without its transport: the default store, the project stores and the
@@ -144,7 +147,7 @@ public final class DaemonServices implements AutoCloseable {
    *     Backups#destinationWithin}); empty: backup.dir itself
    * @param keep how many to keep; empty: the configured backup.keep
    */
-  public Backups.Result backup(Optional<String> dest, java.util.OptionalInt keep) {
+  public Backups.Result backup(Optional<String> dest, OptionalInt keep) {
     Path where = dest.map(path -> Backups.destinationWithin(config.backup().dir(), path)).orElse(config.backup().dir());
     return Backups.create(projects.all(), where, keep.orElse(config.backup().keep()), clock);
   }
@@ -153,8 +156,8 @@ public final class DaemonServices implements AutoCloseable {
    * Checks every store (see {@link dev.agentmemory.storage.MemoryStore#verify()}), by project, the
    * default store ("") first.
    */
-  public Map<String, dev.agentmemory.domain.StoreVerification> verify() {
-    Map<String, dev.agentmemory.domain.StoreVerification> results = new java.util.LinkedHashMap<>();
+  public Map<String, StoreVerification> verify() {
+    Map<String, StoreVerification> results = new LinkedHashMap<>();
     projects.all().forEach(store -> results.put(store.name(), store.store().verify()));
     return results;
   }

@@ -5,7 +5,9 @@ import dev.agentmemory.storage.NamedThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,7 +31,7 @@ final class DiskWatch implements AutoCloseable {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(new NamedThreads("memory-disk-watch", true));
   private boolean refusing;
-  private java.util.concurrent.ScheduledFuture<?> next;
+  private ScheduledFuture<?> next;
   private List<String> lastWarnings = List.of();
 
   /** @param writable hears whether every store takes new events (health) */
@@ -50,7 +52,7 @@ final class DiskWatch implements AutoCloseable {
     look();
     try {
       next = timer.schedule(this::check, (refusing ? PERIOD_WHILE_FULL : PERIOD).toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       // closing
     }
   }
@@ -81,7 +83,7 @@ final class DiskWatch implements AutoCloseable {
   private void checkSoon() {
     try {
       timer.execute(this::check);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       // closing
     }
   }

@@ -1,15 +1,16 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.hook.Redactor;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Event;
+import dev.agentmemory.hook.Redactor;
+import dev.agentmemory.storage.CloseableIterator;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.EventStore;
 import dev.agentmemory.storage.IngestResult;
-import dev.agentmemory.domain.InvalidArgumentException;
-import dev.agentmemory.storage.CloseableIterator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Ingest and time-range reads of the event log, with the wire protocol's validation and limits. */
 public final class EventService {
@@ -29,7 +30,7 @@ public final class EventService {
     this.store = store;
     this.validator = new EventValidator(clock, policy.maxTextBytes());
     this.policy = policy;
-    this.defaultAgent = policy.defaultAgent().trim().toLowerCase(java.util.Locale.ROOT);
+    this.defaultAgent = policy.defaultAgent().trim().toLowerCase(Locale.ROOT);
   }
 
   /**

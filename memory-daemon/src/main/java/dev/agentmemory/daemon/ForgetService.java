@@ -1,11 +1,11 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.hook.JsonTree;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.SessionContext;
 import dev.agentmemory.hook.Spool;
-import dev.agentmemory.domain.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -180,7 +181,7 @@ public final class ForgetService {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       return what.isEmpty() || what.get().sessionId().map(text::contains).orElse(false)
-          || what.get().eventId().map(id -> text.toUpperCase(java.util.Locale.ROOT).contains(id)).orElse(false)
+          || what.get().eventId().map(id -> text.toUpperCase(Locale.ROOT).contains(id)).orElse(false)
           || what.get().beforeMs().isPresent();
     } catch (IOException | RuntimeException e) {
       return false;

@@ -1,21 +1,23 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.event.Event;
+import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.Checkpoint;
 import dev.agentmemory.storage.CloseableIterator;
-import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.storage.FileTrees;
-import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.MemoryStore;
-import dev.agentmemory.domain.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +130,7 @@ public final class Forgetting {
    * remaining events at start), and the bytes off the disk (memtables to files, so old write-ahead
    * logs go, and every family rewritten without what was deleted).
    */
-  private static void cleanUp(ProjectStore project, java.util.function.Consumer<StoreSearch> unindex) {
+  private static void cleanUp(ProjectStore project, Consumer<StoreSearch> unindex) {
     MemoryStore store = project.store();
     project.search().ifPresentOrElse(unindex, () -> FileTrees.delete(StoreSearch.directoryOf(store)));
     store.flush();
@@ -150,7 +152,7 @@ public final class Forgetting {
         if (matches.test(event)) {
           // without its text: what forgetting needs is its id, session and time (bounded memory)
           doomed.add(new Event(event.eventId(), event.sessionId(), event.timestampMs(), event.type(), event.role(), "",
-              java.util.Map.of(), event.agent()));
+              Map.of(), event.agent()));
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.hook.Redactor;
+import java.util.List;
 
 /**
  * What ingest applies to every event besides validation.
@@ -13,6 +14,6 @@ public record IngestPolicy(long maxTextBytes, String defaultAgent, Redactor reda
 
   /** No default agent, no redaction: for tests of the plain event log. */
   public static IngestPolicy plain(long maxTextBytes) {
-    return new IngestPolicy(maxTextBytes, "", new Redactor(false, java.util.List.of(), java.util.List.of()));
+    return new IngestPolicy(maxTextBytes, "", new Redactor(false, List.of(), List.of()));
   }
 }

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The daemon's scheduled jobs: TOC rollups of closed periods, RocksDB compaction and backups, of every store. */
 public final class MaintenanceJobs {
@@ -30,7 +32,7 @@ public final class MaintenanceJobs {
   private static final List<String> ALWAYS =
       List.of("toc_rollup_day", "toc_rollup_week", "toc_rollup_month", "toc_rollup_year", COMPACTION);
   /** Every job there can be, in the order status lists them. */
-  public static final List<String> NAMES = java.util.stream.Stream.concat(ALWAYS.stream(), java.util.stream.Stream.of(
+  public static final List<String> NAMES = Stream.concat(ALWAYS.stream(), Stream.of(
       BACKUP, SEGMENT_SUMMARIES)).toList();
 
   private MaintenanceJobs() {}
@@ -64,7 +66,7 @@ public final class MaintenanceJobs {
       Optional<TocLevel> level = rollupLevel(name);
       if (level.isPresent()) {
         specs.add(new JobSpec(name, cron, Duration.ofMinutes(5),
-            "Summarizes each closed " + level.get().name().toLowerCase(java.util.Locale.ROOT) + " from its children",
+            "Summarizes each closed " + level.get().name().toLowerCase(Locale.ROOT) + " from its children",
             () -> onEveryStore(projects, store -> store.rollup().run(level.get()))));
       } else {
         specs.add(new JobSpec(name, cron, Duration.ofMinutes(10), "Compacts every column family",

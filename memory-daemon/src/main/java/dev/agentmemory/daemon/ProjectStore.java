@@ -1,19 +1,26 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.lifecycle.StoreLock;
 import dev.agentmemory.daemon.summarizer.Summarizers;
-import dev.agentmemory.storage.DiskLimits;
-import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.StoreSearch;
 import dev.agentmemory.storage.Closeables;
+import dev.agentmemory.storage.DiskLimits;
+import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.StorageException;
+import dev.agentmemory.storage.StoreFormat;
 import dev.agentmemory.toc.TocBuilder;
 import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.toc.TocRebuilder;
 import dev.agentmemory.toc.TocRollup;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProjectStore implements AutoCloseable {
   /** The store format of this release, which opening a store upgrades it to. */
-  public static final long CURRENT_FORMAT = dev.agentmemory.storage.StoreFormat.CURRENT;
+  public static final long CURRENT_FORMAT = StoreFormat.CURRENT;
   private static final Logger LOG = LoggerFactory.getLogger(ProjectStore.class);
 
   private final String name;
@@ -108,7 +115,7 @@ public final class ProjectStore implements AutoCloseable {
         store.checkpoint(copy);
         long from = store.upgrade(LOG::info);
         LOG.warn("Upgraded the store {} from format {} to {}; a copy of it as it was is at {} (remove it once the "
-            + "daemon runs well)", dir, from, dev.agentmemory.storage.StoreFormat.CURRENT, copy);
+            + "daemon runs well)", dir, from, StoreFormat.CURRENT, copy);
       }
       store.setDiskLimits(new DiskLimits(config.storage().diskReserve(), config.storage().diskWarning()));
       Summarizers.Selection summarizers = summarizersOf.apply(store);
@@ -145,14 +152,14 @@ public final class ProjectStore implements AutoCloseable {
    */
   private static Path preUpgradeCopy(Path dir, String name, Clock clock) {
     Path db = (name.isEmpty() ? dir : dir.getParent().getParent()).toAbsolutePath();
-    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
         .format(clock.instant());
     Path root = db.resolveSibling(db.getFileName() + ".pre-upgrade-" + stamp);
-    Path copy = root.resolve(dev.agentmemory.daemon.backup.Backups.storePath(name));
+    Path copy = root.resolve(Backups.storePath(name));
     try {
-      java.nio.file.Files.createDirectories(copy.getParent());
-    } catch (java.io.IOException e) {
-      throw new dev.agentmemory.storage.StorageException("Expected to create " + copy.getParent()
+      Files.createDirectories(copy.getParent());
+    } catch (IOException e) {
+      throw new StorageException("Expected to create " + copy.getParent()
           + " for the copy before an upgrade, but " + e.getMessage(), e);
     }
     return copy;

@@ -1,15 +1,20 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.storage.Closeables;
+import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.Closeables;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventPage;
+import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.IngestResult;
-import dev.agentmemory.domain.NotFoundException;
+import dev.agentmemory.storage.StorageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -156,10 +161,10 @@ public final class Projects implements AutoCloseable {
    *
    * @throws NotFoundException when the project has no store
    */
-  public Forgetting.Result forgetProject(String requested, boolean dryRun, java.time.Clock clock) {
+  public Forgetting.Result forgetProject(String requested, boolean dryRun, Clock clock) {
     ProjectStore store = forRead(requested);
     if (store == defaultStore) {
-      throw new dev.agentmemory.domain.InvalidArgumentException("whole_project needs a project (x-memory-project)");
+      throw new InvalidArgumentException("whole_project needs a project (x-memory-project)");
     }
     long events = store.store().events().count();
     String audit = Forgetting.projectAudit(clock.instant(), store.name(), events);
@@ -172,12 +177,12 @@ public final class Projects implements AutoCloseable {
     try {
       store.close();
     } catch (Exception e) {
-      throw new dev.agentmemory.storage.StorageException("Expected to close the store of project " + store.name()
+      throw new StorageException("Expected to close the store of project " + store.name()
           + " before deleting it, but " + e.getMessage(), e);
     }
     Path dir = projectsDir.resolve(store.name());
-    dev.agentmemory.storage.FileTrees.delete(dir);
-    defaultStore.store().checkpoints().put(dev.agentmemory.storage.Checkpoint.audit(clock.millis()), audit);
+    FileTrees.delete(dir);
+    defaultStore.store().checkpoints().put(Checkpoint.audit(clock.millis()), audit);
     LOG.warn("Forgot project {}: deleted its store {} ({} events)", store.name(), dir, events);
     return new Forgetting.Result(events, 0, 0, 0, false, audit);
   }

@@ -1,19 +1,20 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.daemon.summarizer.ModelRerank;
+import dev.agentmemory.domain.FailedPreconditionException;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.search.Embeddings;
 import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchHit;
 import dev.agentmemory.search.SearchRequest;
 import dev.agentmemory.search.StoreSearch;
-import dev.agentmemory.domain.FailedPreconditionException;
-import dev.agentmemory.domain.InvalidArgumentException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,7 +81,7 @@ public final class SearchService {
     // the model stage orders more than are answered: what it lifts comes from below the first topK
     int candidates = withModel ? Math.max(topK, rerank.get().candidates()) : topK;
     SearchRequest request = new SearchRequest(query.text() == null ? "" : query.text(), query.mode(), query.fusion(),
-        candidates, weight, query.fromMs(), query.toMs(), query.agent().map(a -> a.trim().toLowerCase(java.util.Locale.ROOT))
+        candidates, weight, query.fromMs(), query.toMs(), query.agent().map(a -> a.trim().toLowerCase(Locale.ROOT))
             .filter(a -> !a.isEmpty()), query.types(), query.minScore(), ZonedDateTime.now(clock.withZone(zone)));
     List<ProjectStore> stores = query.allProjects() ? projects.all() : List.of(projects.forRead(query.project()));
     List<SearchHit> hits = new ArrayList<>();
@@ -113,7 +114,7 @@ public final class SearchService {
    * vectors are reused); {@code vector} and {@code all} (the default, blank) embed everything again.
    */
   public static boolean rebuildKeepsVectors(String type) {
-    String name = type == null || type.isBlank() ? "all" : type.trim().toLowerCase(java.util.Locale.ROOT);
+    String name = type == null || type.isBlank() ? "all" : type.trim().toLowerCase(Locale.ROOT);
     return switch (name) {
       case "bm25" -> true;
       case "vector", "all" -> false;

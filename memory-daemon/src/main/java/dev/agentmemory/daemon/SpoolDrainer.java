@@ -1,15 +1,18 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.PrivateFiles;
 import dev.agentmemory.hook.Spool;
-import dev.agentmemory.event.Event;
-import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.StorageFullException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +48,7 @@ public final class SpoolDrainer implements AutoCloseable {
   public SpoolDrainer(Spool spool, Consumer<Event> store, ForgetService forgetting, IngestPolicy policy,
       boolean watchFiles) {
     this.spool = spool;
-    this.watch = SpoolWatch.open(java.util.List.of(spool.dir(), spool.forgetDir()), watchFiles);
+    this.watch = SpoolWatch.open(List.of(spool.dir(), spool.forgetDir()), watchFiles);
     this.store = store;
     this.forgetting = forgetting;
     this.policy = policy;
@@ -94,7 +97,7 @@ public final class SpoolDrainer implements AutoCloseable {
     Event spooled;
     try {
       spooled = HookEvents.cutToBytes(Spool.read(file), policy.maxTextBytes());
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       return false; // forgotten meanwhile
     } catch (IOException e) {
       reject(file, e.getMessage());
@@ -121,9 +124,9 @@ public final class SpoolDrainer implements AutoCloseable {
         policy.redactor().redact(String.valueOf(reason)).text());
     try {
       Path rejected = PrivateFiles.createDirectories(spool.rejectedDir());
-      String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+      String content = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       PrivateFiles.writeAtomically(rejected.resolve(file.getFileName()),
-          policy.redactor().redact(content).text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          policy.redactor().redact(content).text().getBytes(StandardCharsets.UTF_8));
       Files.delete(file);
     } catch (IOException e) {
       LOG.warn("Expected to move {} aside, but {}", file, e.getMessage());

@@ -4,11 +4,13 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.Backoff;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.OutboxEntry;
+import dev.agentmemory.storage.StorageFullException;
 import dev.agentmemory.toc.TocBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,7 @@ public final class TocWorker implements AutoCloseable {
   private final TocBuilder builder;
   private final Duration interval;
   private final Thread thread;
-  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final Object closing = new Object();
   private volatile boolean running = true;
 
@@ -96,7 +98,7 @@ public final class TocWorker implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         return;
-      } catch (dev.agentmemory.storage.StorageFullException e) {
+      } catch (StorageFullException e) {
         LOG.debug("The TOC waits for disk space: {}", e.getMessage()); // the disk watch reports it
         pause(backoff.failed());
       } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon;
 
 import dev.agentmemory.toc.TokenCounter;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -50,12 +51,12 @@ final class TokenBudget {
     int high = words.length;
     while (low < high) {
       int middle = (low + high + 1) / 2;
-      if (TokenCounter.shared().count(String.join(" ", java.util.Arrays.copyOf(words, middle))) <= tokens) {
+      if (TokenCounter.shared().count(String.join(" ", Arrays.copyOf(words, middle))) <= tokens) {
         low = middle;
       } else {
         high = middle - 1;
       }
     }
-    return String.join(" ", java.util.Arrays.copyOf(words, low));
+    return String.join(" ", Arrays.copyOf(words, low));
   }
 }

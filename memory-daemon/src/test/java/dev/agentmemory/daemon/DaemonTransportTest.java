@@ -1,7 +1,5 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.wire.Headers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +9,7 @@ import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -35,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +63,7 @@ class DaemonTransportTest {
 
   private static StatusRuntimeException refusal(ManagedChannel channel) {
     try {
-      return org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+      return Assertions.assertThrows(StatusRuntimeException.class,
           () -> MemoryServiceGrpc.newBlockingStub(channel).getEvents(GetEventsRequest.newBuilder().setToTimestampMs(1).build()));
     } finally {
       channel.shutdownNow();

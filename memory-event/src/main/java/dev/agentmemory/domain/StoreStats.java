@@ -1,7 +1,10 @@
 package dev.agentmemory.domain;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Sizes of a store. Counts are exact: kept as counters written with the data they count, so
@@ -16,10 +19,10 @@ import java.util.List;
  */
 public record StoreStats(
     Path path, long events, long tocNodes, long grips, long outbox, long diskBytes, List<String> warnings,
-    long format, java.util.Map<String, AgentTally> agents) {
+    long format, Map<String, AgentTally> agents) {
   public StoreStats {
     warnings = List.copyOf(warnings);
-    agents = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(agents));
+    agents = Collections.unmodifiableMap(new TreeMap<>(agents));
   }
 
   /** The same figures with {@code others} as the warnings. */

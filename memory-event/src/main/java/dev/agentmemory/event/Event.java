@@ -1,5 +1,6 @@
 package dev.agentmemory.event;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -32,6 +33,6 @@ public record Event(
     Objects.requireNonNull(sessionId, "sessionId");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(agent, "agent");
-    metadata = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+    metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
   }
 }

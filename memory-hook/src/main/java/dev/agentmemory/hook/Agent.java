@@ -2,6 +2,7 @@ package dev.agentmemory.hook;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,8 @@ public enum Agent {
   Optional<String> sessionStartOutput(String memory) {
     return switch (this) {
       case CLAUDE -> Optional.of(memory);
-      case CODEX, GEMINI -> Optional.of(JsonTree.write(java.util.Map.of("hookSpecificOutput",
-          java.util.Map.of("hookEventName", "SessionStart", "additionalContext", memory))) + "\n");
+      case CODEX, GEMINI -> Optional.of(JsonTree.write(Map.of("hookSpecificOutput",
+          Map.of("hookEventName", "SessionStart", "additionalContext", memory))) + "\n");
       case COPILOT, OPENCODE -> Optional.empty();
     };
   }

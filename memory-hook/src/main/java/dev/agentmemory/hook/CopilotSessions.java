@@ -1,16 +1,17 @@
 package dev.agentmemory.hook;
 
 import dev.agentmemory.event.Ulids;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Copilot CLI's two session quirks, kept in small files under {@code <data dir>/hook-state/copilot}:
@@ -76,7 +77,7 @@ final class CopilotSessions {
       return;
     }
     long before = System.currentTimeMillis() - STALE_MS;
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (Files.getLastModifiedTime(file).toMillis() < before) {
           Files.deleteIfExists(file);
@@ -97,7 +98,7 @@ final class CopilotSessions {
       try {
         Files.writeString(temp, "copilot-" + UUID.randomUUID());
         Files.createLink(byDirectory, temp);
-      } catch (java.nio.file.FileAlreadyExistsException raced) {
+      } catch (FileAlreadyExistsException raced) {
         // another hook made it a moment ago: use theirs
       } finally {
         Files.deleteIfExists(temp);

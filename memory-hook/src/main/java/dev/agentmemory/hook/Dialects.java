@@ -1,6 +1,7 @@
 package dev.agentmemory.hook;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ final class Dialects {
     base.put("session_id", text(payload, "thread-id"));
     base.put("cwd", text(payload, "cwd"));
     base.put("turn_id", text(payload, "turn-id"));
-    List<Map<String, Object>> payloads = new java.util.ArrayList<>();
+    List<Map<String, Object>> payloads = new ArrayList<>();
     String input = partsText(payload.get("input-messages"));
     if (!input.isBlank()) {
       Map<String, Object> prompt = new LinkedHashMap<>(base);

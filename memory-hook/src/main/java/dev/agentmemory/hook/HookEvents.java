@@ -1,15 +1,16 @@
 package dev.agentmemory.hook;
 
-import dev.agentmemory.event.Ulids;
-
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
+import dev.agentmemory.event.Ulids;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +101,8 @@ public final class HookEvents {
       ms = number.longValue();
     } else if (timestamp instanceof String text && !text.isBlank()) {
       try {
-        ms = java.time.OffsetDateTime.parse(text.strip()).toInstant().toEpochMilli();
-      } catch (java.time.format.DateTimeParseException e) {
+        ms = OffsetDateTime.parse(text.strip()).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e) {
         ms = 0;
       }
     }

@@ -2,6 +2,7 @@ package dev.agentmemory.hook;
 
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,8 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code memory-daemon hook}: reads one Claude Code hook payload from stdin, writes its event to
@@ -38,7 +45,7 @@ public final class HookMain {
     if (args.length > 0 && args[0].equals("--warm-up")) {
       warmUp();
     } else {
-      java.util.List<String> options = java.util.Arrays.asList(args);
+      List<String> options = Arrays.asList(args);
       boolean context = !options.contains(SessionContext.NO_CONTEXT);
       int at = options.indexOf("--agent");
       int eventAt = options.indexOf("--event");
@@ -51,7 +58,7 @@ public final class HookMain {
       } else if (agent.isEmpty()) {
         // an installation newer than this hook: capture nothing rather than tag events wrongly
         log(Platform.current(), new IllegalArgumentException("unknown --agent " + options.get(at + 1)
-            + "; this hook knows " + java.util.Arrays.toString(Agent.values()).toLowerCase(java.util.Locale.ROOT)));
+            + "; this hook knows " + Arrays.toString(Agent.values()).toLowerCase(Locale.ROOT)));
       } else {
         run(System.in, Platform.current(), System.currentTimeMillis(), agent.get(), event, context ? System.out : null);
       }
@@ -70,7 +77,7 @@ public final class HookMain {
       String sample = "{\"session_id\":\"warm-up\",\"hook_event_name\":\"PostToolUse\",\"cwd\":\""
           + home.toString().replace("\\", "\\\\") + "\",\"tool_name\":\"Bash\",\"tool_input\":{\"command\":\"ls\"},"
           + "\"tool_response\":{\"stdout\":\"ok\"}}";
-      run(new java.io.ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis());
+      run(new ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis());
       // and a session start with memory to print, so those classes are in the archive too
       Path memory = SessionContext.file(sandbox, GitInfo.of(home).project());
       Files.createDirectories(memory.getParent());
@@ -78,7 +85,7 @@ public final class HookMain {
       String start = "{\"session_id\":\"warm-up\",\"hook_event_name\":\"SessionStart\",\"source\":\"startup\",\"cwd\":\""
           + home.toString().replace("\\", "\\\\") + "\"}";
       for (Agent agent : Agent.values()) {
-        run(new java.io.ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis(),
+        run(new ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8)), sandbox, System.currentTimeMillis(),
             agent, OutputStream.nullOutputStream());
       }
       // each dialect's tool result: ISO times (Gemini), arguments as a JSON string (Copilot), the plugin's shape
@@ -92,10 +99,10 @@ public final class HookMain {
           Agent.OPENCODE, "{\"hook_event_name\":\"tool.execute.after\",\"directory\":\"" + cwd + "\",\"timestamp\":1796032800000,"
               + "\"input\":{\"tool\":\"bash\",\"sessionID\":\"warm-up\",\"callID\":\"c\"},\"args\":{\"command\":\"ls\"},"
               + "\"output\":{\"output\":\"ok\"}}");
-      tools.forEach((agent, payload) -> run(new java.io.ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
+      tools.forEach((agent, payload) -> run(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
           sandbox, System.currentTimeMillis(), agent, agent == Agent.COPILOT ? "postToolUse" : "", null));
-      try (java.util.stream.Stream<Path> files = Files.walk(home)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      try (Stream<Path> files = Files.walk(home)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     } catch (IOException e) {
       // a warm-up that fails only means a slower archive
@@ -151,11 +158,11 @@ public final class HookMain {
    * finished turn): the turn's user input and final answer, as two events. Returns the spooled
    * files; never throws.
    */
-  public static java.util.List<Path> runNotify(String json, Platform platform, long nowMs) {
-    java.util.List<Path> spooled = new java.util.ArrayList<>();
+  public static List<Path> runNotify(String json, Platform platform, long nowMs) {
+    List<Path> spooled = new ArrayList<>();
     try {
       HookEvents events = new HookEvents(toolChars(platform), platform.env().getOrDefault(ProjectName.ENV, ""), Agent.CODEX);
-      java.util.List<Map<String, Object>> payloads = Dialects.codexNotify(JsonTree.parseObject(json));
+      List<Map<String, Object>> payloads = Dialects.codexNotify(JsonTree.parseObject(json));
       for (int i = 0; i < payloads.size(); i++) {
         // the user's input a moment before the answer, so the two keep their order
         Optional<Event> event = events.map(json + "#" + i, payloads.get(i), nowMs - payloads.size() + 1 + i);

@@ -1,13 +1,17 @@
 package dev.agentmemory.hook;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +21,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,13 +79,13 @@ public final class PrivateFiles {
    * Opens {@code file} for writing from its start, readable by its owner only: created 0600, or an
    * existing file's mode tightened before anything is written to it.
    */
-  public static java.io.OutputStream newOutputStream(Path file) throws IOException {
+  public static OutputStream newOutputStream(Path file) throws IOException {
     Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING);
-    java.nio.channels.SeekableByteChannel channel = POSIX ? Files.newByteChannel(file, options, ownerOnly("rw-------"))
+    SeekableByteChannel channel = POSIX ? Files.newByteChannel(file, options, ownerOnly("rw-------"))
         : Files.newByteChannel(file, options);
     restrict(file);
-    return java.nio.channels.Channels.newOutputStream(channel);
+    return Channels.newOutputStream(channel);
   }
 
   /** What a new file gets: mode 0600 where the file system has modes. */
@@ -92,10 +97,10 @@ public final class PrivateFiles {
    * The owner of {@code path} (not following a link) when that is another user than this process's;
    * empty when it is ours, or when this process's user is not known.
    */
-  public static java.util.Optional<String> foreignOwner(Path path) throws IOException {
+  public static Optional<String> foreignOwner(Path path) throws IOException {
     String self = System.getProperty("user.name", "");
     String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
-    return self.isEmpty() || owner.equals(self) ? java.util.Optional.empty() : java.util.Optional.of(owner);
+    return self.isEmpty() || owner.equals(self) ? Optional.empty() : Optional.of(owner);
   }
 
   /** Takes every permission of group and others from {@code path} (not following a link). */
@@ -146,7 +151,7 @@ public final class PrivateFiles {
           if (restrict(path)) {
             changed[0]++;
           }
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
           // gone meanwhile
         }
       }

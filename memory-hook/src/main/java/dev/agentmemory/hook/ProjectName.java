@@ -1,8 +1,9 @@
 package dev.agentmemory.hook;
 
 import dev.agentmemory.event.Ulids;
-
+import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * A project's name as a file name: the directory of its store, the file of its session-start
@@ -20,7 +21,7 @@ public final class ProjectName {
    * The project of work in {@code dir}, as the hook tags it: $MEMORY_PROJECT, else the name of the
    * directory's git root (of the directory itself outside a repository).
    */
-  public static String of(java.util.Map<String, String> env, java.nio.file.Path dir) {
+  public static String of(Map<String, String> env, Path dir) {
     String named = env.getOrDefault(ENV, "").trim();
     return named.isEmpty() ? GitInfo.of(dir).project() : named;
   }

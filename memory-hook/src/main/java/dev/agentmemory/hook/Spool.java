@@ -1,22 +1,25 @@
 package dev.agentmemory.hook;
 
-import dev.agentmemory.event.Event;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.agentmemory.event.Event;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +49,7 @@ public final class Spool {
     String name = "0".repeat(Math.max(0, 13 - millis.length())) + millis + "-" + event.eventId();
     Path temp = dir.resolve("." + name + ".tmp");
     Path target = dir.resolve(name + SUFFIX);
-    try (FileChannel channel = FileChannel.open(temp, java.util.EnumSet.of(StandardOpenOption.CREATE,
+    try (FileChannel channel = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.ownerOnlyFile())) {
       ByteBuffer bytes = ByteBuffer.wrap(encode(event));
       while (bytes.hasRemaining()) {
@@ -64,8 +67,8 @@ public final class Spool {
    * forget/}, written whole, which the daemon carries out before it takes in more events.
    */
   public Path requestForget(Map<String, String> request) throws IOException {
-    Path file = forgetDir().resolve(String.format("%013d-%s.json", System.currentTimeMillis(), java.util.UUID.randomUUID()));
-    PrivateFiles.writeAtomically(file, JsonTree.write(request).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path file = forgetDir().resolve(String.format("%013d-%s.json", System.currentTimeMillis(), UUID.randomUUID()));
+    PrivateFiles.writeAtomically(file, JsonTree.write(request).getBytes(StandardCharsets.UTF_8));
     return file;
   }
 

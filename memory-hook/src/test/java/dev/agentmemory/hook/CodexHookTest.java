@@ -1,5 +1,7 @@
 package dev.agentmemory.hook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
@@ -9,11 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** `memory-daemon hook --agent codex`: Codex CLI's lifecycle-hook payloads. */
 class CodexHookTest {
@@ -84,7 +86,7 @@ class CodexHookTest {
   void shouldTakeTheLegacyNotifyArgument_asThePromptAndTheAnswerOfTheTurn() throws IOException {
     String json = Files.readString(FIXTURES.resolve("notify.json"));
 
-    java.util.List<Path> spooled = HookMain.runNotify(json, platform(), NOW);
+    List<Path> spooled = HookMain.runNotify(json, platform(), NOW);
 
     assertThat(spooled).hasSize(2);
     Event prompt = Spool.read(spooled.get(0));

@@ -1,5 +1,7 @@
 package dev.agentmemory.hook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
@@ -9,12 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** `memory-daemon hook --agent gemini|copilot|opencode`: each agent's payload dialect and quirks. */
 class OtherAgentsHookTest {
@@ -139,7 +141,7 @@ class OtherAgentsHookTest {
     capture(Agent.COPILOT, "prompt-no-session.json", "userPromptSubmitted");
     try (var files = Files.list(state)) {
       for (Path file : files.toList()) {
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 10 * 86_400_000L));
+        Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis() - 10 * 86_400_000L));
       }
     }
     String old = capture(Agent.COPILOT, "prompt-no-session.json", "userPromptSubmitted").sessionId();

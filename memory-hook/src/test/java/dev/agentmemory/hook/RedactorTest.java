@@ -2,17 +2,20 @@ package dev.agentmemory.hook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmemory.event.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RedactorTest {
   private final Redactor redactor = new Redactor(true, List.of(), List.of());
 
-  @org.junit.jupiter.api.io.TempDir Path home;
+  @TempDir Path home;
 
   @Test
   void shouldRedactEverySecretOfTheEnvFileFixture_beforeTheHookWritesIt() throws Exception {
@@ -20,7 +23,7 @@ class RedactorTest {
     Path fixture = Path.of("src", "test", "resources", "claude-code", "post-tool-use-read-env.json");
 
     // when: the hook spools it
-    Path spooled = HookMain.run(Files.newInputStream(fixture), new Platform(Platform.Os.LINUX, home, java.util.Map.of()), 1L)
+    Path spooled = HookMain.run(Files.newInputStream(fixture), new Platform(Platform.Os.LINUX, home, Map.of()), 1L)
         .orElseThrow();
 
     // then: what reached the disk holds none of its secrets, and redacting again changes nothing
@@ -115,8 +118,8 @@ class RedactorTest {
 
   @Test
   void shouldRedactEveryStringOfAnEvent() {
-    dev.agentmemory.event.Event event = new dev.agentmemory.event.Event("01J0000000000000000000000A",
-        "session AKIAJ7Q2FIXTURE0KEY9", 1L, 2, 1, "text", java.util.Map.of("token=ghp_Fx7Kq2Lm9Np4Rs6Tv8Wy1Za3Bc5De7Fg9Hi0",
+    Event event = new Event("01J0000000000000000000000A",
+        "session AKIAJ7Q2FIXTURE0KEY9", 1L, 2, 1, "text", Map.of("token=ghp_Fx7Kq2Lm9Np4Rs6Tv8Wy1Za3Bc5De7Fg9Hi0",
         "x"), "claude");
 
     Redactor.Redacted redacted = redactor.redact(event);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,7 @@ final class JobRunner {
     }
   }
 
-  void update(String name, java.util.function.UnaryOperator<JobState> change) {
+  void update(String name, UnaryOperator<JobState> change) {
     synchronized (stateLock) {
       states.put(name, change.apply(state(name)));
     }

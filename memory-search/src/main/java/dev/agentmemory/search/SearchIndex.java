@@ -1,15 +1,25 @@
 package dev.agentmemory.search;
 
+import dev.agentmemory.storage.NamedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -21,19 +31,34 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -60,7 +85,7 @@ final class SearchIndex implements AutoCloseable {
    */
   private static final String CURRENT_FORMAT = "5";
   // how long a forget waits for background merges before rewriting the files of deleted documents
-  private static final java.time.Duration EXPUNGE_WAIT = java.time.Duration.ofMinutes(10);
+  private static final Duration EXPUNGE_WAIT = Duration.ofMinutes(10);
   private static final String KEY = "key";
   private static final String DOC_ID = "doc_id";
   private static final String TYPE = "type";
@@ -82,16 +107,16 @@ final class SearchIndex implements AutoCloseable {
 
   // Units are short (a turn, a chunk): less length normalization than Lucene's 0.75 ranks better
   // (LoCoMo evidence recall, docs/benchmarks.md).
-  private static final org.apache.lucene.search.similarities.Similarity SIMILARITY =
-      new org.apache.lucene.search.similarities.BM25Similarity(1.2f, 0.4f);
+  private static final Similarity SIMILARITY =
+      new BM25Similarity(1.2f, 0.4f);
 
   // A large index is searched in slices on all cores at once (one query's latency; under many
   // queries the cores are busy anyway). Fixed threads waiting on a queue: nothing wakes when idle.
-  private static final java.util.concurrent.ExecutorService SLICES = sliceThreads();
-  private static final org.apache.lucene.search.SearcherFactory SEARCHERS = new org.apache.lucene.search.SearcherFactory() {
+  private static final ExecutorService SLICES = sliceThreads();
+  private static final SearcherFactory SEARCHERS = new SearcherFactory() {
     @Override
-    public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-        org.apache.lucene.index.IndexReader previous) {
+    public IndexSearcher newSearcher(IndexReader reader,
+        IndexReader previous) {
       IndexSearcher searcher = new IndexSearcher(reader, SLICES);
       searcher.setSimilarity(SIMILARITY);
       return searcher;
@@ -102,11 +127,11 @@ final class SearchIndex implements AutoCloseable {
    * The slice threads, started now, by the thread that opens the first index (never the indexer
    * or the vector worker, which run at a lower priority that threads they start would inherit).
    */
-  private static java.util.concurrent.ExecutorService sliceThreads() {
-    java.util.concurrent.ThreadPoolExecutor threads = new java.util.concurrent.ThreadPoolExecutor(
+  private static ExecutorService sliceThreads() {
+    ThreadPoolExecutor threads = new ThreadPoolExecutor(
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), 0,
-        java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
-        new dev.agentmemory.storage.NamedThreads("memory-search-slice", true));
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        new NamedThreads("memory-search-slice", true));
     threads.prestartAllCoreThreads();
     return threads;
   }
@@ -121,7 +146,7 @@ final class SearchIndex implements AutoCloseable {
   private volatile long position;
   private volatile Optional<Boolean> withVectors;
   // units written since open (a vector added counts): each write re-analyzes a unit and deletes its old copy
-  private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong written = new AtomicLong();
   // Held by every write of units: a vector is stored only for the version of a unit it was computed
   // from, checked against what is written (refreshed under this lock, so no write slips in between).
   private final Object writes = new Object();
@@ -323,10 +348,10 @@ final class SearchIndex implements AutoCloseable {
    * a segment summarized again gets new grips, and the old ones must not stay findable.
    */
   void keepOnlyGripsOf(String nodeId, Set<String> keys) {
-    org.apache.lucene.search.BooleanQuery.Builder stale = new org.apache.lucene.search.BooleanQuery.Builder()
-        .add(type(Unit.GRIP), org.apache.lucene.search.BooleanClause.Occur.FILTER)
-        .add(new TermQuery(new Term(NODE, nodeId)), org.apache.lucene.search.BooleanClause.Occur.FILTER);
-    keys.forEach(key -> stale.add(new TermQuery(new Term(KEY, key)), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT));
+    BooleanQuery.Builder stale = new BooleanQuery.Builder()
+        .add(type(Unit.GRIP), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(NODE, nodeId)), BooleanClause.Occur.FILTER);
+    keys.forEach(key -> stale.add(new TermQuery(new Term(KEY, key)), BooleanClause.Occur.MUST_NOT));
     try {
       synchronized (writes) {
         writer.deleteDocuments(stale.build());
@@ -364,8 +389,8 @@ final class SearchIndex implements AutoCloseable {
     List<Unit> units = new ArrayList<>();
     withSearcher(searcher -> {
       TopDocs top = searcher.search(new TermQuery(new Term(PENDING, "1")), max,
-          new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(TIME,
-              org.apache.lucene.search.SortField.Type.LONG, true)));
+          new Sort(new SortField(TIME,
+              SortField.Type.LONG, true)));
       for (ScoreDoc hit : top.scoreDocs) {
         units.add(unit(searcher.storedFields().document(hit.doc)));
       }
@@ -405,7 +430,7 @@ final class SearchIndex implements AutoCloseable {
   synchronized void commit(long upToPosition) {
     try {
       long covered = Math.max(position, upToPosition);
-      Map<String, String> data = new java.util.HashMap<>(Map.of(POSITION, Long.toString(covered), FORMAT, CURRENT_FORMAT));
+      Map<String, String> data = new HashMap<>(Map.of(POSITION, Long.toString(covered), FORMAT, CURRENT_FORMAT));
       withVectors.ifPresent(vectors -> data.put(VECTORS, vectors.toString()));
       writer.setLiveCommitData(data.entrySet());
       writer.commit();
@@ -449,9 +474,9 @@ final class SearchIndex implements AutoCloseable {
     /** The best {@code n} units for {@code query}. */
     List<Hit> search(Query query, int n) throws IOException {
       List<Hit> hits = new ArrayList<>();
-      List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       for (ScoreDoc doc : searcher.search(query, n).scoreDocs) {
-        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc.doc, leaves));
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
         int inLeaf = doc.doc - leaf.docBase;
         hits.add(new Hit(doc.doc, text(leaf, KEY, inLeaf), text(leaf, DOC_ID, inLeaf), text(leaf, SESSION, inLeaf),
             number(leaf, TIME, inLeaf), doc.score));
@@ -463,12 +488,12 @@ final class SearchIndex implements AutoCloseable {
      * The {@code n} units of {@code types} nearest to {@code vector} among those {@code filter}
      * admits (null: all), best first (one graph per type; scores compare across them).
      */
-    List<Hit> nearest(float[] vector, java.util.Collection<String> types, Query filter, int n) throws IOException {
+    List<Hit> nearest(float[] vector, Collection<String> types, Query filter, int n) throws IOException {
       List<Hit> hits = new ArrayList<>();
       for (String type : types) {
         hits.addAll(search(new KnnFloatVectorQuery(vectorField(type), vector, n, filter), n));
       }
-      hits.sort(java.util.Comparator.comparingDouble(Hit::score).reversed());
+      hits.sort(Comparator.comparingDouble(Hit::score).reversed());
       return hits.size() > n ? hits.subList(0, n) : hits;
     }
 
@@ -478,7 +503,7 @@ final class SearchIndex implements AutoCloseable {
      * this is the share of the query's evidence it holds, comparable across queries.
      */
     double queryWeight(List<String> terms, String type) throws IOException {
-      org.apache.lucene.index.IndexReader reader = searcher.getIndexReader();
+      IndexReader reader = searcher.getIndexReader();
       String field = textField(type);
       long units = Math.max(1, reader.getDocCount(field));
       double weight = 0;
@@ -494,13 +519,13 @@ final class SearchIndex implements AutoCloseable {
       return SearchIndex.unit(searcher.storedFields().document(hit.doc()));
     }
 
-    private String text(org.apache.lucene.index.LeafReaderContext leaf, String field, int doc) throws IOException {
-      org.apache.lucene.index.SortedDocValues values = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), field);
+    private String text(LeafReaderContext leaf, String field, int doc) throws IOException {
+      SortedDocValues values = DocValues.getSorted(leaf.reader(), field);
       return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : "";
     }
 
-    private long number(org.apache.lucene.index.LeafReaderContext leaf, String field, int doc) throws IOException {
-      org.apache.lucene.index.NumericDocValues values = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), field);
+    private long number(LeafReaderContext leaf, String field, int doc) throws IOException {
+      NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
       return values.advanceExact(doc) ? values.longValue() : 0;
     }
   }
@@ -528,7 +553,7 @@ final class SearchIndex implements AutoCloseable {
       long pending = searcher.count(new TermQuery(new Term(PENDING, "1")));
       long vectors = 0;
       for (String type : TYPES) {
-        vectors += searcher.count(new org.apache.lucene.search.FieldExistsQuery(vectorField(type)));
+        vectors += searcher.count(new FieldExistsQuery(vectorField(type)));
       }
       return new Stats(searcher.getIndexReader().numDocs(), vectors, pending, sizeBytes());
     });
@@ -586,9 +611,9 @@ final class SearchIndex implements AutoCloseable {
         if (!earlier.embeddingText().equals(unit.embeddingText())) {
           return Optional.empty();
         }
-        org.apache.lucene.index.LeafReaderContext leaf =
-            searcher.getIndexReader().leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
-        org.apache.lucene.index.FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField(unit.type()));
+        LeafReaderContext leaf =
+            searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField(unit.type()));
         int inLeaf = doc - leaf.docBase;
         if (vectors == null || vectors.advance(inLeaf) != inLeaf) {
           return Optional.empty();

@@ -12,6 +12,8 @@ import dev.agentmemory.storage.StorageFullException;
 import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +105,8 @@ final class SearchIndexer implements AutoCloseable {
             }
           }
         }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("Expected to release the index snapshot, but " + e.getMessage(), e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Expected to release the index snapshot, but " + e.getMessage(), e);
       }
       if (!running) {
         return done;
@@ -130,7 +133,7 @@ final class SearchIndexer implements AutoCloseable {
       List<String> indexed = deletedNodeIds.stream()
           .filter(id -> id.startsWith(TocLevel.SEGMENT.idPrefix()) || id.startsWith(TocLevel.DAY.idPrefix())).toList();
       List<TocNode> remaining = store.nodes(indexed);
-      Set<String> kept = remaining.stream().map(TocNode::nodeId).collect(java.util.stream.Collectors.toSet());
+      Set<String> kept = remaining.stream().map(TocNode::nodeId).collect(Collectors.toSet());
       for (String gone : indexed.stream().filter(id -> !kept.contains(id)).toList()) {
         index.delete(gone);
         index.keepOnlyGripsOf(gone, Set.of());
@@ -288,7 +291,7 @@ final class SearchIndexer implements AutoCloseable {
           store.grip(gripId).ifPresent(grip -> grips.add(units.of(grip)));
         }
       }
-      index.keepOnlyGripsOf(node.nodeId(), grips.stream().map(Unit::key).collect(java.util.stream.Collectors.toSet()));
+      index.keepOnlyGripsOf(node.nodeId(), grips.stream().map(Unit::key).collect(Collectors.toSet()));
       summaries.addAll(grips);
     }
     index.put(index.changed(summaries), embeddings.expected(), earlier);

@@ -4,10 +4,13 @@ import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.NamedThreads;
 import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +22,13 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -151,13 +158,13 @@ final class Searcher {
 
   /** A list's candidates; with a preferred period, its own best ones beside the best of all time. */
   private static List<SearchIndex.Hit> candidates(Optional<Query> preferred, Query filter, Retrieval retrieval)
-      throws java.io.IOException {
+      throws IOException {
     List<SearchIndex.Hit> all = retrieval.apply(filter);
     if (preferred.isEmpty()) {
       return all;
     }
     // scores of one list compare across both retrievals (BM25 and cosine do not depend on the filter)
-    Map<String, SearchIndex.Hit> merged = new java.util.LinkedHashMap<>();
+    Map<String, SearchIndex.Hit> merged = new LinkedHashMap<>();
     for (SearchIndex.Hit hit : retrieval.apply(preferred.get())) {
       merged.put(hit.key(), hit);
     }
@@ -168,7 +175,7 @@ final class Searcher {
   }
 
   private interface Retrieval {
-    List<SearchIndex.Hit> apply(Query filter) throws java.io.IOException;
+    List<SearchIndex.Hit> apply(Query filter) throws IOException;
   }
 
   /** What {@code request} asks for: its types, or every type. */
@@ -203,7 +210,7 @@ final class Searcher {
         words.add(new TermQuery(new Term(SearchIndex.textField(type), term)), Occur.SHOULD);
       }
       if (types.contains(Unit.EVENT)) {
-        words.add(new org.apache.lucene.search.BoostQuery(new TermQuery(new Term(SearchIndex.CONTEXT, term)),
+        words.add(new BoostQuery(new TermQuery(new Term(SearchIndex.CONTEXT, term)),
             CONTEXT_WEIGHT), Occur.SHOULD);
       }
     }
@@ -243,7 +250,7 @@ final class Searcher {
    * for dot product, which Lucene scores as (1 + cos) / 2).
    */
   private static void measureEvidence(SearchIndex.View view, Map<String, Scored> byDoc, List<SearchIndex.Hit> keyword,
-      List<SearchIndex.Hit> semantic, List<String> terms) throws java.io.IOException {
+      List<SearchIndex.Hit> semantic, List<String> terms) throws IOException {
     Map<String, Double> weights = new HashMap<>();
     for (SearchIndex.Hit hit : keyword) {
       String type = Unit.typeOfKey(hit.key());
@@ -390,11 +397,11 @@ final class Searcher {
     for (int i = 1; i < words.length; i++) {
       starts[i] = starts[i - 1] + words[i - 1].length() + 1;
     }
-    try (org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream(SearchIndex.TEXT, flat)) {
-      org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-          stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-      org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
-          stream.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+    try (TokenStream stream = analyzer.tokenStream(SearchIndex.TEXT, flat)) {
+      CharTermAttribute term =
+          stream.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset =
+          stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       int word = 0;
       while (stream.incrementToken()) {
@@ -406,8 +413,8 @@ final class Searcher {
         }
       }
       stream.end();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Analyzing a string cannot fail", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Analyzing a string cannot fail", e);
     }
     return matched;
   }

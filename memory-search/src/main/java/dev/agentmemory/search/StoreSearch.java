@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -104,7 +105,7 @@ public final class StoreSearch implements AutoCloseable {
 
   /** The vector worker over the stores of {@code searches}. */
   public static AutoCloseable startVectorWorker(Embeddings embeddings,
-      java.util.function.Supplier<List<StoreSearch>> searches) {
+      Supplier<List<StoreSearch>> searches) {
     VectorWorker worker = new VectorWorker(embeddings,
         () -> searches.get().stream().map(StoreSearch::index).toList());
     worker.start();

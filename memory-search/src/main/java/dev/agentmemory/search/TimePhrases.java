@@ -1,6 +1,7 @@
 package dev.agentmemory.search;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
@@ -114,7 +115,7 @@ public final class TimePhrases {
 
   /** "Tuesday 2026-10-13", for the text of indexed units (so "Tuesday" and the date match too). */
   static String day(long timestampMs, ZoneId zone) {
-    LocalDate date = java.time.Instant.ofEpochMilli(timestampMs).atZone(zone).toLocalDate();
+    LocalDate date = Instant.ofEpochMilli(timestampMs).atZone(zone).toLocalDate();
     return date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date + " "
         + date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date.getYear();
   }

@@ -7,8 +7,10 @@ import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocNode;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How units are written, which decides most of the quality (../shared/notes/retrieval.md): who
@@ -24,7 +26,7 @@ final class Units {
   private static final int MAX_CHUNKS = 12;
   private static final int NEIGHBOUR_CHARS = 300;
   private static final int HEAD_CHARS = 64 * 1024;
-  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final ZoneId zone;
 
@@ -118,7 +120,7 @@ final class Units {
     List<String> chunks = new ArrayList<>();
     for (int start = 0; start < words.length && chunks.size() < MAX_CHUNKS; start += CHUNK_WORDS - CHUNK_OVERLAP) {
       int end = Math.min(words.length, start + CHUNK_WORDS);
-      chunks.add(String.join(" ", java.util.Arrays.copyOfRange(words, start, end)));
+      chunks.add(String.join(" ", Arrays.copyOfRange(words, start, end)));
       if (end == words.length) {
         break;
       }

@@ -1,7 +1,9 @@
 package dev.agentmemory.search;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +71,7 @@ final class VectorWorker implements AutoCloseable {
 
   private int embed(SearchIndex index, Embedder embedder) {
     List<Unit> pending = index.pendingVectors(PER_TURN);
-    java.util.Map<Unit, float[]> vectors = new java.util.LinkedHashMap<>();
+    Map<Unit, float[]> vectors = new LinkedHashMap<>();
     for (Unit unit : pending) {
       if (!running) {
         break;

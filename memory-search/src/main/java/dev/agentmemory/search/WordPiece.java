@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,7 +85,7 @@ final class WordPiece {
 
   /** Lower case, accents removed, control characters dropped, CJK characters set apart. */
   static String normalize(String text) {
-    String decomposed = Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
     decomposed.codePoints().forEach(c -> {
       if (Character.getType(c) == Character.NON_SPACING_MARK || c == 0 || c == 0xFFFD) {

@@ -3,6 +3,7 @@ package dev.agentmemory.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class EmbedderTest {
     float[] weather = embedder.embed("It will rain in Lisbon tomorrow afternoon");
 
     assertThat(invoice).hasSize(Embedder.DIMENSION);
-    assertThat(cosine(invoice, invoice)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(cosine(invoice, invoice)).isCloseTo(1.0, Offset.offset(1e-4));
     assertThat(cosine(invoice, billing)).isGreaterThan(0.5).isGreaterThan(cosine(invoice, weather) + 0.3);
   }
 }

@@ -6,6 +6,8 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.MemoryStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,6 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,9 +212,9 @@ class StoreSearchTest {
             .extracting(SearchHit::docId).containsExactly(answer.eventId());
         assertThat(search.search(request("accounting", SearchRequest.Mode.BM25)).hits()).hasSize(1);
         assertThat(search.index().unitsWritten() - written).isEqualTo(1);
-        try (var files = java.nio.file.Files.walk(StoreSearch.directoryOf(store))) {
-          for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-            assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+        try (var files = Files.walk(StoreSearch.directoryOf(store))) {
+          for (Path file : files.filter(Files::isRegularFile).toList()) {
+            assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
                 .as(file.toString()).doesNotContain(secret);
           }
         }
@@ -332,12 +340,12 @@ class StoreSearchTest {
     try (MemoryStore store = MemoryStore.open(dir.resolve("db"))) {
       // given: the events, and an index an older version wrote (format 3) holding a stale unit
       ingest(store, conversation());
-      try (org.apache.lucene.index.IndexWriter old = new org.apache.lucene.index.IndexWriter(
-          org.apache.lucene.store.FSDirectory.open(StoreSearch.directoryOf(store)),
-          new org.apache.lucene.index.IndexWriterConfig())) {
-        org.apache.lucene.document.Document stale = new org.apache.lucene.document.Document();
-        stale.add(new org.apache.lucene.document.StringField("key", "e:stale:0",
-            org.apache.lucene.document.Field.Store.YES));
+      try (IndexWriter old = new IndexWriter(
+          FSDirectory.open(StoreSearch.directoryOf(store)),
+          new IndexWriterConfig())) {
+        Document stale = new Document();
+        stale.add(new StringField("key", "e:stale:0",
+            Field.Store.YES));
         old.addDocument(stale);
         old.setLiveCommitData(Map.of("format", "3", "outbox.position", "6").entrySet());
         old.commit();

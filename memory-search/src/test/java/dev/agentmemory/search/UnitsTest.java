@@ -6,6 +6,7 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class UnitsTest {
   @Test
   void shouldPutTheTurnBeforeOnTheFirstChunkOnly_andCutItShort() {
     // given: a long tool output after a question longer than a context keeps
-    String output = String.join(" ", java.util.Collections.nCopies(400, "line"));
+    String output = String.join(" ", Collections.nCopies(400, "line"));
     Event question = event("01A", EventRole.USER, EventType.USER_MESSAGE.number(), "why   does\n\nthe build fail? "
         + "x".repeat(1_000));
     Event tool = event("01B", EventRole.TOOL, EventType.TOOL_RESULT.number(), output);

@@ -1,11 +1,12 @@
 package dev.agentmemory.storage;
 
 import dev.agentmemory.domain.AgentTally;
-
 import dev.agentmemory.storage.rocksdb.BinaryReader;
 import dev.agentmemory.storage.rocksdb.BinaryWriter;
 import dev.agentmemory.storage.rocksdb.FormatVersion;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -82,7 +83,7 @@ public final class Checkpoint<T> {
 
   /** An audit entry at {@code epochMs} (13 digits, so entries sort by time). */
   public static Checkpoint<String> audit(long epochMs) {
-    return text(AUDIT_PREFIX + String.format(java.util.Locale.ROOT, "%013d", epochMs));
+    return text(AUDIT_PREFIX + String.format(Locale.ROOT, "%013d", epochMs));
   }
 
   /**
@@ -92,8 +93,8 @@ public final class Checkpoint<T> {
   public static final Checkpoint<String> FORGET_PENDING = text("forget.pending");
 
   private static Checkpoint<String> text(String key) {
-    return new Checkpoint<>(key, text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    return new Checkpoint<>(key, text -> text.getBytes(StandardCharsets.UTF_8),
+        bytes -> new String(bytes, StandardCharsets.UTF_8));
   }
 
   private static Checkpoint<Long> number(String key) {

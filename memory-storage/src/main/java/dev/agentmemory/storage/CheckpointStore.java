@@ -1,12 +1,18 @@
 package dev.agentmemory.storage;
 
 import dev.agentmemory.domain.AgentTally;
-
-import dev.agentmemory.storage.rocksdb.CheckpointCodecs;
 import dev.agentmemory.storage.rocksdb.Cf;
+import dev.agentmemory.storage.rocksdb.CheckpointCodecs;
+import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.storage.rocksdb.Table;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /** The {@link Checkpoint}s of a store, written atomically with the work they record. */
 public final class CheckpointStore {
@@ -33,15 +39,15 @@ public final class CheckpointStore {
   }
 
   /** The audit entries of {@code admin forget}, oldest first. */
-  public java.util.List<String> audit() {
-    java.util.List<String> entries = new java.util.ArrayList<>();
-    withPrefix(Checkpoint.AUDIT_PREFIX, (key, value) -> entries.add(new String(value, java.nio.charset.StandardCharsets.UTF_8)));
+  public List<String> audit() {
+    List<String> entries = new ArrayList<>();
+    withPrefix(Checkpoint.AUDIT_PREFIX, (key, value) -> entries.add(new String(value, StandardCharsets.UTF_8)));
     return entries;
   }
 
   /** Every agent's tally, by agent name. */
-  public java.util.Map<String, AgentTally> agents() {
-    java.util.Map<String, AgentTally> agents = new java.util.TreeMap<>();
+  public Map<String, AgentTally> agents() {
+    Map<String, AgentTally> agents = new TreeMap<>();
     withPrefix(Checkpoint.AGENT_PREFIX, (key, value) -> {
       String name = key.substring(Checkpoint.AGENT_PREFIX.length());
       agents.put(name, Checkpoint.agent(name).decode(value));
@@ -49,9 +55,9 @@ public final class CheckpointStore {
     return agents;
   }
 
-  private void withPrefix(String from, java.util.function.BiConsumer<String, byte[]> action) {
+  private void withPrefix(String from, BiConsumer<String, byte[]> action) {
     String to = from.substring(0, from.length() - 1) + (char) (from.charAt(from.length() - 1) + 1);
-    try (CloseableIterator<dev.agentmemory.storage.rocksdb.Entry<String, byte[]>> it = table.scan(from, to)) {
+    try (CloseableIterator<Entry<String, byte[]>> it = table.scan(from, to)) {
       it.forEachRemaining(entry -> action.accept(entry.key(), entry.value()));
     }
   }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,7 +53,7 @@ public record DamagedWal(Path kept, List<String> dropped) {
   /** Removes copies made by {@link #preserveLogs} (best effort). */
   public static void discard(Path kept) {
     try (Stream<Path> files = Files.walk(kept)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException | UncheckedIOException e) {
       // leftovers are harmless
     }
@@ -107,11 +109,11 @@ public record DamagedWal(Path kept, List<String> dropped) {
         + " once you are done, and this warning goes away.";
   }
 
-  private static java.util.Optional<String> firstLine(Path file) {
+  private static Optional<String> firstLine(Path file) {
     try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
       return lines.findFirst();
     } catch (IOException | UncheckedIOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

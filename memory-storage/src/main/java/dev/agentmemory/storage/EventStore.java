@@ -1,14 +1,20 @@
 package dev.agentmemory.storage;
 
 import dev.agentmemory.domain.AgentTally;
-
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.EventCodecs;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.storage.rocksdb.Table;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The append-only event log. Events are ordered by source timestamp then id; each new event is
@@ -25,7 +31,7 @@ public final class EventStore {
   private long count;
   private long redactions;
   // Guarded by appendLock: each agent's tally, persisted with every append like the count.
-  private final java.util.Map<String, AgentTally> agents;
+  private final Map<String, AgentTally> agents;
   // Serializes check-then-append, so concurrent duplicates of one id store exactly one event, and
   // outbox sequences are committed in order. A RocksDB write here takes microseconds.
   private final Object appendLock = new Object();
@@ -38,13 +44,13 @@ public final class EventStore {
     this.checkpoints = checkpoints;
     this.count = checkpoints.get(Checkpoint.EVENTS_COUNT).orElse(0L);
     this.redactions = checkpoints.get(Checkpoint.REDACTIONS_COUNT).orElse(0L);
-    this.agents = new java.util.TreeMap<>(checkpoints.get(Checkpoint.AGENTS_COUNTED).isPresent() || storage.isReadOnly()
+    this.agents = new TreeMap<>(checkpoints.get(Checkpoint.AGENTS_COUNTED).isPresent() || storage.isReadOnly()
         ? checkpoints.agents() : countAgents());
   }
 
   /** A store older than the per-agent tallies: counted from the log once (the newest event's time as its last). */
-  private java.util.Map<String, AgentTally> countAgents() {
-    java.util.Map<String, AgentTally> counted = new java.util.TreeMap<>();
+  private Map<String, AgentTally> countAgents() {
+    Map<String, AgentTally> counted = new TreeMap<>();
     try (CloseableIterator<Entry<EventKey, Event>> it = events.scan(null, null)) {
       it.forEachRemaining(entry -> counted.merge(AgentTally.nameOf(entry.value().agent()),
           new AgentTally(1, entry.value().timestampMs()), AgentTally::add));
@@ -58,9 +64,9 @@ public final class EventStore {
   }
 
   /** Stored events per agent (exact), by agent name. */
-  public java.util.Map<String, AgentTally> agents() {
+  public Map<String, AgentTally> agents() {
     synchronized (appendLock) {
-      return java.util.Map.copyOf(agents);
+      return Map.copyOf(agents);
     }
   }
 
@@ -123,17 +129,17 @@ public final class EventStore {
    * what {@code alsoRemove} adds, all in one atomic write: the explicit exception to append-only
    * ({@code admin forget}). Returns how many were removed.
    */
-  public int forget(java.util.Collection<Event> doomed, java.util.function.Consumer<WriteTx> alsoRemove) {
+  public int forget(Collection<Event> doomed, Consumer<WriteTx> alsoRemove) {
     synchronized (appendLock) {
-      java.util.Set<EventKey> keys = new java.util.HashSet<>();
-      java.util.Map<String, Long> removedPerAgent = new java.util.HashMap<>();
+      Set<EventKey> keys = new HashSet<>();
+      Map<String, Long> removedPerAgent = new HashMap<>();
       for (Event event : doomed) {
         Optional<EventKey> key = ids.get(event.eventId());
         if (key.isPresent() && keys.add(key.get())) {
           removedPerAgent.merge(AgentTally.nameOf(event.agent()), 1L, Long::sum);
         }
       }
-      java.util.Map<String, AgentTally> after = new java.util.HashMap<>();
+      Map<String, AgentTally> after = new HashMap<>();
       removedPerAgent.forEach((agent, removed) ->
           after.put(agent, agents.getOrDefault(agent, new AgentTally(0, 0)).minus(removed)));
       storage.write(batch -> {
@@ -158,7 +164,7 @@ public final class EventStore {
    * at its own position, every index row points at a stored event, the count is exact. Reports
    * each problem (at most a few of each kind); returns the events counted.
    */
-  long verify(java.util.function.Consumer<String> problem) {
+  long verify(Consumer<String> problem) {
     long counted = 0;
     int reported = 0;
     try (CloseableIterator<Entry<EventKey, Event>> it = events.scan(null, null)) {

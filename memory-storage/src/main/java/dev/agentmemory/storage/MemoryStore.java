@@ -1,15 +1,21 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.domain.StoreVerification;
-
-import dev.agentmemory.domain.StoreStats;
-
 import dev.agentmemory.domain.InvalidArgumentException;
-
+import dev.agentmemory.domain.StoreStats;
+import dev.agentmemory.domain.StoreVerification;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** One opened store and its domain stores; closing it flushes and releases RocksDB. */
 public final class MemoryStore implements TocReader, AutoCloseable {
@@ -74,7 +80,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
   }
 
   /** Upgrades the store in place to {@link StoreFormat#CURRENT}; returns the format it had. */
-  public long upgrade(java.util.function.Consumer<String> log) {
+  public long upgrade(Consumer<String> log) {
     return StoreFormat.upgrade(this, log);
   }
 
@@ -106,7 +112,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
    * Commits everything {@code work} adds to its transaction atomically: after a crash all of it
    * is there or none. It is in the write-ahead log before this returns.
    */
-  public void write(java.util.function.Consumer<WriteTx> work) {
+  public void write(Consumer<WriteTx> work) {
     WriteTx[] tx = new WriteTx[1];
     storage.write(batch -> {
       tx[0] = new WriteTx(batch);
@@ -136,18 +142,18 @@ public final class MemoryStore implements TocReader, AutoCloseable {
   }
 
   /** Problems with the disk a person should act on (full, nearly full). */
-  public java.util.List<String> diskWarnings() {
+  public List<String> diskWarnings() {
     return storage.diskWarnings();
   }
 
   /** The damaged write-ahead log this open recovered from, if it was damaged. */
-  public java.util.Optional<DamagedWal> damagedWal() {
+  public Optional<DamagedWal> damagedWal() {
     return storage.damagedWal();
   }
 
   /** The names of the store's column families. */
-  public static java.util.List<String> families() {
-    return java.util.Arrays.stream(Cf.values()).map(Cf::rocksName).toList();
+  public static List<String> families() {
+    return Arrays.stream(Cf.values()).map(Cf::rocksName).toList();
   }
 
   /**
@@ -155,7 +161,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
    *
    * @throws InvalidArgumentException naming the valid families when there is none of that name
    */
-  public java.util.List<String> compact(String family) {
+  public List<String> compact(String family) {
     if (family == null || family.isBlank()) {
       for (Cf cf : Cf.values()) {
         storage.compact(cf);
@@ -165,7 +171,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
     Cf cf = Cf.byRocksName(family.trim()).orElseThrow(() -> new InvalidArgumentException(
         "column_family '" + family + "' does not exist. Valid ones: " + String.join(", ", families())));
     storage.compact(cf);
-    return java.util.List.of(cf.rocksName());
+    return List.of(cf.rocksName());
   }
 
   /**
@@ -175,7 +181,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
    * Reads everything once; on a read-only open it works beside a running daemon.
    */
   public StoreVerification verify() {
-    java.util.List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     try {
       storage.verifyChecksums();
     } catch (StorageException e) {
@@ -193,7 +199,7 @@ public final class MemoryStore implements TocReader, AutoCloseable {
   }
 
   /** Runs one part of a verification; a part that cannot be read is a problem, not the end. */
-  private static void checking(String part, java.util.List<String> problems, Runnable check) {
+  private static void checking(String part, List<String> problems, Runnable check) {
     try {
       check.run();
     } catch (RuntimeException e) {
@@ -223,13 +229,13 @@ public final class MemoryStore implements TocReader, AutoCloseable {
   public StoreStats stats() {
     long disk = 0;
     // RocksDB keeps its files flat; subdirectories (projects/) are other stores.
-    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(storage.path())) {
+    try (Stream<Path> files = Files.list(storage.path())) {
       for (Path file : (Iterable<Path>) files::iterator) {
-        if (java.nio.file.Files.isRegularFile(file)) {
-          disk += java.nio.file.Files.size(file);
+        if (Files.isRegularFile(file)) {
+          disk += Files.size(file);
         }
       }
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // a file vanished under compaction: the total is approximate this once
     }
     return new StoreStats(storage.path(), events.count(), tocIndex.counter(TocIndexStore.NODE_COUNTER),
@@ -237,54 +243,54 @@ public final class MemoryStore implements TocReader, AutoCloseable {
   }
 
   /** Problems with this store a person should act on: its disk, a damaged log (see {@link DamagedWal}). */
-  public java.util.List<String> warnings() {
-    java.util.List<String> warnings = new java.util.ArrayList<>(diskWarnings());
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>(diskWarnings());
     warnings.addAll(DamagedWal.notices(storage.path()));
     return warnings;
   }
 
   @Override
-  public java.util.List<TocNode> latestOfLevel(TocLevel level) {
+  public List<TocNode> latestOfLevel(TocLevel level) {
     return toc.latestOfLevel(level);
   }
 
   @Override
-  public java.util.Optional<TocNode> node(String nodeId) {
+  public Optional<TocNode> node(String nodeId) {
     return toc.latest(nodeId);
   }
 
   @Override
-  public java.util.List<TocNode> nodes(java.util.List<String> nodeIds) {
+  public List<TocNode> nodes(List<String> nodeIds) {
     return toc.latest(nodeIds);
   }
 
   @Override
-  public java.util.Optional<Grip> grip(String gripId) {
+  public Optional<Grip> grip(String gripId) {
     return toc.grip(gripId);
   }
 
   @Override
-  public java.util.Optional<Event> event(String eventId) {
+  public Optional<Event> event(String eventId) {
     return events.get(eventId);
   }
 
   @Override
-  public java.util.Optional<Event> event(EventKey key) {
+  public Optional<Event> event(EventKey key) {
     return events.get(key);
   }
 
   @Override
-  public java.util.List<SessionEntry> session(String sessionId, long fromMs, long toMs) {
+  public List<SessionEntry> session(String sessionId, long fromMs, long toMs) {
     return tocIndex.session(sessionId, fromMs, toMs);
   }
 
   @Override
-  public java.util.List<SessionEntry> sessionBefore(String sessionId, EventKey event, int count) {
+  public List<SessionEntry> sessionBefore(String sessionId, EventKey event, int count) {
     return tocIndex.sessionBefore(sessionId, event, count);
   }
 
   @Override
-  public java.util.List<SessionEntry> sessionAfter(String sessionId, EventKey event, int count) {
+  public List<SessionEntry> sessionAfter(String sessionId, EventKey event, int count) {
     return tocIndex.sessionAfter(sessionId, event, count);
   }
 

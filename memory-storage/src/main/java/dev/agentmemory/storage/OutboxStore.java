@@ -8,6 +8,10 @@ import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.storage.rocksdb.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * FIFO work queue announcing new events to their consumers: the TOC builder, then the search
@@ -101,7 +105,7 @@ public final class OutboxStore {
   }
 
   /** The highest sequence the search index has committed; empty before it first ran. */
-  public java.util.Optional<Long> searchAcknowledged() {
+  public Optional<Long> searchAcknowledged() {
     return checkpoints.get(Checkpoint.OUTBOX_SEARCH_ACKED);
   }
 
@@ -116,7 +120,7 @@ public final class OutboxStore {
   }
 
   /** Removes the waiting entries of {@code keys} (forgotten events), as part of {@code tx}. */
-  void forget(WriteTx tx, java.util.Set<EventKey> keys) {
+  void forget(WriteTx tx, Set<EventKey> keys) {
     try (CloseableIterator<Entry<Long, EventKey>> it = table.scan(null, null)) {
       while (it.hasNext()) {
         Entry<Long, EventKey> entry = it.next();
@@ -131,7 +135,7 @@ public final class OutboxStore {
    * Checks that every waiting entry names a stored event and that no consumer's position is ahead
    * of the log (the TOC's, the search index's).
    */
-  void verify(java.util.function.Consumer<String> problem, java.util.function.Predicate<EventKey> stored) {
+  void verify(Consumer<String> problem, Predicate<EventKey> stored) {
     int reported = 0;
     try (CloseableIterator<Entry<Long, EventKey>> it = table.scan(null, null)) {
       while (it.hasNext()) {

@@ -5,15 +5,17 @@ import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.EventCodecs;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.storage.rocksdb.Table;
-import dev.agentmemory.storage.rocksdb.TocIndexCodecs;
 import dev.agentmemory.storage.rocksdb.TocIndexCodecs.DaySegmentKey;
 import dev.agentmemory.storage.rocksdb.TocIndexCodecs.SegmentKey;
 import dev.agentmemory.storage.rocksdb.TocIndexCodecs.SessionKey;
 import dev.agentmemory.storage.rocksdb.TocIndexCodecs.SessionValue;
+import dev.agentmemory.storage.rocksdb.TocIndexCodecs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The TOC builder's working indexes (all rebuildable from the event log): events by session,
@@ -121,8 +123,8 @@ public final class TocIndexStore {
   }
 
   /** Every segment of a day (all sessions) as (first event, node id), in start order. */
-  public java.util.SortedMap<EventKey, String> daySegments(long epochDay) {
-    java.util.SortedMap<EventKey, String> result = new java.util.TreeMap<>();
+  public SortedMap<EventKey, String> daySegments(long epochDay) {
+    SortedMap<EventKey, String> result = new TreeMap<>();
     try (CloseableIterator<Entry<DaySegmentKey, String>> it = daySegments.scan(
         new DaySegmentKey(epochDay, 0, MIN_ID), new DaySegmentKey(epochDay + 1, 0, MIN_ID))) {
       it.forEachRemaining(entry ->

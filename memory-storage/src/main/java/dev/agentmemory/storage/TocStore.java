@@ -4,12 +4,16 @@ import dev.agentmemory.storage.rocksdb.Cf;
 import dev.agentmemory.storage.rocksdb.Entry;
 import dev.agentmemory.storage.rocksdb.RocksStorage;
 import dev.agentmemory.storage.rocksdb.Table;
-import dev.agentmemory.storage.rocksdb.TocCodecs;
 import dev.agentmemory.storage.rocksdb.TocCodecs.NodeVersion;
 import dev.agentmemory.storage.rocksdb.TocCodecs.Pointer;
+import dev.agentmemory.storage.rocksdb.TocCodecs;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Versioned TOC nodes and their grips. Writing a node stores a new version and moves the latest
@@ -145,7 +149,7 @@ public final class TocStore {
         }
       }
     }
-    java.util.Set<String> sources = new java.util.HashSet<>(purged);
+    Set<String> sources = new HashSet<>(purged);
     try (CloseableIterator<Entry<String, Grip>> it = grips.scan(null, null)) {
       while (it.hasNext()) {
         Entry<String, Grip> grip = it.next();
@@ -165,7 +169,7 @@ public final class TocStore {
    * Checks that every linked node can be read, its children are linked nodes, and every grip its
    * bullets cite exists and cites stored events. Returns the linked nodes and the grips counted.
    */
-  long[] verify(java.util.function.Consumer<String> problem, java.util.function.Predicate<String> eventStored) {
+  long[] verify(Consumer<String> problem, Predicate<String> eventStored) {
     long nodeCount = 0;
     int reported = 0;
     for (String id : linkedIds()) {

@@ -1,6 +1,8 @@
 package dev.agentmemory.storage;
 
 import dev.agentmemory.storage.rocksdb.Batch;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One atomic write across the store's families: everything the stores' write verbs add to it is
@@ -8,7 +10,7 @@ import dev.agentmemory.storage.rocksdb.Batch;
  */
 public final class WriteTx {
   private final Batch batch;
-  private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>(1);
+  private final List<Runnable> afterCommit = new ArrayList<>(1);
 
   WriteTx(Batch batch) {
     this.batch = batch;

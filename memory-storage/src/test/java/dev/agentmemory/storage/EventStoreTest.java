@@ -1,7 +1,8 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.domain.AgentTally;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmemory.domain.AgentTally;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
@@ -9,6 +10,7 @@ import dev.agentmemory.storage.CloseableIterator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EventStoreTest {
   @TempDir Path dir;
@@ -165,9 +166,9 @@ class EventStoreTest {
     // given
     Event claude = TestEvents.event(1_000L, "from claude");
     Event gemini = new Event(TestEvents.newId(), "s2", 2_000L, EventType.USER_MESSAGE.number(), EventRole.USER.number(),
-        "from gemini", java.util.Map.of(), "gemini");
+        "from gemini", Map.of(), "gemini");
     Event unnamed = new Event(TestEvents.newId(), "s3", 3_000L, EventType.USER_MESSAGE.number(), EventRole.USER.number(),
-        "from an old client", java.util.Map.of(), "");
+        "from an old client", Map.of(), "");
 
     // when
     store.events().append(claude);
@@ -185,7 +186,7 @@ class EventStoreTest {
     // when: reopened, and reopened after the tallies are gone (a store made before them)
     store.close();
     store = MemoryStore.open(dir.resolve("db"));
-    java.util.Map<String, AgentTally> reopened = store.events().agents();
+    Map<String, AgentTally> reopened = store.events().agents();
     store.checkpoints().delete(Checkpoint.AGENTS_COUNTED);
     store.checkpoints().delete(Checkpoint.agent("gemini"));
     store.close();

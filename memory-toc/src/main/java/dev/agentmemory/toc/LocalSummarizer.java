@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -248,7 +249,7 @@ public final class LocalSummarizer implements Summarizer {
    */
   private static String notableLines(String output) {
     String lower = output.toLowerCase(Locale.ROOT);
-    java.util.TreeSet<Integer> hits = new java.util.TreeSet<>();
+    TreeSet<Integer> hits = new TreeSet<>();
     for (String marker : OUTPUT_MARKERS) {
       for (int at = lower.indexOf(marker); at >= 0; at = lower.indexOf(marker, at + 1)) {
         hits.add(at);

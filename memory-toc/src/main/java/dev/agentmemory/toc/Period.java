@@ -2,6 +2,7 @@ package dev.agentmemory.toc;
 
 import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.TocLevel;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -242,7 +243,7 @@ public sealed interface Period {
           return new Segment(LocalDate.parse(m.group(7)), m.group(8));
         }
       }
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       // reported below
     }
     throw new InvalidArgumentException(

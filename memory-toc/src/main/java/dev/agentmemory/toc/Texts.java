@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Text handling shared by token counting, term statistics and the local summarizer. */
 public final class Texts {
@@ -12,7 +13,7 @@ public final class Texts {
   private static final int MAX_TERM_LENGTH = 64;
 
   // Six digits in a row: an id or a temp directory (junit-1640466238739904025), not a topic.
-  private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d{6}");
+  private static final Pattern LONG_NUMBER = Pattern.compile("\\d{6}");
   // Words that carry no topic in prose or chat; code keywords that carry none in code. Terms are
   // weighted by the store's own statistics as well, so this list only needs the obvious ones.
   private static final Set<String> STOP_WORDS = Set.of(

@@ -11,10 +11,12 @@ import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocBullet;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Turns events into the table of contents. One {@link #apply} step indexes new events by session,
@@ -44,7 +48,7 @@ public final class TocBuilder implements AutoCloseable {
   // One step at a time: the live worker and a rebuild share this builder.
   private final Object stepLock = new Object();
   // Counting tokens and summarizing are pure and take most of a step: they run on all cores.
-  private final java.util.concurrent.atomic.AtomicInteger threadNumber = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger threadNumber = new AtomicInteger();
   private final ForkJoinPool workers = new ForkJoinPool(
       Runtime.getRuntime().availableProcessors(),
       pool -> {
@@ -70,7 +74,7 @@ public final class TocBuilder implements AutoCloseable {
   }
 
   /** Runs {@code work} while no build step runs (rebuilds use it to exclude the live worker). */
-  public <T> T exclusively(java.util.function.Supplier<T> work) {
+  public <T> T exclusively(Supplier<T> work) {
     synchronized (stepLock) {
       return work.get();
     }
@@ -113,7 +117,7 @@ public final class TocBuilder implements AutoCloseable {
 
   /** Day bucket of a timestamp in the TOC's zone. */
   public long epochDay(long timestampMs) {
-    return LocalDate.ofInstant(java.time.Instant.ofEpochMilli(timestampMs), config.zone()).toEpochDay();
+    return LocalDate.ofInstant(Instant.ofEpochMilli(timestampMs), config.zone()).toEpochDay();
   }
 
   /** The text of an event as the TOC counts and summarizes it: tool results cut to a prefix. */
@@ -126,7 +130,7 @@ public final class TocBuilder implements AutoCloseable {
     List<Event> sorted = new ArrayList<>(events);
     sorted.sort(Comparator.comparing(EventKey::of));
     List<Event> fresh = new ArrayList<>();
-    Set<EventKey> seen = new java.util.HashSet<>();
+    Set<EventKey> seen = new HashSet<>();
     for (Event event : sorted) {
       if (seen.add(EventKey.of(event)) && !store.tocIndex().contains(event.sessionId(), EventKey.of(event))) {
         fresh.add(event);
@@ -275,7 +279,7 @@ public final class TocBuilder implements AutoCloseable {
       Summary summary = better.summarize(new SummaryRequest(nodeId, load(segment, changes), load(context, changes),
           weights));
       writeSegment(new SegmentWork(state, segment, context), summary, changes);
-      new ParentNodes(changes, config.zone()).refresh(java.util.Set.of(period.date()));
+      new ParentNodes(changes, config.zone()).refresh(Set.of(period.date()));
       int version = changes.node(nodeId).map(TocNode::version).orElse(node.get().version());
       store.write(tx -> {
         changes.writeTo(tx);

@@ -1,14 +1,19 @@
 package dev.agentmemory.toc;
 
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Event;
+import dev.agentmemory.storage.Checkpoint;
+import dev.agentmemory.storage.CloseableIterator;
+import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocIndexStore;
-import dev.agentmemory.storage.Checkpoint;
-import dev.agentmemory.storage.EventKey;
-import dev.agentmemory.storage.CloseableIterator;
+import dev.agentmemory.storage.TocStore;
+import dev.agentmemory.storage.WriteTx;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +96,7 @@ public final class TocRebuilder {
    *
    * @param alsoWrite more to write in the same atomic write (the audit entry)
    */
-  public List<String> forget(java.util.Collection<Event> doomed, Consumer<dev.agentmemory.storage.WriteTx> alsoWrite,
+  public List<String> forget(Collection<Event> doomed, Consumer<WriteTx> alsoWrite,
       Consumer<Progress> progress) {
     return builder.exclusively(() -> {
       LocalDate fromDate = LocalDate.ofEpochDay(
@@ -101,7 +106,7 @@ public final class TocRebuilder {
       clearFrom(from);
       List<String> purged = new ArrayList<>();
       store.events().forget(doomed, tx -> {
-        dev.agentmemory.storage.TocStore.Purged deleted = store.toc().purgeFrom(tx, from);
+        TocStore.Purged deleted = store.toc().purgeFrom(tx, from);
         deleted.nodeIds().forEach(id -> store.tocIndex().deleteRolledUp(tx, id));
         store.tocIndex().putCounter(tx, TocIndexStore.NODE_COUNTER,
             Math.max(0, store.tocIndex().counter(TocIndexStore.NODE_COUNTER) - deleted.linkedNodes()));
@@ -179,8 +184,8 @@ public final class TocRebuilder {
     }
     try {
       return Optional.of(LocalDate.parse(text.trim()));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new dev.agentmemory.domain.InvalidArgumentException(
+    } catch (DateTimeParseException e) {
+      throw new InvalidArgumentException(
           "from_date must be a date as YYYY-MM-DD, got '" + text + "'");
     }
   }

@@ -9,10 +9,17 @@ import dev.agentmemory.storage.Grip;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +66,7 @@ class TocBuilderTest {
 
       // and every event lies in a segment of its own day
       for (Event event : events) {
-        String day = "toc:day:" + java.time.LocalDate.ofInstant(java.time.Instant.ofEpochMilli(event.timestampMs()), TocFixture.ZONE);
+        String day = "toc:day:" + LocalDate.ofInstant(Instant.ofEpochMilli(event.timestampMs()), TocFixture.ZONE);
         assertThat(toc.node(day).childNodeIds())
             .as("event at %d", event.timestampMs())
             .anySatisfy(id -> {
@@ -121,9 +128,9 @@ class TocBuilderTest {
     String[] moves = {"I think %s fails because of a null customer.", "Let me check the logs around %s first.",
         "We decided to keep %s behind a feature flag.", "The stack trace points into %s again.",
         "Fixed %s and added a regression test.", "Can you explain why %s needs a retry?"};
-    java.util.Random random = new java.util.Random(11);
-    List<Event> events = new java.util.ArrayList<>();
-    long start = java.time.LocalDateTime.parse("2026-03-02T09:00").atZone(TocFixture.ZONE).toInstant().toEpochMilli();
+    Random random = new Random(11);
+    List<Event> events = new ArrayList<>();
+    long start = LocalDateTime.parse("2026-03-02T09:00").atZone(TocFixture.ZONE).toInstant().toEpochMilli();
     for (int i = 0; i < 150; i++) {
       int conversation = i % topics.length;
       long ts = start + i * 7 * 60_000L + (i / 75) * 24 * 3_600_000L;
@@ -146,9 +153,9 @@ class TocBuilderTest {
     }
 
     // when: the same events arrive shuffled, in batches of any size, with a restart half-way
-    List<Event> shuffled = new java.util.ArrayList<>(events);
-    java.util.Collections.shuffle(shuffled, new java.util.Random(3));
-    java.util.Random sizes = new java.util.Random(5);
+    List<Event> shuffled = new ArrayList<>(events);
+    Collections.shuffle(shuffled, new Random(3));
+    Random sizes = new Random(5);
     Map<String, TocNode> shuffledBuild;
     int next = 0;
     try (TocFixture toc = new TocFixture(dir.resolve("shuffled"))) {
@@ -207,9 +214,9 @@ class TocBuilderTest {
 
   @Test
   void shouldStartANewSegment_afterAGapASessionEndOrTheTokenBudget() {
-    try (TocFixture toc = new TocFixture(dir, new TocConfig(TocFixture.ZONE, java.time.Duration.ofMinutes(30), 60,
-        java.time.Duration.ofMinutes(5), 500, 2000))) {
-      long t0 = java.time.LocalDateTime.parse("2026-03-03T10:00:00").atZone(TocFixture.ZONE).toInstant().toEpochMilli();
+    try (TocFixture toc = new TocFixture(dir, new TocConfig(TocFixture.ZONE, Duration.ofMinutes(30), 60,
+        Duration.ofMinutes(5), 500, 2000))) {
+      long t0 = LocalDateTime.parse("2026-03-03T10:00:00").atZone(TocFixture.ZONE).toInstant().toEpochMilli();
       long minute = 60_000;
       String words = "the cache layer keeps stale entries after a deploy of the service ";
       List<Event> events = List.of(
@@ -235,7 +242,7 @@ class TocBuilderTest {
   }
 
   private static Map<String, Integer> versions(TocFixture toc) {
-    Map<String, Integer> versions = new java.util.TreeMap<>();
+    Map<String, Integer> versions = new TreeMap<>();
     for (String id : toc.store.toc().linkedIds()) {
       versions.put(id, toc.store.toc().lastVersion(id));
     }

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.Usage;
 import dev.agentmemory.daemon.backup.Backups;
@@ -75,7 +76,7 @@ public final class AdminBackupCommand implements Callable<Integer> {
     }
     long events = result.stores().stream().mapToLong(Backups.StoreCopy::events).sum();
     out.printf("Backup written to %s in %.1f s: %s, %d events, %s.%n", result.path(),
-        result.durationMs() / 1000.0, dev.agentmemory.cli.Count.of(result.stores().size(), "store"), events,
+        result.durationMs() / 1000.0, Count.of(result.stores().size(), "store"), events,
         size(result.bytes()));
     for (Backups.StoreCopy store : result.stores()) {
       out.printf("  %-24s %10d events  %10s  %s%n", store.project().isEmpty() ? "(default store)" : store.project(),

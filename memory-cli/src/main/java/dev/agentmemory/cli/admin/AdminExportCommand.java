@@ -1,9 +1,9 @@
 package dev.agentmemory.cli.admin;
 
-
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.cli.query.TimeArgument;
+import dev.agentmemory.hook.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -92,7 +92,7 @@ public final class AdminExportCommand implements Callable<Integer> {
       throw new CliException("--output " + output + ": the directory " + file.getParent() + " does not exist", ExitCode.USAGE);
     }
     // an export holds the memory: readable by this user only
-    return new BufferedWriter(new OutputStreamWriter(dev.agentmemory.hook.PrivateFiles.newOutputStream(file),
+    return new BufferedWriter(new OutputStreamWriter(PrivateFiles.newOutputStream(file),
         StandardCharsets.UTF_8));
   }
 

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.cli.CliException;
 import dev.agentmemory.daemon.ProjectStore;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ public final class AdminMigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (admin.viaDaemon().isPresent()) {
-      throw new dev.agentmemory.cli.CliException("The daemon runs on this store and upgraded it when it started "
+      throw new CliException("The daemon runs on this store and upgraded it when it started "
           + "(admin stats shows the format); stop it first to migrate by hand");
     }
     PrintWriter out = spec.commandLine().getOut();

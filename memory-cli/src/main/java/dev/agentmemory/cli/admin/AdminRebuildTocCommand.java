@@ -1,11 +1,13 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.cli.Usage;
 import dev.agentmemory.daemon.operations.TocRebuildProgress;
 import dev.agentmemory.toc.TocRebuilder;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,9 +30,9 @@ public final class AdminRebuildTocCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;
   @Spec CommandSpec spec;
 
-  @Option(names = "--from-date", paramLabel = "YYYY-MM-DD", converter = dev.agentmemory.cli.Usage.DateConverter.class,
+  @Option(names = "--from-date", paramLabel = "YYYY-MM-DD", converter = Usage.DateConverter.class,
       description = "Rebuild only from this day on (default: everything).")
-  java.time.LocalDate fromDate;
+  LocalDate fromDate;
 
   @Option(names = "--dry-run", description = "Only say how many events would be processed, and their time span.")
   boolean dryRun;

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.admin;
 
+import dev.agentmemory.cli.scheduler.JobNames;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,7 @@ public final class AdminResetCheckpointCommand implements Callable<Integer> {
   @ParentCommand AdminCommand admin;
   @Spec CommandSpec spec;
 
-  @Option(names = "--job", required = true, paramLabel = "NAME", completionCandidates = dev.agentmemory.cli.scheduler.JobNames.class, description = "One of: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--job", required = true, paramLabel = "NAME", completionCandidates = JobNames.class, description = "One of: ${COMPLETION-CANDIDATES}.")
   String job;
 
   @Override

@@ -1,11 +1,13 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentmemory.cli.Json;
 import dev.agentmemory.daemon.AdminService;
 import dev.agentmemory.daemon.operations.StoreReport;
 import dev.agentmemory.domain.StoreStats;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,8 +77,8 @@ public final class AdminStatsCommand implements Callable<Integer> {
     out.printf("Project: %s%n%n", report.project().isEmpty() ? "(default store)" : report.project());
     out.printf("Events:       %10d%n", stats.events());
     stats.agents().forEach((agent, tally) -> out.printf("  %-11s %10d events, last stored %s%n", agent + ":",
-        tally.events(), java.time.Instant.ofEpochMilli(tally.lastStoredMs()).atZone(admin.root().zone()).toLocalDateTime()
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        tally.events(), Instant.ofEpochMilli(tally.lastStoredMs()).atZone(admin.root().zone()).toLocalDateTime()
+            .truncatedTo(ChronoUnit.SECONDS)));
     out.printf("TOC Nodes:    %10d%n", stats.tocNodes());
     out.printf("Grips:        %10d%n", stats.grips());
     out.printf("Outbox:       %10d%n%n", stats.outbox());

@@ -12,6 +12,7 @@ import dev.agentmemory.wire.EventMessages;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 
 /**
  * The export format: JSON Lines, one event per line with every field under its wire name (enums by
@@ -88,7 +89,7 @@ final class EventLines {
   }
 
   /** An enum field: its wire name (EVENT_ROLE_USER) or number; absent is 0 (unspecified). */
-  private static int number(ObjectNode node, String field, java.util.function.ToIntFunction<String> byName) {
+  private static int number(ObjectNode node, String field, ToIntFunction<String> byName) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return 0;

@@ -6,6 +6,7 @@ import dev.agentmemory.event.Event;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -68,7 +69,7 @@ final class ImportBatches {
   }
 
   private static String key(String eventId) {
-    return eventId.trim().toUpperCase(java.util.Locale.ROOT);
+    return eventId.trim().toUpperCase(Locale.ROOT);
   }
 
   /** Sends what is left; the totals of everything sent. */

@@ -1,11 +1,13 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.capture.ClaudeTranscripts;
 import dev.agentmemory.daemon.capture.Transcripts;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.hook.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,9 +17,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +39,7 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
   abstract String agentName();
 
   /** Where the transcripts are when --path is not given. */
-  abstract Path defaultRoot(dev.agentmemory.hook.Platform platform);
+  abstract Path defaultRoot(Platform platform);
 
   abstract Transcripts source(long sinceMs);
 
@@ -105,11 +110,11 @@ abstract class TranscriptImportCommand implements Callable<Integer> {
     int fileNumber = 0;
     for (Path file : files) {
       fileNumber++;
-      java.util.Map<String, List<dev.agentmemory.event.Event>> byProject = new java.util.TreeMap<>();
+      Map<String, List<Event>> byProject = new TreeMap<>();
       try {
         transcripts.read(file, counts, event -> byProject.computeIfAbsent(
             chosen.isEmpty() ? event.metadata().getOrDefault(Projects.PROJECT_KEY, "") : chosen,
-            project -> new java.util.ArrayList<>()).add(event));
+            project -> new ArrayList<>()).add(event));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
       }

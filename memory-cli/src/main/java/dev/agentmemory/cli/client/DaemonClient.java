@@ -1,16 +1,37 @@
 package dev.agentmemory.cli.client;
 
+import dev.agentmemory.proto.BackupRequest;
+import dev.agentmemory.proto.BackupResponse;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
+import dev.agentmemory.proto.CompactStoreResponse;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
+import dev.agentmemory.proto.ExportEventsRequest;
+import dev.agentmemory.proto.ExportEventsResponse;
+import dev.agentmemory.proto.ForgetRequest;
+import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
 import dev.agentmemory.proto.GetNodeResponse;
+import dev.agentmemory.proto.GetSchedulerStatusResponse;
+import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.GetTocRootResponse;
+import dev.agentmemory.proto.IngestEventsResponse;
+import dev.agentmemory.proto.PauseJobResponse;
+import dev.agentmemory.proto.RebuildIndexProgress;
 import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
+import dev.agentmemory.proto.ResetJobCheckpointResponse;
+import dev.agentmemory.proto.ResumeJobResponse;
+import dev.agentmemory.proto.RunJobResponse;
+import dev.agentmemory.proto.SearchRequest;
+import dev.agentmemory.proto.SearchResponse;
+import dev.agentmemory.proto.VerifyStoresResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -32,41 +53,41 @@ public interface DaemonClient extends AutoCloseable {
   ExpandGripResponse expandGrip(ExpandGripRequest request);
 
   /** An event with the events around it in its session (excerpt_events holds the event). */
-  ExpandGripResponse expandEvent(dev.agentmemory.proto.ExpandEventRequest request);
+  ExpandGripResponse expandEvent(ExpandEventRequest request);
 
-  dev.agentmemory.proto.GetSchedulerStatusResponse schedulerStatus();
+  GetSchedulerStatusResponse schedulerStatus();
 
-  dev.agentmemory.proto.PauseJobResponse pauseJob(String job);
+  PauseJobResponse pauseJob(String job);
 
-  dev.agentmemory.proto.ResumeJobResponse resumeJob(String job);
+  ResumeJobResponse resumeJob(String job);
 
-  dev.agentmemory.proto.RunJobResponse runJob(String job);
+  RunJobResponse runJob(String job);
 
-  dev.agentmemory.proto.ResetJobCheckpointResponse resetJobCheckpoint(String job);
+  ResetJobCheckpointResponse resetJobCheckpoint(String job);
 
-  dev.agentmemory.proto.GetStoreStatsResponse storeStats();
+  GetStoreStatsResponse storeStats();
 
   /** Compacts one column family, or all when {@code columnFamily} is empty (no call deadline). */
-  dev.agentmemory.proto.CompactStoreResponse compactStore(String columnFamily);
+  CompactStoreResponse compactStore(String columnFamily);
 
   /** A hot backup of every store of the daemon. */
-  dev.agentmemory.proto.BackupResponse backup(dev.agentmemory.proto.BackupRequest request);
+  BackupResponse backup(BackupRequest request);
 
   /** One page of the store's events in log order (export). */
-  dev.agentmemory.proto.ExportEventsResponse exportEvents(dev.agentmemory.proto.ExportEventsRequest request);
+  ExportEventsResponse exportEvents(ExportEventsRequest request);
 
   /** Removes events and what was derived from them (admin forget). */
-  dev.agentmemory.proto.ForgetResponse forget(dev.agentmemory.proto.ForgetRequest request);
+  ForgetResponse forget(ForgetRequest request);
 
   /** Checksums and invariants of every store of the daemon. */
-  dev.agentmemory.proto.VerifyStoresResponse verifyStores();
+  VerifyStoresResponse verifyStores();
 
-  dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events);
+  IngestEventsResponse ingestEvents(List<Event> events);
 
-  dev.agentmemory.proto.SearchResponse search(dev.agentmemory.proto.SearchRequest request);
+  SearchResponse search(SearchRequest request);
 
   /** Rebuilds the search index in the daemon; {@code progress} hears every message (the last is finished). */
-  void rebuildIndex(String type, Consumer<dev.agentmemory.proto.RebuildIndexProgress> progress);
+  void rebuildIndex(String type, Consumer<RebuildIndexProgress> progress);
 
   /** Runs a rebuild in the daemon; {@code progress} hears every message (the last is finished). */
   void rebuildToc(RebuildTocRequest request, Consumer<RebuildTocProgress> progress);

@@ -1,39 +1,69 @@
 package dev.agentmemory.cli.client;
 
-import dev.agentmemory.wire.Headers;
-
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.daemon.ProjectNames;
+import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.proto.BackupRequest;
+import dev.agentmemory.proto.BackupResponse;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
+import dev.agentmemory.proto.CompactStoreRequest;
+import dev.agentmemory.proto.CompactStoreResponse;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
+import dev.agentmemory.proto.ExportEventsRequest;
+import dev.agentmemory.proto.ExportEventsResponse;
+import dev.agentmemory.proto.ForgetRequest;
+import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
 import dev.agentmemory.proto.GetNodeRequest;
 import dev.agentmemory.proto.GetNodeResponse;
+import dev.agentmemory.proto.GetSchedulerStatusRequest;
+import dev.agentmemory.proto.GetSchedulerStatusResponse;
+import dev.agentmemory.proto.GetStoreStatsRequest;
+import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.GetTocRootRequest;
 import dev.agentmemory.proto.GetTocRootResponse;
+import dev.agentmemory.proto.IngestEventsRequest;
+import dev.agentmemory.proto.IngestEventsResponse;
+import dev.agentmemory.proto.MemoryServiceGrpc;
+import dev.agentmemory.proto.PauseJobRequest;
+import dev.agentmemory.proto.PauseJobResponse;
+import dev.agentmemory.proto.RebuildIndexProgress;
+import dev.agentmemory.proto.RebuildIndexRequest;
 import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
-import java.util.function.Consumer;
-import dev.agentmemory.proto.MemoryServiceGrpc;
-import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.proto.ResetJobCheckpointRequest;
+import dev.agentmemory.proto.ResetJobCheckpointResponse;
+import dev.agentmemory.proto.ResumeJobRequest;
+import dev.agentmemory.proto.ResumeJobResponse;
+import dev.agentmemory.proto.RunJobRequest;
+import dev.agentmemory.proto.RunJobResponse;
+import dev.agentmemory.proto.SearchRequest;
+import dev.agentmemory.proto.SearchResponse;
+import dev.agentmemory.proto.VerifyStoresRequest;
+import dev.agentmemory.proto.VerifyStoresResponse;
+import dev.agentmemory.wire.Headers;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.okhttp.OkHttpChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** {@link DaemonClient} over a gRPC channel; maps transport failures to messages for people. */
@@ -133,7 +163,7 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
-  public ExpandGripResponse expandEvent(dev.agentmemory.proto.ExpandEventRequest request) {
+  public ExpandGripResponse expandEvent(ExpandEventRequest request) {
     return call(() -> memory().expandEvent(request));
   }
 
@@ -147,87 +177,87 @@ public final class GrpcDaemonClient implements DaemonClient {
   }
 
   @Override
-  public dev.agentmemory.proto.SearchResponse search(dev.agentmemory.proto.SearchRequest request) {
+  public SearchResponse search(SearchRequest request) {
     return call(() -> memory().search(request));
   }
 
   @Override
-  public void rebuildIndex(String type, Consumer<dev.agentmemory.proto.RebuildIndexProgress> progress) {
+  public void rebuildIndex(String type, Consumer<RebuildIndexProgress> progress) {
     // A rebuild of a large store takes minutes: no call deadline, progress shows it is alive.
     call(() -> {
       MemoryServiceGrpc.newBlockingStub(channel)
-          .rebuildIndex(dev.agentmemory.proto.RebuildIndexRequest.newBuilder().setType(type).build())
+          .rebuildIndex(RebuildIndexRequest.newBuilder().setType(type).build())
           .forEachRemaining(progress);
       return null;
     });
   }
 
   @Override
-  public dev.agentmemory.proto.GetSchedulerStatusResponse schedulerStatus() {
-    return call(() -> memory().getSchedulerStatus(dev.agentmemory.proto.GetSchedulerStatusRequest.getDefaultInstance()));
+  public GetSchedulerStatusResponse schedulerStatus() {
+    return call(() -> memory().getSchedulerStatus(GetSchedulerStatusRequest.getDefaultInstance()));
   }
 
   @Override
-  public dev.agentmemory.proto.PauseJobResponse pauseJob(String job) {
-    return call(() -> memory().pauseJob(dev.agentmemory.proto.PauseJobRequest.newBuilder().setJobName(job).build()));
+  public PauseJobResponse pauseJob(String job) {
+    return call(() -> memory().pauseJob(PauseJobRequest.newBuilder().setJobName(job).build()));
   }
 
   @Override
-  public dev.agentmemory.proto.ResumeJobResponse resumeJob(String job) {
-    return call(() -> memory().resumeJob(dev.agentmemory.proto.ResumeJobRequest.newBuilder().setJobName(job).build()));
+  public ResumeJobResponse resumeJob(String job) {
+    return call(() -> memory().resumeJob(ResumeJobRequest.newBuilder().setJobName(job).build()));
   }
 
   @Override
-  public dev.agentmemory.proto.RunJobResponse runJob(String job) {
-    return call(() -> memory().runJob(dev.agentmemory.proto.RunJobRequest.newBuilder().setJobName(job).build()));
+  public RunJobResponse runJob(String job) {
+    return call(() -> memory().runJob(RunJobRequest.newBuilder().setJobName(job).build()));
   }
 
   @Override
-  public dev.agentmemory.proto.ResetJobCheckpointResponse resetJobCheckpoint(String job) {
+  public ResetJobCheckpointResponse resetJobCheckpoint(String job) {
     return call(() -> memory().resetJobCheckpoint(
-        dev.agentmemory.proto.ResetJobCheckpointRequest.newBuilder().setJobName(job).build()));
+        ResetJobCheckpointRequest.newBuilder().setJobName(job).build()));
   }
 
   @Override
-  public dev.agentmemory.proto.GetStoreStatsResponse storeStats() {
-    return call(() -> memory().getStoreStats(dev.agentmemory.proto.GetStoreStatsRequest.getDefaultInstance()));
+  public GetStoreStatsResponse storeStats() {
+    return call(() -> memory().getStoreStats(GetStoreStatsRequest.getDefaultInstance()));
   }
 
   @Override
-  public dev.agentmemory.proto.CompactStoreResponse compactStore(String columnFamily) {
+  public CompactStoreResponse compactStore(String columnFamily) {
     // Compacting a large store takes a while: no call deadline.
     return call(() -> MemoryServiceGrpc.newBlockingStub(channel).compactStore(
-        dev.agentmemory.proto.CompactStoreRequest.newBuilder().setColumnFamily(columnFamily).build()));
+        CompactStoreRequest.newBuilder().setColumnFamily(columnFamily).build()));
   }
 
   @Override
-  public dev.agentmemory.proto.BackupResponse backup(dev.agentmemory.proto.BackupRequest request) {
+  public BackupResponse backup(BackupRequest request) {
     // A backup of a large store takes a while: no call deadline.
     return call(() -> MemoryServiceGrpc.newBlockingStub(channel).backup(request));
   }
 
   @Override
-  public dev.agentmemory.proto.ExportEventsResponse exportEvents(dev.agentmemory.proto.ExportEventsRequest request) {
+  public ExportEventsResponse exportEvents(ExportEventsRequest request) {
     return call(() -> memory().exportEvents(request));
   }
 
   @Override
-  public dev.agentmemory.proto.ForgetResponse forget(dev.agentmemory.proto.ForgetRequest request) {
+  public ForgetResponse forget(ForgetRequest request) {
     // Rebuilds and compacts: no call deadline.
     return call(() -> MemoryServiceGrpc.newBlockingStub(channel).forget(request));
   }
 
   @Override
-  public dev.agentmemory.proto.VerifyStoresResponse verifyStores() {
+  public VerifyStoresResponse verifyStores() {
     // Reads every store once: no call deadline.
     return call(() -> MemoryServiceGrpc.newBlockingStub(channel).verifyStores(
-        dev.agentmemory.proto.VerifyStoresRequest.getDefaultInstance()));
+        VerifyStoresRequest.getDefaultInstance()));
   }
 
   @Override
-  public dev.agentmemory.proto.IngestEventsResponse ingestEvents(java.util.List<dev.agentmemory.proto.Event> events) {
+  public IngestEventsResponse ingestEvents(List<Event> events) {
     return call(() -> memory().ingestEvents(
-        dev.agentmemory.proto.IngestEventsRequest.newBuilder().addAllEvents(events).build()));
+        IngestEventsRequest.newBuilder().addAllEvents(events).build()));
   }
 
   @Override

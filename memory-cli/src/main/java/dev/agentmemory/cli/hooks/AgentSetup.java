@@ -4,6 +4,7 @@ import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.hook.Platform;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ interface AgentSetup {
    * project, the project's folder (the agent's folder in it may not exist yet).
    */
   default boolean found() {
-    return java.nio.file.Files.isDirectory(forProject() ? dir().getParent() : dir());
+    return Files.isDirectory(forProject() ? dir().getParent() : dir());
   }
 
   void install(PrintWriter out, String hookCommand, String launcher, boolean skill, boolean mcp);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 /**
  * Our MCP server in Claude Code's {@code ~/.claude.json}, where {@code claude mcp add} puts it: at
@@ -93,7 +94,7 @@ final class ClaudeMcpServers {
   }
 
   private static List<String> strings(JsonNode array) {
-    return array.isArray() ? java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList()
+    return array.isArray() ? StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList()
         : List.of();
   }
 }

@@ -2,6 +2,7 @@ package dev.agentmemory.cli.hooks;
 
 import dev.agentmemory.cli.CliException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ final class CodexMcpConfig {
   private void write(String text) {
     try {
       FileEdits.backup(file);
-      FileEdits.replace(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      FileEdits.replace(file, text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new CliException("Cannot write " + file + ": " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.agentmemory.cli.hooks;
 
 import dev.agentmemory.cli.MemoryDaemonCommand;
+import dev.agentmemory.hook.Agent;
 import dev.agentmemory.hook.HookMain;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ public final class HookCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    dev.agentmemory.hook.Agent.named(agent).ifPresent(known -> HookMain.run(System.in, root.context().platform(),
+    Agent.named(agent).ifPresent(known -> HookMain.run(System.in, root.context().platform(),
         System.currentTimeMillis(), known, event, noContext ? null : System.out));
     return 0;
   }

@@ -2,6 +2,7 @@ package dev.agentmemory.cli.hooks;
 
 import dev.agentmemory.cli.MemoryDaemonCommand;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,9 +41,9 @@ public final class HooksCommand {
     }
 
     /** The project directory of {@code --project}, absolute; empty for the user's settings. */
-    static java.util.Optional<Path> project(Target target) {
-      return target == null || target.project == null ? java.util.Optional.empty()
-          : java.util.Optional.of(target.project.toAbsolutePath().normalize());
+    static Optional<Path> project(Target target) {
+      return target == null || target.project == null ? Optional.empty()
+          : Optional.of(target.project.toAbsolutePath().normalize());
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.agentmemory.cli.hooks;
 
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.SessionContext;
 import java.io.PrintWriter;
@@ -66,8 +68,8 @@ public final class HooksInstallCommand implements Callable<Integer> {
     String hookCommand = (command != null ? command : Launcher.hookCommand(platform))
         + (noContext ? " " + SessionContext.NO_CONTEXT : "");
     if (dryRun && (allAgents || !agent.trim().equalsIgnoreCase("claude"))) {
-      throw new dev.agentmemory.cli.CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
-          dev.agentmemory.cli.ExitCode.USAGE);
+      throw new CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
+          ExitCode.USAGE);
     }
     if (dryRun) {
       ClaudeSettings settings = ClaudeSettings.read(file);

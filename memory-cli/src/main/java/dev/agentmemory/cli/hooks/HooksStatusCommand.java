@@ -4,15 +4,22 @@ import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Endpoint;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
-import java.util.Optional;
+import dev.agentmemory.domain.AgentTally;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.Spool;
+import dev.agentmemory.proto.GetStoreStatsResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +36,7 @@ public final class HooksStatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
-    java.util.Map<String, dev.agentmemory.domain.AgentTally> captured = capturedByAgent();
+    Map<String, AgentTally> captured = capturedByAgent();
     Path here = Path.of("").toAbsolutePath();
     for (Path base : List.of(platform.home(), here)) {
       Path file = base.resolve(".claude").resolve("settings.json");
@@ -70,33 +77,33 @@ public final class HooksStatusCommand implements Callable<Integer> {
   }
 
   /** "; N events, last stored at ..." of one agent; nothing when the daemon does not answer. */
-  private String lastEvent(java.util.Map<String, dev.agentmemory.domain.AgentTally> captured, String agent) {
+  private String lastEvent(Map<String, AgentTally> captured, String agent) {
     if (captured == null) {
       return "";
     }
-    dev.agentmemory.domain.AgentTally tally = captured.get(agent);
+    AgentTally tally = captured.get(agent);
     return tally == null ? "; no events captured yet" : String.format("; %d events, last stored %s", tally.events(),
-        java.time.Instant.ofEpochMilli(tally.lastStoredMs()).atZone(hooks.root().zone()).toLocalDateTime()
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Instant.ofEpochMilli(tally.lastStoredMs()).atZone(hooks.root().zone()).toLocalDateTime()
+            .truncatedTo(ChronoUnit.SECONDS));
   }
 
   /** Every store's events per agent, added up; null when no daemon answers. */
-  private java.util.Map<String, dev.agentmemory.domain.AgentTally> capturedByAgent() {
+  private Map<String, AgentTally> capturedByAgent() {
     Optional<DaemonInfo> running = hooks.root().context().runningDaemon();
     if (running.isEmpty()) {
       return null;
     }
-    java.util.Map<String, dev.agentmemory.domain.AgentTally> total = new java.util.TreeMap<>();
+    Map<String, AgentTally> total = new TreeMap<>();
     try (DaemonClient client = hooks.root().context().clients().apply(Endpoint.of(running.get()))) {
-      dev.agentmemory.proto.GetStoreStatsResponse main = client.storeStats();
-      List<dev.agentmemory.proto.GetStoreStatsResponse> all = new java.util.ArrayList<>(List.of(main));
+      GetStoreStatsResponse main = client.storeStats();
+      List<GetStoreStatsResponse> all = new ArrayList<>(List.of(main));
       for (String project : main.getProjectsList()) {
         all.add(client.inProject(project).storeStats());
       }
-      for (dev.agentmemory.proto.GetStoreStatsResponse stats : all) {
+      for (GetStoreStatsResponse stats : all) {
         stats.getAgentsList().forEach(agent -> total.merge(agent.getAgent(),
-            new dev.agentmemory.domain.AgentTally(agent.getEvents(), agent.getLastStoredMs()),
-            dev.agentmemory.domain.AgentTally::add));
+            new AgentTally(agent.getEvents(), agent.getLastStoredMs()),
+            AgentTally::add));
       }
       return total;
     } catch (CliException e) {

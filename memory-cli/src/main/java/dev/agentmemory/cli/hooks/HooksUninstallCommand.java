@@ -1,5 +1,7 @@
 package dev.agentmemory.cli.hooks;
 
+import dev.agentmemory.cli.CliException;
+import dev.agentmemory.cli.ExitCode;
 import dev.agentmemory.hook.Platform;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,8 +41,8 @@ public final class HooksUninstallCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Platform platform = hooks.root().context().platform();
     if (dryRun && (allAgents || !agent.trim().equalsIgnoreCase("claude"))) {
-      throw new dev.agentmemory.cli.CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
-          dev.agentmemory.cli.ExitCode.USAGE);
+      throw new CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
+          ExitCode.USAGE);
     }
     if (allAgents) {
       out.println("== Claude Code");

@@ -1,5 +1,6 @@
 package dev.agentmemory.cli.hooks;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +73,7 @@ final class JsonFile {
   /** Whether the file is JSON once comments are allowed (Gemini CLI accepts them in its settings). */
   private static boolean withComments(Path file) {
     try {
-      JSON.copy().enable(com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_COMMENTS).readTree(Files.readString(file));
+      JSON.copy().enable(JsonParser.Feature.ALLOW_COMMENTS).readTree(Files.readString(file));
       return true;
     } catch (IOException e) {
       return false;
@@ -123,7 +125,7 @@ final class JsonFile {
         Files.deleteIfExists(file);
         return backup;
       }
-      FileEdits.replace(file, earlier.orElseGet(() -> render().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      FileEdits.replace(file, earlier.orElseGet(() -> render().getBytes(StandardCharsets.UTF_8)));
       return backup;
     } catch (IOException e) {
       throw new CliException("Cannot write " + file + ": " + e.getMessage());

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ final class Launcher {
    */
   private static void readableByAll(Path archive) {
     try {
-      Files.setPosixFilePermissions(archive, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+      Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("r--r--r--"));
     } catch (IOException | UnsupportedOperationException e) {
       // not a POSIX file system, or not ours to change: the hook still works
     }

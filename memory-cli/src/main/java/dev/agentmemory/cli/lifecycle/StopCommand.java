@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ public final class StopCommand implements Callable<Integer> {
    * takes longer, says so and shows what the daemon logs meanwhile (what it is waiting for).
    */
   private boolean awaitExit(ProcessHandle process, Optional<Path> log, long logStart, PrintWriter out)
-      throws InterruptedException, java.util.concurrent.ExecutionException {
+      throws InterruptedException, ExecutionException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     long shown = logStart;
     boolean announced = false;

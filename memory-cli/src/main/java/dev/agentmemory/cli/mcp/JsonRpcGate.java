@@ -7,7 +7,9 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,9 +23,9 @@ import java.util.Optional;
 final class JsonRpcGate extends InputStream {
   static final int PARSE_ERROR = -32700;
   static final int INVALID_REQUEST = -32600;
-  private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(10);
+  private static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
 
-  private final java.time.Duration answerWait;
+  private final Duration answerWait;
 
   private final InputStream in;
   private final McpOutput out;
@@ -38,7 +40,7 @@ final class JsonRpcGate extends InputStream {
   }
 
   /** @param answerWait how long the end of input waits for the SDK's answers */
-  JsonRpcGate(InputStream in, McpOutput out, java.time.Duration answerWait) {
+  JsonRpcGate(InputStream in, McpOutput out, Duration answerWait) {
     this.in = new BufferedInputStream(in);
     this.out = out;
     this.answerWait = answerWait;
@@ -98,7 +100,7 @@ final class JsonRpcGate extends InputStream {
       out.awaitAnswers(requests, answerWait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while requests were answered");
+      throw new InterruptedIOException("interrupted while requests were answered");
     }
   }
 

@@ -6,12 +6,13 @@ import dev.agentmemory.cli.SearchReport;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.RemoteOperations;
 import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.event.Ulids;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
-import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.HybridMode;
 import dev.agentmemory.proto.SearchHit;
 import dev.agentmemory.proto.SearchRequest;
@@ -20,12 +21,12 @@ import dev.agentmemory.proto.TimeRange;
 import dev.agentmemory.proto.TocBullet;
 import dev.agentmemory.proto.TocNode;
 import dev.agentmemory.proto.VectorTargetType;
-import dev.agentmemory.event.Ulids;
 import dev.agentmemory.toc.Period;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -260,7 +261,7 @@ final class MemoryTools {
   private long startOf(String day, String field) {
     try {
       return LocalDate.parse(day.trim()).atStartOfDay(daemon.zone()).toInstant().toEpochMilli();
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(field + " must be a date like 2026-11-24, not '" + day + "'");
     }
   }

@@ -1,11 +1,12 @@
 package dev.agentmemory.cli.query;
 
-import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.DaemonOptions;
+import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.Usage;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
+import dev.agentmemory.toc.TocQuery;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ public final class QueryBrowseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Usage.requireRange(spec, "--limit", limit, 1, dev.agentmemory.toc.TocQuery.MAX_PAGE);
+    Usage.requireRange(spec, "--limit", limit, 1, TocQuery.MAX_PAGE);
     BrowseTocRequest.Builder request = BrowseTocRequest.newBuilder().setParentId(parentId).setLimit(limit);
     if (token != null) {
       request.setContinuationToken(token);

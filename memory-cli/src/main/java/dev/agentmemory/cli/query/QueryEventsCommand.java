@@ -1,11 +1,12 @@
 package dev.agentmemory.cli.query;
 
-import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
 import dev.agentmemory.cli.ExitCode;
+import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.Usage;
+import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.GetEventsResponse;
@@ -58,7 +59,7 @@ public final class QueryEventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Usage.requireRange(spec, "--limit", limit, 1, dev.agentmemory.daemon.EventService.MAX_LIMIT);
+    Usage.requireRange(spec, "--limit", limit, 1, EventService.MAX_LIMIT);
     ZoneId zone = query.root().zone();
     long fromMs = TimeArgument.parse("--from", from, zone, false);
     long toMs = to == null ? System.currentTimeMillis() : TimeArgument.parse("--to", to, zone, true);

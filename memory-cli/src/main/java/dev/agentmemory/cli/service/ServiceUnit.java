@@ -3,6 +3,7 @@ package dev.agentmemory.cli.service;
 import dev.agentmemory.hook.Platform;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The file that makes the user's service manager run the daemon at login and restart it when it
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * @param enabledMark a file that exists while the service is enabled (systemd's wants link), if one is known
  */
-record ServiceUnit(Path file, String text, List<String> enable, List<String> disable, java.util.Optional<Path> enabledMark) {
+record ServiceUnit(Path file, String text, List<String> enable, List<String> disable, Optional<Path> enabledMark) {
   /** Every file we write carries this line, so uninstall removes only ours. */
   static final String MARK = "agent-memory: written by memory-daemon service install";
   static final String SYSTEMD_NAME = "memory-daemon.service";
@@ -51,7 +52,7 @@ record ServiceUnit(Path file, String text, List<String> enable, List<String> dis
     return new ServiceUnit(dir.resolve(SYSTEMD_NAME), text,
         List.of("systemctl --user daemon-reload", "systemctl --user enable --now " + SYSTEMD_NAME),
         List.of("systemctl --user disable --now " + SYSTEMD_NAME),
-        java.util.Optional.of(dir.resolve("default.target.wants").resolve(SYSTEMD_NAME)));
+        Optional.of(dir.resolve("default.target.wants").resolve(SYSTEMD_NAME)));
   }
 
   private static ServiceUnit launchd(Platform platform, String launcher) {
@@ -82,7 +83,7 @@ record ServiceUnit(Path file, String text, List<String> enable, List<String> dis
         + "</dict>\n"
         + "</plist>\n";
     return new ServiceUnit(file, text, List.of("launchctl load -w " + file), List.of("launchctl unload -w " + file),
-        java.util.Optional.empty());
+        Optional.empty());
   }
 
   /** systemd splits ExecStart on spaces: a path with one is quoted. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,9 +107,9 @@ class ClaudeFilesTest {
     Files.writeString(home.resolve("broken.json"), "{\"theme\": ");
 
     // then
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonFile.read(settings))
+    Assertions.assertThatThrownBy(() -> JsonFile.read(settings))
         .hasMessageContaining(settings + " has comments, which rewriting it would lose");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonFile.read(home.resolve("broken.json")))
+    Assertions.assertThatThrownBy(() -> JsonFile.read(home.resolve("broken.json")))
         .hasMessageContaining("is not valid JSON");
     assertThat(Files.readString(settings)).isEqualTo(text);
   }

@@ -11,6 +11,7 @@ import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.ManagedChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +249,7 @@ class CaptureIT {
     assertThat(events).extracting(Event::getText).doesNotHaveDuplicates();
     assertThat(events).anySatisfy(e -> {
       assertThat(e.getText()).startsWith("Invoices for Austrian customers show 0% VAT");
-      assertThat(e.getTimestampMs()).isEqualTo(java.time.Instant.parse("2026-10-12T14:02:11.004Z").toEpochMilli());
+      assertThat(e.getTimestampMs()).isEqualTo(Instant.parse("2026-10-12T14:02:11.004Z").toEpochMilli());
       assertThat(e.getMetadataMap()).containsEntry("git_branch", "fix/vat");
     });
     assertThat(events).anySatisfy(e -> assertThat(e.getText()).startsWith("Tool call Bash: mvn -q test"));
@@ -278,14 +279,14 @@ class CaptureIT {
     String line = "{\"type\":\"%s\",\"sessionId\":\"" + session + "\",\"cwd\":\"" + cwd + "\",\"uuid\":\"%s\","
         + "\"timestamp\":\"%s\",\"message\":{\"role\":\"%s\",\"content\":%s}}\n";
     Path transcript = tmp.resolve(session + ".jsonl");
-    Files.writeString(transcript, String.format(line, "user", "r1", java.time.Instant.ofEpochMilli(now - 40_000), "user",
+    Files.writeString(transcript, String.format(line, "user", "r1", Instant.ofEpochMilli(now - 40_000), "user",
         "\"Why do refunds round down?\"")
-        + String.format(line, "assistant", "r2", java.time.Instant.ofEpochMilli(now - 30_000), "assistant",
+        + String.format(line, "assistant", "r2", Instant.ofEpochMilli(now - 30_000), "assistant",
             "[{\"type\":\"text\",\"text\":\"Let me look for floor().\"},{\"type\":\"tool_use\",\"id\":\"toolu_R1\","
                 + "\"name\":\"Bash\",\"input\":{\"command\":\"grep -rn floor src\"}}]")
-        + String.format(line, "user", "r3", java.time.Instant.ofEpochMilli(now - 20_000), "user",
+        + String.format(line, "user", "r3", Instant.ofEpochMilli(now - 20_000), "user",
             "[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_R1\",\"content\":\"src/refund.rs:12: floor(x)\"}]")
-        + String.format(line, "assistant", "r4", java.time.Instant.ofEpochMilli(now - 10_000), "assistant",
+        + String.format(line, "assistant", "r4", Instant.ofEpochMilli(now - 10_000), "assistant",
             "[{\"type\":\"text\",\"text\":\"Refunds used floor(); now round-half-even.\"}]"));
 
     // when

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.f4b6a3.ulid.UlidCreator;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.EventRole;
 import dev.agentmemory.proto.EventType;
@@ -26,6 +29,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -293,7 +297,7 @@ class DaemonLifecycleIT {
   }
 
   private static Set<String> allEventIds(MemoryServiceGrpc.MemoryServiceBlockingStub memory, long from) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     long next = from;
     while (true) {
       GetEventsResponse page = memory.getEvents(
@@ -314,10 +318,10 @@ class DaemonLifecycleIT {
           @Override
           public void onNext(ServerReflectionResponse response) {
             List<String> names = new ArrayList<>();
-            for (com.google.protobuf.ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
+            for (ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
               try {
-                names.add(com.google.protobuf.DescriptorProtos.FileDescriptorProto.parseFrom(bytes).getName());
-              } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                names.add(DescriptorProtos.FileDescriptorProto.parseFrom(bytes).getName());
+              } catch (InvalidProtocolBufferException e) {
                 files.completeExceptionally(e);
               }
             }

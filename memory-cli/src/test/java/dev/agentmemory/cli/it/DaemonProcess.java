@@ -1,11 +1,10 @@
 package dev.agentmemory.cli.it;
 
-import dev.agentmemory.wire.Headers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -135,7 +135,7 @@ final class DaemonProcess {
   }
 
   /** Calls {@code call} until its answer contains {@code expected} (at most 60 s); returns that answer. */
-  static String await(java.util.concurrent.Callable<String> call, String expected) throws Exception {
+  static String await(Callable<String> call, String expected) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     String answer;
     while (!(answer = call.call()).contains(expected)) {

@@ -2,7 +2,14 @@ package dev.agentmemory.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.proto.ForgetRequest;
+import dev.agentmemory.proto.ForgetResponse;
+import dev.agentmemory.proto.MemoryServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.SstFileReader;
 import org.rocksdb.SstFileReaderIterator;
 
@@ -104,14 +112,14 @@ class ForgetIT {
     Files.writeString(rejected.resolve("0000000000001-broken.json"), "{\"session_id\":\"leak\",\"text\":\"" + SECRET);
 
     // when: a client that is not the CLI forgets it, as MCP or any gRPC client would
-    io.grpc.Metadata header = new io.grpc.Metadata();
-    header.put(io.grpc.Metadata.Key.of("x-memory-project", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "ledger");
-    io.grpc.ManagedChannel channel = daemon.channel(port);
-    dev.agentmemory.proto.ForgetResponse forgotten;
+    Metadata header = new Metadata();
+    header.put(Metadata.Key.of("x-memory-project", Metadata.ASCII_STRING_MARSHALLER), "ledger");
+    ManagedChannel channel = daemon.channel(port);
+    ForgetResponse forgotten;
     try {
-      forgotten = dev.agentmemory.proto.MemoryServiceGrpc.newBlockingStub(channel)
-          .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(header))
-          .forget(dev.agentmemory.proto.ForgetRequest.newBuilder().setSessionId("leak").build());
+      forgotten = MemoryServiceGrpc.newBlockingStub(channel)
+          .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(header))
+          .forget(ForgetRequest.newBuilder().setSessionId("leak").build());
     } finally {
       channel.shutdownNow();
     }
@@ -182,13 +190,13 @@ class ForgetIT {
       case "cli" -> assertThat(daemon.run("admin", "forget", "--project", "ledger", "--session", "leak", "--yes")
           .exitCode()).isZero();
       case "grpc" -> {
-        io.grpc.ManagedChannel channel = daemon.channel(port);
+        ManagedChannel channel = daemon.channel(port);
         try {
-          io.grpc.Metadata header = new io.grpc.Metadata();
-          header.put(io.grpc.Metadata.Key.of("x-memory-project", io.grpc.Metadata.ASCII_STRING_MARSHALLER), "ledger");
-          dev.agentmemory.proto.MemoryServiceGrpc.newBlockingStub(channel)
-              .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(header))
-              .forget(dev.agentmemory.proto.ForgetRequest.newBuilder().setSessionId("leak").build());
+          Metadata header = new Metadata();
+          header.put(Metadata.Key.of("x-memory-project", Metadata.ASCII_STRING_MARSHALLER), "ledger");
+          MemoryServiceGrpc.newBlockingStub(channel)
+              .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(header))
+              .forget(ForgetRequest.newBuilder().setSessionId("leak").build());
         } finally {
           channel.shutdownNow();
         }
@@ -214,7 +222,7 @@ class ForgetIT {
       int holdingTheSecret, boolean contextHoldsIt) {}
 
   private ForgottenState forgottenState() throws Exception {
-    com.fasterxml.jackson.databind.JsonNode stats = JSON.readTree(daemon.run("admin", "stats", "--project", "ledger",
+    JsonNode stats = JSON.readTree(daemon.run("admin", "stats", "--project", "ledger",
         "--json").out());
     List<String> events = new ArrayList<>();
     for (String line : daemon.run("admin", "export", "--project", "ledger").out().split("\n")) {
@@ -288,7 +296,7 @@ class ForgetIT {
           }
         }
       }
-    } catch (org.rocksdb.RocksDBException e) {
+    } catch (RocksDBException e) {
       return false; // a table file compacted away while we read
     }
     return false;

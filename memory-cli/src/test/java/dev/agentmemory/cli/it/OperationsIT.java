@@ -14,8 +14,10 @@ import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,9 +181,9 @@ class OperationsIT {
     lines.add(1, "{\"event_id\": \"not json");
     Files.write(bad, lines);
     // and a line with a byte that is not UTF-8: that line is skipped, not the file
-    byte[] invalid = "{\"text\": \"caf\u0000\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] invalid = "{\"text\": \"caf\u0000\"}\n".getBytes(StandardCharsets.UTF_8);
     invalid[13] = (byte) 0xFF;
-    Files.write(bad, invalid, java.nio.file.StandardOpenOption.APPEND);
+    Files.write(bad, invalid, StandardOpenOption.APPEND);
     DaemonProcess.Result partly = daemon.run("admin", "import", "--input", bad.toString(), "--db-path", tmp.resolve("other").toString());
 
     // then

@@ -2,20 +2,39 @@ package dev.agentmemory.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.proto.GetEventsRequest;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.stub.StreamObserver;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -195,7 +214,7 @@ class OperatorTrialIT {
     try (var files = Files.list(daemon.db)) {
       wal = files.filter(f -> f.toString().endsWith(".log")).max(Path::compareTo).orElseThrow();
     }
-    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(wal.toFile(), "rw")) {
+    try (RandomAccessFile file = new RandomAccessFile(wal.toFile(), "rw")) {
       file.seek(file.length() / 2);
       file.write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff});
     }
@@ -249,9 +268,9 @@ class OperatorTrialIT {
     // and when only its projects directory cannot be read (the store's own files opened up: the
     // daemon keeps them for its user alone)
     openUp(store);
-    try (java.util.stream.Stream<Path> files = Files.list(store)) {
+    try (Stream<Path> files = Files.list(store)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
       }
     }
     lockOut(store.resolve("projects"));
@@ -264,12 +283,12 @@ class OperatorTrialIT {
 
   /** Lets everyone in (the stranger must reach the store to be refused by it, not by the path to it). */
   private static void openUp(Path dir) throws Exception {
-    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
   /** Takes reading away from the stranger: everyone but the owner when running as root, else everyone. */
   private static void lockOut(Path dir) throws Exception {
-    Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString(
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(
         DaemonProcess.runsAsRoot() ? "rwx------" : "---------"));
   }
 
@@ -277,7 +296,7 @@ class OperatorTrialIT {
   void shouldPrintOnlyJson_withJson_andExit2_onBadUsage() throws Exception {
     // given
     daemon.start();
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
 
     // when
     DaemonProcess.Result pause = daemon.run("scheduler", "pause", "toc_rollup_day", "--json");
@@ -314,7 +333,7 @@ class OperatorTrialIT {
     DaemonProcess.Result second = daemon.run("start", "--foreground", "--port", "0", "--db-path", fresh.toString());
     daemon.run("stop");
     DaemonProcess.Result portTaken;
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       portTaken = daemon.run("start", "--foreground", "--port", Integer.toString(taken.getLocalPort()),
           "--db-path", fresh.toString());
     }
@@ -351,21 +370,21 @@ class OperatorTrialIT {
     Path log = tmp.resolve("state/agent-memory/logs/daemon.log");
     long logBefore = Files.size(log);
     ManagedChannel channel = daemon.channel(port);
-    java.util.Random random = new java.util.Random(42);
-    java.util.Map<io.grpc.Status.Code, Integer> codes = new java.util.EnumMap<>(io.grpc.Status.Code.class);
-    List<String> unknown = new java.util.ArrayList<>();
+    Random random = new Random(42);
+    Map<Status.Code, Integer> codes = new EnumMap<>(Status.Code.class);
+    List<String> unknown = new ArrayList<>();
 
     // when: random bytes, and well-formed frames holding invalid UTF-8, on every RPC (and health)
-    List<String> methods = new java.util.ArrayList<>(MemoryServiceGrpc.getServiceDescriptor().getMethods().stream()
-        .map(io.grpc.MethodDescriptor::getFullMethodName).toList());
+    List<String> methods = new ArrayList<>(MemoryServiceGrpc.getServiceDescriptor().getMethods().stream()
+        .map(MethodDescriptor::getFullMethodName).toList());
     methods.add("grpc.health.v1.Health/Check");
     try {
       for (int i = 0; i < 900; i++) {
         String method = methods.get(i % methods.size());
         byte[] body = i % 3 == 0 ? new byte[] {0x0a, 0x02, (byte) 0xff, (byte) 0xfe} : randomBytes(random);
-        io.grpc.Status.Code code = RawCalls.call(channel, method, body).getCode();
+        Status.Code code = RawCalls.call(channel, method, body).getCode();
         codes.merge(code, 1, Integer::sum);
-        if (code == io.grpc.Status.Code.UNKNOWN || code == io.grpc.Status.Code.INTERNAL) {
+        if (code == Status.Code.UNKNOWN || code == Status.Code.INTERNAL) {
           unknown.add(method);
         }
       }
@@ -375,13 +394,13 @@ class OperatorTrialIT {
 
     // then
     assertThat(unknown).as("calls answered UNKNOWN or INTERNAL; all codes: %s", codes).isEmpty();
-    assertThat(codes.getOrDefault(io.grpc.Status.Code.INVALID_ARGUMENT, 0)).isGreaterThan(300);
+    assertThat(codes.getOrDefault(Status.Code.INVALID_ARGUMENT, 0)).isGreaterThan(300);
     long grew = Files.size(log) - logBefore;
     assertThat(grew).as("log growth in bytes").isLessThan(10_000);
     assertThat(daemon.run("status").exitCode()).isZero();
   }
 
-  private static byte[] randomBytes(java.util.Random random) {
+  private static byte[] randomBytes(Random random) {
     byte[] bytes = new byte[1 + random.nextInt(200)];
     random.nextBytes(bytes);
     return bytes;
@@ -425,7 +444,7 @@ class OperatorTrialIT {
         .isZero();
     try {
       Path filler = small.resolve("filler");
-      try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(filler.toFile(), "rw")) {
+      try (RandomAccessFile file = new RandomAccessFile(filler.toFile(), "rw")) {
         byte[] block = new byte[1 << 20];
         for (int i = 0; i < 26; i++) {
           file.write(block);
@@ -439,12 +458,12 @@ class OperatorTrialIT {
       ManagedChannel channel = daemon.channel(port);
       try {
         MemoryServiceGrpc.MemoryServiceBlockingStub memory = MemoryServiceGrpc.newBlockingStub(channel);
-        List<String> acknowledged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        List<io.grpc.Status> refusals = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        List<Status> refusals = Collections.synchronizedList(new ArrayList<>());
         long base = System.currentTimeMillis() - 3_600_000;
 
         // when: 8 clients ingest until the disk is full
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
         for (int c = 0; c < 8; c++) {
           int client = c;
           clients.submit(() -> {
@@ -453,7 +472,7 @@ class OperatorTrialIT {
               try {
                 memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(event).build());
                 acknowledged.add(event.getEventId());
-              } catch (io.grpc.StatusRuntimeException e) {
+              } catch (StatusRuntimeException e) {
                 refusals.add(e.getStatus());
                 return;
               }
@@ -465,7 +484,7 @@ class OperatorTrialIT {
 
         // then: refused with RESOURCE_EXHAUSTED naming the place and the space, and visible everywhere
         assertThat(refusals).isNotEmpty().allSatisfy(status -> {
-          assertThat(status.getCode()).isEqualTo(io.grpc.Status.Code.RESOURCE_EXHAUSTED);
+          assertThat(status.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
           assertThat(status.getDescription()).contains(small.resolve("db").toString(), "free", "Free some space");
         });
         assertThat(awaitHealth(channel, ServingStatus.NOT_SERVING)).isTrue();
@@ -484,10 +503,10 @@ class OperatorTrialIT {
         assertThat(awaitHealth(channel, ServingStatus.SERVING)).isTrue();
         var after = DaemonLifecycleIT.event("disk-after", base + 50_000, "after the disk was freed");
         assertThat(memory.ingestEvent(IngestEventRequest.newBuilder().setEvent(after).build()).getCreated()).isTrue();
-        java.util.Set<String> stored = new java.util.HashSet<>();
+        Set<String> stored = new HashSet<>();
         long next = base;
         while (true) {
-          var page = memory.getEvents(dev.agentmemory.proto.GetEventsRequest.newBuilder().setFromTimestampMs(next)
+          var page = memory.getEvents(GetEventsRequest.newBuilder().setFromTimestampMs(next)
               .setToTimestampMs(base + 60_000).setLimit(1000).build());
           page.getEventsList().forEach(e -> stored.add(e.getEventId()));
           if (!page.getHasMore()) {

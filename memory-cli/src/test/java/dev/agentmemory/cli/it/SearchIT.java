@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.f4b6a3.ulid.Ulid;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.EventRole;
@@ -28,17 +29,27 @@ import dev.agentmemory.proto.VectorTeleportRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,31 +177,31 @@ class SearchIT {
   void shouldOrderTheBestCandidatesByTheConfiguredModel_andKeepItsOwnOrderWhenTheModelIsSlow() throws Exception {
     // given: an OpenAI-compatible server on loopback that ranks first the passage about Gradle, at
     // first at once, then slower than the daemon waits
-    java.util.concurrent.atomic.AtomicLong delayMs = new java.util.concurrent.atomic.AtomicLong();
-    List<String> prompts = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicLong delayMs = new AtomicLong();
+    List<String> prompts = Collections.synchronizedList(new ArrayList<>());
     com.sun.net.httpserver.HttpServer model = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     model.createContext("/v1/chat/completions", exchange -> {
       String prompt = JSON.readTree(exchange.getRequestBody()).path("messages").path(1).path("content").asText();
       prompts.add(prompt);
-      java.util.regex.Matcher gradle = java.util.regex.Pattern.compile("\\[(\\d+)\\][^\\n]*Gradle").matcher(prompt);
+      Matcher gradle = Pattern.compile("\\[(\\d+)\\][^\\n]*Gradle").matcher(prompt);
       String ranking = gradle.find() ? "{\"ranking\": [" + gradle.group(1) + "]}" : "{\"ranking\": []}";
-      byte[] body = JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("choices",
+      byte[] body = JSON.createObjectNode().<ObjectNode>set("choices",
           JSON.createArrayNode().add(JSON.createObjectNode().set("message",
               JSON.createObjectNode().put("role", "assistant").put("content", ranking)))).toString()
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          .getBytes(StandardCharsets.UTF_8);
       try {
         Thread.sleep(delayMs.get());
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);
-      } catch (InterruptedException | java.io.IOException e) {
+      } catch (InterruptedException | IOException e) {
         // the daemon gave up waiting
       } finally {
         exchange.close();
       }
     });
-    model.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    model.setExecutor(Executors.newCachedThreadPool());
     model.start();
     daemon.env.put("MEMORY_SEARCH_VECTORS", "false");
     daemon.env.put("MEMORY_SUMMARIZER_PROVIDER", "openai");
@@ -229,7 +240,7 @@ class SearchIT {
       SearchResponse plain = search(memory, "what we decided in the ticket", HybridMode.HYBRID_MODE_BM25_ONLY);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
       assertThat(plain.getModelStage()).startsWith("not reranked: no answer from 127.0.0.1 within");
-      assertThat(plain.getHitsList()).extracting(SearchHit::getScore).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      assertThat(plain.getHitsList()).extracting(SearchHit::getScore).isSortedAccordingTo(Comparator.reverseOrder());
       assertThat(plain.getHitsList()).hasSize(5).first().extracting(SearchHit::getDocId)
           .isNotEqualTo(answers.get(3).getEventId());
     } finally {

@@ -22,6 +22,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -273,7 +274,7 @@ class SecurityIT {
   private static Set<PosixFilePermission> permissions(Path path) {
     try {
       return Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }

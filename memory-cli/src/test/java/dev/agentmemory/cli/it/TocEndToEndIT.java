@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -90,7 +92,7 @@ class TocEndToEndIT {
         events.add(event("night-" + day, day.atTime(23, 40).plusMinutes(step * 8L), step));
       }
     }
-    events.sort(java.util.Comparator.comparingLong(Event::getTimestampMs));
+    events.sort(Comparator.comparingLong(Event::getTimestampMs));
     return events;
   }
 
@@ -117,8 +119,8 @@ class TocEndToEndIT {
         String path = "toc:year:" + day.getYear() + " > toc:month:" + day.getYear() + ":" + String.format("%02d", day.getMonthValue());
         assertThat(children(memory, "toc:year:" + day.getYear())).extracting(TocNode::getNodeId)
             .as(path).contains(String.format("toc:month:%d:%02d", day.getYear(), day.getMonthValue()));
-        String week = String.format("toc:week:%d:W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-            day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        String week = String.format("toc:week:%d:W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+            day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         assertThat(children(memory, String.format("toc:month:%d:%02d", day.getYear(), day.getMonthValue())))
             .extracting(TocNode::getNodeId).contains(week);
         assertThat(children(memory, week)).extracting(TocNode::getNodeId).contains("toc:day:" + day);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What reaches the MCP SDK, and what the gate answers itself. */
@@ -14,7 +15,7 @@ class JsonRpcGateTest {
   private String through(String... lines) throws Exception {
     String input = String.join("\n", lines) + "\n";
     JsonRpcGate gate = new JsonRpcGate(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new McpOutput(answered), java.time.Duration.ZERO);
+        new McpOutput(answered), Duration.ZERO);
     return new String(gate.readAllBytes(), StandardCharsets.UTF_8);
   }
 
@@ -39,7 +40,7 @@ class JsonRpcGateTest {
   @Test
   void shouldPassALastLineWithoutNewline() throws Exception {
     JsonRpcGate gate = new JsonRpcGate(new ByteArrayInputStream("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"
-        .getBytes(StandardCharsets.UTF_8)), new McpOutput(answered), java.time.Duration.ZERO);
+        .getBytes(StandardCharsets.UTF_8)), new McpOutput(answered), Duration.ZERO);
 
     assertThat(new String(gate.readAllBytes(), StandardCharsets.UTF_8)).endsWith("}\n");
   }

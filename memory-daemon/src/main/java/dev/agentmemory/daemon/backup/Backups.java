@@ -9,16 +9,21 @@ import dev.agentmemory.daemon.ProjectNames;
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Version;
 import dev.agentmemory.domain.FailedPreconditionException;
-import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.agentmemory.hook.PrivateFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -129,7 +134,7 @@ public final class Backups {
     Path target;
     try {
       target = root.resolve(dest).normalize();
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       throw new InvalidArgumentException("dest is not a valid path: " + e.getMessage());
     }
     if (!target.startsWith(root)) {
@@ -186,8 +191,8 @@ public final class Backups {
       PrivateFiles.createDirectories(root);
       Path target = freeName(root, backup.path().getFileName().toString());
       try {
-        Files.move(backup.path(), target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
+        Files.move(backup.path(), target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
         FileTrees.copy(backup.path(), target);
         restrict(target);
         FileTrees.delete(backup.path());
@@ -262,7 +267,7 @@ public final class Backups {
       PrivateFiles.createDirectories(backup);
       PrivateFiles.writeAtomically(backup.resolve(STARTED),
           ("{\"pid\": " + ProcessHandle.current().pid() + ", \"started\": \"" + clock.instant() + "\"}\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+              .getBytes(StandardCharsets.UTF_8));
       return backup;
     } catch (IOException e) {
       throw new StorageException("Expected to create the backup directory " + backup + ", but " + e.getMessage(), e);

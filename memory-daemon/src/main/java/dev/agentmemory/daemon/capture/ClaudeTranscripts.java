@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
+import dev.agentmemory.event.Ulids;
 import dev.agentmemory.hook.GitInfo;
 import dev.agentmemory.hook.HookEvents;
-import dev.agentmemory.event.Ulids;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class ClaudeTranscripts implements Transcripts {
   @Override
   public void read(Path file, Counts counts, Consumer<Event> sink) throws IOException {
     counts.files++;
-    try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       JsonLines.read(reader, counts, (node, number) -> counts.events += take(node, file, counts, sink));
     }
   }

@@ -7,6 +7,7 @@ import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class CopilotSessionState implements Transcripts {
     counts.files++;
     String session = file.getParent() == null ? "" : file.getParent().getFileName().toString();
     Session state = new Session(file, session, workspaceCwd(file.resolveSibling("workspace.yaml")));
-    try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       JsonLines.read(reader, counts, (node, number) -> {
         Event event = state.take(node, counts);
         if (event != null) {

@@ -7,6 +7,7 @@ import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -58,7 +60,7 @@ public final class GeminiChats implements Transcripts {
         return;
       }
     } else {
-      try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
         JsonLines.read(reader, counts, (node, number) -> log.apply(node));
       }
     }
@@ -178,18 +180,18 @@ public final class GeminiChats implements Transcripts {
   }
 
   /** The project directory Gemini CLI recorded next to the chats ({@code <project>/.project_root}). */
-  private static java.util.Optional<String> projectRoot(Path file) {
+  private static Optional<String> projectRoot(Path file) {
     for (Path dir = file.getParent(); dir != null; dir = dir.getParent()) {
       Path marker = dir.resolve(".project_root");
       if (Files.isRegularFile(marker)) {
         try {
           String root = Files.readString(marker).strip();
-          return root.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(root);
+          return root.isEmpty() ? Optional.empty() : Optional.of(root);
         } catch (IOException e) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -68,7 +68,7 @@ public enum ConfigKey {
   SEARCH_RERANK_CANDIDATES("search.rerank_candidates", new ValueType.Count(2, 50), p -> "20"),
   /** Longest wait for the model's order; past it the search answers in its own order. */
   SEARCH_RERANK_TIMEOUT("search.rerank_timeout",
-      new ValueType.Span(java.time.Duration.ofMillis(100), java.time.Duration.ofMinutes(1)), p -> "3s"),
+      new ValueType.Span(Duration.ofMillis(100), Duration.ofMinutes(1)), p -> "3s"),
   /** Whether a new Claude Code session starts with a short memory of its project (hook output). */
   CONTEXT_SESSION_START("context.session_start", new ValueType.Bool(), p -> "true"),
   /** Budget of that memory, in cl100k tokens. */

@@ -1,15 +1,19 @@
 package dev.agentmemory.daemon.config;
 
-import dev.agentmemory.hook.Platform;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.agentmemory.hook.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,17 +80,17 @@ public final class ConfigLoader {
             (String) typed.get(ConfigKey.SUMMARIZER_PROVIDER),
             (String) typed.get(ConfigKey.SUMMARIZER_MODEL),
             (String) typed.get(ConfigKey.SUMMARIZER_BASE_URL),
-            (java.time.Duration) typed.get(ConfigKey.SUMMARIZER_TIMEOUT),
+            (Duration) typed.get(ConfigKey.SUMMARIZER_TIMEOUT),
             ((Long) typed.get(ConfigKey.SUMMARIZER_MAX_RETRIES)).intValue(),
             (Long) typed.get(ConfigKey.SUMMARIZER_DAILY_TOKEN_BUDGET)),
         new DaemonConfig.TocSettings(
-            (java.time.ZoneId) typed.get(ConfigKey.TIMEZONE),
-            (java.time.Duration) typed.get(ConfigKey.TOC_SEGMENT_GAP),
+            (ZoneId) typed.get(ConfigKey.TIMEZONE),
+            (Duration) typed.get(ConfigKey.TOC_SEGMENT_GAP),
             ((Long) typed.get(ConfigKey.TOC_SEGMENT_MAX_TOKENS)).intValue(),
-            (java.time.Duration) typed.get(ConfigKey.TOC_OVERLAP_TIME),
+            (Duration) typed.get(ConfigKey.TOC_OVERLAP_TIME),
             ((Long) typed.get(ConfigKey.TOC_OVERLAP_TOKENS)).intValue(),
             ((Long) typed.get(ConfigKey.TOC_TOOL_RESULT_CHARS)).intValue(),
-            (java.time.Duration) typed.get(ConfigKey.TOC_REFRESH_INTERVAL)),
+            (Duration) typed.get(ConfigKey.TOC_REFRESH_INTERVAL)),
         new DaemonConfig.RedactionConfig(
             (Boolean) typed.get(ConfigKey.REDACTION_ENABLED),
             strings(typed.get(ConfigKey.REDACTION_EXTRA_PATTERNS)),
@@ -94,7 +98,7 @@ public final class ConfigLoader {
         (Boolean) typed.get(ConfigKey.SEARCH_VECTORS),
         new DaemonConfig.RerankConfig((Boolean) typed.get(ConfigKey.SEARCH_RERANK),
             ((Long) typed.get(ConfigKey.SEARCH_RERANK_CANDIDATES)).intValue(),
-            (java.time.Duration) typed.get(ConfigKey.SEARCH_RERANK_TIMEOUT)),
+            (Duration) typed.get(ConfigKey.SEARCH_RERANK_TIMEOUT)),
         new DaemonConfig.ContextConfig((Boolean) typed.get(ConfigKey.CONTEXT_SESSION_START),
             ((Long) typed.get(ConfigKey.CONTEXT_MAX_TOKENS)).intValue()),
         new DaemonConfig.BackupConfig((Path) typed.get(ConfigKey.BACKUP_DIR),
@@ -110,12 +114,12 @@ public final class ConfigLoader {
   }
 
   @SuppressWarnings("unchecked")
-  private static java.util.List<String> strings(Object value) {
-    return (java.util.List<String>) value;
+  private static List<String> strings(Object value) {
+    return (List<String>) value;
   }
 
   private static Map<String, String> schedules(Map<ConfigKey, Object> typed) {
-    Map<String, String> schedules = new java.util.LinkedHashMap<>();
+    Map<String, String> schedules = new LinkedHashMap<>();
     typed.forEach((key, value) -> {
       if (key.key().startsWith("scheduler.")) {
         schedules.put(key.key().substring("scheduler.".length()), (String) value);

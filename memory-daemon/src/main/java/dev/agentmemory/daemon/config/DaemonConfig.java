@@ -1,6 +1,9 @@
 package dev.agentmemory.daemon.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,13 +81,13 @@ public record DaemonConfig(
    * @param baseUrl empty: the provider's own API
    */
   public record SummarizerConfig(
-      String provider, String model, String baseUrl, java.time.Duration timeout, int maxRetries, long dailyTokenBudget) {}
+      String provider, String model, String baseUrl, Duration timeout, int maxRetries, long dailyTokenBudget) {}
 
   /** Which secrets are redacted before events are stored. */
-  public record RedactionConfig(boolean enabled, java.util.List<String> extraPatterns, java.util.List<String> allow) {
+  public record RedactionConfig(boolean enabled, List<String> extraPatterns, List<String> allow) {
     public RedactionConfig {
-      extraPatterns = java.util.List.copyOf(extraPatterns);
-      allow = java.util.List.copyOf(allow);
+      extraPatterns = List.copyOf(extraPatterns);
+      allow = List.copyOf(allow);
     }
   }
 
@@ -98,7 +101,7 @@ public record DaemonConfig(
    * The model stage of search: whether the summarizer's LLM orders each search's best {@code
    * candidates}, and how long a search waits for it.
    */
-  public record RerankConfig(boolean enabled, int candidates, java.time.Duration timeout) {}
+  public record RerankConfig(boolean enabled, int candidates, Duration timeout) {}
 
   /**
    * Where the daemon logs and how the file rotates.
@@ -112,13 +115,13 @@ public record DaemonConfig(
 
   /** How the table of contents is cut, bucketed and kept fresh. */
   public record TocSettings(
-      java.time.ZoneId zone,
-      java.time.Duration segmentGap,
+      ZoneId zone,
+      Duration segmentGap,
       int segmentMaxTokens,
-      java.time.Duration overlapTime,
+      Duration overlapTime,
       int overlapTokens,
       int toolResultChars,
-      java.time.Duration refreshInterval) {}
+      Duration refreshInterval) {}
 
   /** The configuration as "key = value (source)" lines, for the start-up log. */
   public String describe() {

@@ -1,11 +1,19 @@
 package dev.agentmemory.daemon.config;
 
 import dev.agentmemory.hook.Platform;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.quartz.CronExpression;
 
 /** How a configuration value is written and checked. {@link #parse} throws with the reason. */
 sealed interface ValueType {
@@ -71,9 +79,9 @@ sealed interface ValueType {
     @Override
     public Object parse(String raw, Platform platform) {
       if (raw.isBlank() || raw.trim().equalsIgnoreCase("off")) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      return java.util.Optional.of((Path) new FilePath().parse(raw, platform));
+      return Optional.of((Path) new FilePath().parse(raw, platform));
     }
   }
 
@@ -106,7 +114,7 @@ sealed interface ValueType {
   }
 
   /** A duration: a number with a unit, ms, s, m or h ("30m", "2s", "1500ms"). */
-  record Span(java.time.Duration min, java.time.Duration max) implements ValueType {
+  record Span(Duration min, Duration max) implements ValueType {
     private static final Pattern SPAN = Pattern.compile("(\\d+)\\s*(ms|s|m|h)", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -115,11 +123,11 @@ sealed interface ValueType {
       if (matcher.matches()) {
         try {
           long number = Long.parseLong(matcher.group(1));
-          java.time.Duration value = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
-            case "ms" -> java.time.Duration.ofMillis(number);
-            case "s" -> java.time.Duration.ofSeconds(number);
-            case "m" -> java.time.Duration.ofMinutes(number);
-            default -> java.time.Duration.ofHours(number);
+          Duration value = switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "ms" -> Duration.ofMillis(number);
+            case "s" -> Duration.ofSeconds(number);
+            case "m" -> Duration.ofMinutes(number);
+            default -> Duration.ofHours(number);
           };
           if (value.compareTo(min) >= 0 && value.compareTo(max) <= 0) {
             return value;
@@ -132,7 +140,7 @@ sealed interface ValueType {
           + " written with a unit: 1500ms, 2s, 30m, 1h");
     }
 
-    private static String describe(java.time.Duration duration) {
+    private static String describe(Duration duration) {
       return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
   }
@@ -142,7 +150,7 @@ sealed interface ValueType {
     @Override
     public Object parse(String raw, Platform platform) {
       String value = raw.trim();
-      if (!org.quartz.CronExpression.isValidExpression(value)) {
+      if (!CronExpression.isValidExpression(value)) {
         throw new IllegalArgumentException(
             "expected a cron expression with seconds first, such as \"0 0 1 * * ?\" (01:00 daily) or "
                 + "\"0 0 2 ? * SUN\" (02:00 on Sundays)");
@@ -173,8 +181,8 @@ sealed interface ValueType {
       List<String> patterns = raw.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
       for (String pattern : patterns) {
         try {
-          java.util.regex.Pattern.compile(pattern);
-        } catch (java.util.regex.PatternSyntaxException e) {
+          Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
           throw new IllegalArgumentException("'" + pattern + "' is not a regular expression: " + e.getDescription());
         }
       }
@@ -191,11 +199,11 @@ sealed interface ValueType {
         return value;
       }
       try {
-        java.net.URI uri = new java.net.URI(value);
+        URI uri = new URI(value);
         if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
           return value;
         }
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         // reported below
       }
       throw new IllegalArgumentException("expected an http(s) URL such as http://localhost:11434/v1");
@@ -208,11 +216,11 @@ sealed interface ValueType {
     public Object parse(String raw, Platform platform) {
       String value = raw.trim();
       if (value.isEmpty()) {
-        return java.time.ZoneId.systemDefault();
+        return ZoneId.systemDefault();
       }
       try {
-        return java.time.ZoneId.of(value);
-      } catch (java.time.DateTimeException e) {
+        return ZoneId.of(value);
+      } catch (DateTimeException e) {
         throw new IllegalArgumentException("expected a time zone such as Europe/Paris, America/New_York or UTC");
       }
     }

@@ -1,15 +1,23 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.daemon.operations.StoreReport;
 import dev.agentmemory.daemon.AdminService;
+import dev.agentmemory.daemon.Forgetting;
+import dev.agentmemory.daemon.backup.Backups;
+import dev.agentmemory.daemon.operations.StoreReport;
+import dev.agentmemory.domain.StoreStats;
+import dev.agentmemory.proto.AgentEvents;
+import dev.agentmemory.proto.BackupResponse;
+import dev.agentmemory.proto.BackupStore;
+import dev.agentmemory.proto.ForgetResponse;
 import dev.agentmemory.proto.GetSchedulerStatusResponse;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.JobResultStatus;
 import dev.agentmemory.proto.JobStatusProto;
+import dev.agentmemory.proto.VerifyStoresResponse;
 import dev.agentmemory.scheduler.JobStatus;
 import dev.agentmemory.storage.JobState;
-import dev.agentmemory.domain.StoreStats;
 import java.util.List;
+import java.util.Map;
 
 /** Wire forms of scheduler status, store statistics, backups and verifications. */
 public final class AdminMapper {
@@ -56,7 +64,7 @@ public final class AdminMapper {
         .setDiskBytes(stats.diskBytes())
         .setStoreFormat(stats.format())
         .addAllWarnings(stats.warnings())
-        .addAllAgents(stats.agents().entrySet().stream().map(agent -> dev.agentmemory.proto.AgentEvents.newBuilder()
+        .addAllAgents(stats.agents().entrySet().stream().map(agent -> AgentEvents.newBuilder()
             .setAgent(agent.getKey()).setEvents(agent.getValue().events())
             .setLastStoredMs(agent.getValue().lastStoredMs()).build()).toList())
         .setRedactions(report.redactions())
@@ -78,20 +86,20 @@ public final class AdminMapper {
     };
   }
 
-  public static dev.agentmemory.proto.BackupResponse backup(dev.agentmemory.daemon.backup.Backups.Result result) {
-    dev.agentmemory.proto.BackupResponse.Builder response = dev.agentmemory.proto.BackupResponse.newBuilder()
+  public static BackupResponse backup(Backups.Result result) {
+    BackupResponse.Builder response = BackupResponse.newBuilder()
         .setPath(result.path().toString())
         .setBytes(result.bytes())
         .setDurationMs(result.durationMs());
-    result.stores().forEach(store -> response.addStores(dev.agentmemory.proto.BackupStore.newBuilder()
+    result.stores().forEach(store -> response.addStores(BackupStore.newBuilder()
         .setProject(store.project()).setPath(store.path()).setEvents(store.events()).setBytes(store.bytes())));
     result.removed().forEach(removed -> response.addRemoved(removed.toString()));
     return response.build();
   }
 
-  public static dev.agentmemory.proto.VerifyStoresResponse verification(
-      java.util.Map<String, dev.agentmemory.domain.StoreVerification> results) {
-    dev.agentmemory.proto.VerifyStoresResponse.Builder response = dev.agentmemory.proto.VerifyStoresResponse.newBuilder();
+  public static VerifyStoresResponse verification(
+      Map<String, dev.agentmemory.domain.StoreVerification> results) {
+    VerifyStoresResponse.Builder response = VerifyStoresResponse.newBuilder();
     results.forEach((project, result) -> response.addStores(dev.agentmemory.proto.StoreVerification.newBuilder()
         .setProject(project)
         .setPath(result.store().toString())
@@ -102,8 +110,8 @@ public final class AdminMapper {
     return response.build();
   }
 
-  public static dev.agentmemory.proto.ForgetResponse forget(dev.agentmemory.daemon.Forgetting.Result result) {
-    return dev.agentmemory.proto.ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
+  public static ForgetResponse forget(Forgetting.Result result) {
+    return ForgetResponse.newBuilder().setEvents(result.events()).setSessions(result.sessions())
         .setFirstMs(result.firstMs()).setLastMs(result.lastMs()).setDryRun(result.dryRun()).setAudit(result.audit())
         .setSpooled(result.spooled()).build();
   }

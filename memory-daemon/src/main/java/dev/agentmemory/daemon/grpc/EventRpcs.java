@@ -1,11 +1,11 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.daemon.operations.MemoryOperations;
-import dev.agentmemory.wire.EventMessages;
-
 import dev.agentmemory.daemon.EventExport;
+import dev.agentmemory.daemon.EventFilter;
 import dev.agentmemory.daemon.EventService;
 import dev.agentmemory.daemon.Projects;
+import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.proto.ExportEventsRequest;
 import dev.agentmemory.proto.ExportEventsResponse;
 import dev.agentmemory.proto.GetEventsRequest;
@@ -14,7 +14,9 @@ import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.IngestEventResponse;
 import dev.agentmemory.proto.IngestEventsRequest;
 import dev.agentmemory.proto.IngestEventsResponse;
+import dev.agentmemory.wire.EventMessages;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Events in and out: ingest (one or a batch), listing, export. */
@@ -34,7 +36,7 @@ final class EventRpcs {
 
   void ingestEvents(IngestEventsRequest request, StreamObserver<IngestEventsResponse> response) {
     Calls.unary("IngestEvents", response, () -> {
-      List<dev.agentmemory.event.Event> batch = new java.util.ArrayList<>();
+      List<Event> batch = new ArrayList<>();
       request.getEventsList().forEach(event -> batch.add(EventMessages.toEvent(event)));
       EventService.BatchResult result = operations.ingest(ProjectHeader.current(), batch);
       return IngestEventsResponse.newBuilder()
@@ -49,7 +51,7 @@ final class EventRpcs {
   void getEvents(GetEventsRequest request, StreamObserver<GetEventsResponse> response) {
     Calls.unary("GetEvents", response, () -> ProtoMapper.toProto(projects.events(ProjectHeader.current(),
         request.getFromTimestampMs(), request.getToTimestampMs(), request.getLimit(),
-        new dev.agentmemory.daemon.EventFilter(request.getAgent(), request.getSessionId()))));
+        new EventFilter(request.getAgent(), request.getSessionId()))));
   }
 
   void exportEvents(ExportEventsRequest request, StreamObserver<ExportEventsResponse> response) {

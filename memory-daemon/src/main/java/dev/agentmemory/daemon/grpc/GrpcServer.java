@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public final class GrpcServer implements AutoCloseable {
     if (config.port() == 0) {
       return;
     }
-    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+    try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true);
       probe.bind(resolve(config));
     } catch (IOException e) {

@@ -50,6 +50,7 @@ import dev.agentmemory.proto.SearchChildrenRequest;
 import dev.agentmemory.proto.SearchChildrenResponse;
 import dev.agentmemory.proto.SearchNodeRequest;
 import dev.agentmemory.proto.SearchNodeResponse;
+import dev.agentmemory.proto.SearchRequest;
 import dev.agentmemory.proto.SearchResponse;
 import dev.agentmemory.proto.TeleportSearchRequest;
 import dev.agentmemory.proto.TeleportSearchResponse;
@@ -190,7 +191,7 @@ public final class MemoryGrpcService extends MemoryServiceGrpc.MemoryServiceImpl
   }
 
   @Override
-  public void search(dev.agentmemory.proto.SearchRequest request, StreamObserver<SearchResponse> response) {
+  public void search(SearchRequest request, StreamObserver<SearchResponse> response) {
     searchRpcs.search(request, response);
   }
 

@@ -1,18 +1,19 @@
 package dev.agentmemory.daemon.grpc;
 
+import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.event.Event;
 import dev.agentmemory.proto.GetEventsResponse;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.IngestEventResponse;
 import dev.agentmemory.storage.EventPage;
 import dev.agentmemory.storage.IngestResult;
-import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.wire.EventMessages;
 
 /** Translates between event RPCs' messages and the store's records (events themselves: {@link EventMessages}). */
 public final class ProtoMapper {
   private ProtoMapper() {}
 
-  static dev.agentmemory.event.Event toEvent(IngestEventRequest request) {
+  static Event toEvent(IngestEventRequest request) {
     if (!request.hasEvent()) {
       throw new InvalidArgumentException("event is required");
     }

@@ -5,6 +5,7 @@ import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.SearchService;
 import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.proto.GetVectorIndexStatusRequest;
 import dev.agentmemory.proto.HybridSearchRequest;
 import dev.agentmemory.proto.HybridSearchResponse;
@@ -26,9 +27,9 @@ import dev.agentmemory.proto.VectorTeleportResponse;
 import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchRequest;
 import dev.agentmemory.search.StoreSearch;
-import dev.agentmemory.domain.InvalidArgumentException;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
+import java.util.Set;
 
 /** Search: the Search RPC, the established search RPCs (search-protocol.md), node search, index status and rebuild. */
 final class SearchRpcs {
@@ -69,7 +70,7 @@ final class SearchRpcs {
   void vectorTeleport(VectorTeleportRequest request, StreamObserver<VectorTeleportResponse> response) {
     Calls.unary("VectorTeleport", response, () -> {
       if (request.getMinScore() < 0 || request.getMinScore() > 1) {
-        throw new dev.agentmemory.domain.InvalidArgumentException(
+        throw new InvalidArgumentException(
             "min_score must be between 0 and 1, got " + request.getMinScore());
       }
       SearchAnswer answer = search.search(new SearchService.Query(request.getQuery(), SearchRequest.Mode.VECTOR,
@@ -128,7 +129,7 @@ final class SearchRpcs {
   void searchChildren(SearchChildrenRequest request, StreamObserver<SearchChildrenResponse> response) {
     Calls.unary("SearchChildren", response, () -> {
       if (request.getChildLevel() == TocLevel.UNRECOGNIZED) {
-        throw new dev.agentmemory.domain.InvalidArgumentException(
+        throw new InvalidArgumentException(
             "child_level " + request.getChildLevelValue() + " is not a TocLevel (0-5)");
       }
       NodeSearch.Page page = new NodeSearch(ProjectHeader.store(projects).store()).inChildren(request.getParentId(),
@@ -172,7 +173,7 @@ final class SearchRpcs {
     return status.build();
   }
 
-  private static final java.util.Set<String> ALL_TYPES = java.util.Set.of("event", "toc_node", "grip");
+  private static final Set<String> ALL_TYPES = Set.of("event", "toc_node", "grip");
 
   /**
    * top_k or limit of the established search RPCs: search-protocol.md says existing clients rely

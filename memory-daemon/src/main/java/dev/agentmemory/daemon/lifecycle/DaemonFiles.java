@@ -3,6 +3,7 @@ package dev.agentmemory.daemon.lifecycle;
 import dev.agentmemory.hook.JsonTree;
 import dev.agentmemory.hook.PrivateFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class DaemonFiles {
   public void prepareDirectory() throws IOException {
     Path dir = pidFile.toAbsolutePath().getParent();
     PrivateFiles.createDirectories(dir);
-    java.util.Optional<String> owner = PrivateFiles.foreignOwner(dir);
+    Optional<String> owner = PrivateFiles.foreignOwner(dir);
     if (owner.isPresent()) {
       throw new IOException("the runtime directory " + dir + " belongs to " + owner.get() + ", not to "
           + System.getProperty("user.name") + "; remove it, or set XDG_RUNTIME_DIR to a directory of your own");
@@ -93,7 +94,7 @@ public final class DaemonFiles {
       Files.deleteIfExists(infoFile);
       Files.deleteIfExists(tokenFile());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Expected to remove " + pidFile + ", but " + e.getMessage(), e);
+      throw new UncheckedIOException("Expected to remove " + pidFile + ", but " + e.getMessage(), e);
     }
   }
 }

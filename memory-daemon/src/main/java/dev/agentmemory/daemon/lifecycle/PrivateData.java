@@ -5,6 +5,7 @@ import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.PrivateFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class PrivateData {
     roots.add(platform.logDir());
     try {
       roots.addAll(Backups.list(config.backup().dir()));
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       // a backup directory this user cannot list: nothing there to tighten, and no reason not to start
       LOG.warn("Expected to look at the backups in {}, but {}", config.backup().dir(), e.getMessage());
     }

@@ -6,6 +6,7 @@ import dev.agentmemory.toc.LocalSummarizer;
 import dev.agentmemory.toc.Summarizer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -125,7 +126,7 @@ public final class Summarizers {
     if (host == null) {
       return false;
     }
-    String name = host.toLowerCase(java.util.Locale.ROOT);
+    String name = host.toLowerCase(Locale.ROOT);
     return name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.")
         || name.equals("::1") || name.equals("[::1]");
   }

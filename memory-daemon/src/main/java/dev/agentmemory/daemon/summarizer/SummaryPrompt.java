@@ -3,6 +3,7 @@ package dev.agentmemory.daemon.summarizer;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.toc.SummaryEvent;
 import dev.agentmemory.toc.SummaryRequest;
+import dev.agentmemory.toc.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,6 @@ final class SummaryPrompt {
   }
 
   private static String cut(String text, int max) {
-    return text.length() <= max ? text : dev.agentmemory.toc.Texts.prefix(text, max) + " [...]";
+    return text.length() <= max ? text : Texts.prefix(text, max) + " [...]";
   }
 }

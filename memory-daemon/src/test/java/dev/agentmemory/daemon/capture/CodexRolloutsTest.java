@@ -6,6 +6,7 @@ import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class CodexRolloutsTest {
       assertThat(event.sessionId()).isEqualTo("0199c3a4-7b2e-7f10-9c3d-5e8f1a2b4c6d");
       assertThat(event.metadata()).containsEntry("project", "ledger-api").containsEntry("source", "codex-rollout");
     });
-    assertThat(events.get(0).timestampMs()).isEqualTo(java.time.Instant.parse("2026-11-30T09:14:05Z").toEpochMilli());
+    assertThat(events.get(0).timestampMs()).isEqualTo(Instant.parse("2026-11-30T09:14:05Z").toEpochMilli());
     assertThat(counts.malformed).isEqualTo(1);
     assertThat(counts.events).isEqualTo(4);
   }

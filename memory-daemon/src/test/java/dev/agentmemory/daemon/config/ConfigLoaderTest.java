@@ -1,9 +1,9 @@
 package dev.agentmemory.daemon.config;
 
-import dev.agentmemory.hook.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentmemory.hook.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.quartz.CronExpression;
 
 class ConfigLoaderTest {
   @TempDir Path home;
@@ -56,7 +57,7 @@ class ConfigLoaderTest {
     Platform platform = linux(Map.of());
     for (ConfigKey key : ConfigKey.values()) {
       if (key.type() instanceof ValueType.Cron) {
-        assertThat(org.quartz.CronExpression.isValidExpression(key.defaultValue(platform))).as(key.key()).isTrue();
+        assertThat(CronExpression.isValidExpression(key.defaultValue(platform))).as(key.key()).isTrue();
       }
     }
   }

@@ -1,16 +1,19 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.wire.Headers;
-
 import dev.agentmemory.daemon.DaemonServices;
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.hook.Platform;
+import dev.agentmemory.proto.Event;
+import dev.agentmemory.proto.EventRole;
+import dev.agentmemory.proto.EventType;
+import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.scheduler.MemoryScheduler;
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -68,7 +71,7 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
         ConfigKey.TOC_REFRESH_INTERVAL, "100ms",
         ConfigKey.REDACTION_ENABLED, "false",
         ConfigKey.MULTI_AGENT_MODE, multiAgentMode));
-    services = DaemonServices.open(config, Map.of(), clock, java.util.Optional.empty());
+    services = DaemonServices.open(config, Map.of(), clock, Optional.empty());
     services.startScheduler();
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name)
@@ -102,13 +105,13 @@ public final class InProcessMemoryService implements BeforeEachCallback, AfterEa
   }
 
   /** Stores one message event (a new ULID) through the stub. */
-  public void ingest(String session, long timestampMs, dev.agentmemory.proto.EventRole role, String text) {
-    stub().ingestEvent(dev.agentmemory.proto.IngestEventRequest.newBuilder().setEvent(dev.agentmemory.proto.Event.newBuilder()
+  public void ingest(String session, long timestampMs, EventRole role, String text) {
+    stub().ingestEvent(IngestEventRequest.newBuilder().setEvent(Event.newBuilder()
         .setEventId(com.github.f4b6a3.ulid.UlidCreator.getMonotonicUlid().toString())
         .setSessionId(session)
         .setTimestampMs(timestampMs)
-        .setEventType(role == dev.agentmemory.proto.EventRole.EVENT_ROLE_USER
-            ? dev.agentmemory.proto.EventType.EVENT_TYPE_USER_MESSAGE : dev.agentmemory.proto.EventType.EVENT_TYPE_ASSISTANT_MESSAGE)
+        .setEventType(role == EventRole.EVENT_ROLE_USER
+            ? EventType.EVENT_TYPE_USER_MESSAGE : EventType.EVENT_TYPE_ASSISTANT_MESSAGE)
         .setRole(role)
         .setText(text)).build());
   }

@@ -21,6 +21,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -90,7 +91,7 @@ class TocRpcTest {
 
     // when
     ExpandGripResponse middle = service.stub().expandEvent(ExpandEventRequest.newBuilder()
-        .setEventId(day.get(1).getEventId().toLowerCase(java.util.Locale.ROOT)).setEventsBefore(5).setEventsAfter(5).build());
+        .setEventId(day.get(1).getEventId().toLowerCase(Locale.ROOT)).setEventsBefore(5).setEventsAfter(5).build());
 
     // then
     assertThat(middle.hasGrip()).isFalse();

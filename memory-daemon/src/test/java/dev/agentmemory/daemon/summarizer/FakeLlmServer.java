@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /** A local HTTP server (loopback, real HTTP) that answers like a provider API, from a script. */
 final class FakeLlmServer implements AutoCloseable {
@@ -58,7 +59,7 @@ final class FakeLlmServer implements AutoCloseable {
         // the client gave up (timeout tests)
       }
     });
-    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.storage.MemoryStore;
+import dev.agentmemory.storage.SummarizerUsage;
 import dev.agentmemory.toc.LocalSummarizer;
 import dev.agentmemory.toc.Summary;
 import dev.agentmemory.toc.SummaryEvent;
@@ -84,7 +85,7 @@ class LlmSummarizerTest {
     assertThat(summary.bullets().get(0).eventIdStart()).isEqualTo("01KDV92TG0K4C5ME89BN0S41AA");
     assertThat(summary.bullets().get(1).eventIdStart()).isEqualTo("01KDV92TG0K4C5ME89BN0S41AB");
     assertThat(events().get(1).text()).contains(summary.bullets().get(1).excerpt());
-    assertThat(meter.today()).isEqualTo(new dev.agentmemory.storage.SummarizerUsage(1, 120, 40, 0));
+    assertThat(meter.today()).isEqualTo(new SummarizerUsage(1, 120, 40, 0));
   }
 
   @Test
@@ -178,7 +179,7 @@ class LlmSummarizerTest {
 
     assertThat(server.requests).hasSize(1);
     assertThat(second.bullets()).isNotEmpty();
-    assertThat(meter.today()).isEqualTo(new dev.agentmemory.storage.SummarizerUsage(1, 1_000, 600, 1));
+    assertThat(meter.today()).isEqualTo(new SummarizerUsage(1, 1_000, 600, 1));
     assertThatThrownBy(() -> api.summarize(request())).hasMessageContaining("daily token budget");
   }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class ModelRerankTest {
   @Test
   void shouldKeepTheSearchOrderWhenTheModelIsTooSlow() {
     // given
-    server.then(new FakeLlmServer.Reply(200, java.util.Map.of(),
+    server.then(new FakeLlmServer.Reply(200, Map.of(),
         FakeLlmServer.openAiAnswer("{\"ranking\": [2, 1]}", 10, 2), 3_000));
 
     // when
@@ -101,7 +102,7 @@ class ModelRerankTest {
   @Test
   void shouldKeepTheSearchOrderWhenTheProviderFails() {
     // given
-    server.then(new FakeLlmServer.Reply(503, java.util.Map.of(), "{\"error\":\"overloaded\"}", 0));
+    server.then(new FakeLlmServer.Reply(503, Map.of(), "{\"error\":\"overloaded\"}", 0));
 
     // when
     ModelRerank.Ranked ranked = rerank(20, Duration.ofSeconds(5)).rerank("which passage?", hits(2));

@@ -1,5 +1,6 @@
 package dev.agentmemory.scheduler.quartz;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class QuartzEngine implements AutoCloseable {
     properties.setProperty("org.quartz.threadPool.class", QuietThreadPool.class.getName());
     // How far ahead the scheduler thread takes triggers, hence how often an idle one wakes (30 s by
     // default); a new, paused or resumed trigger wakes it at once anyway.
-    properties.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(java.time.Duration.ofMinutes(5).toMillis()));
+    properties.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(Duration.ofMinutes(5).toMillis()));
     properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     try {
       scheduler = new StdSchedulerFactory(properties).getScheduler();

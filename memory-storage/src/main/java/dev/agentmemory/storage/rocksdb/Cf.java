@@ -1,6 +1,7 @@
 package dev.agentmemory.storage.rocksdb;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -55,13 +56,13 @@ public enum Cf {
   }
 
   /** Looks a family up by its RocksDB name; empty when there is none. */
-  public static java.util.Optional<Cf> byRocksName(String name) {
+  public static Optional<Cf> byRocksName(String name) {
     for (Cf cf : values()) {
       if (cf.rocksName.equals(name)) {
-        return java.util.Optional.of(cf);
+        return Optional.of(cf);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** New options for this family; every native object created is handed to {@code owner}. */

@@ -5,18 +5,21 @@ import dev.agentmemory.storage.DamagedWal;
 import dev.agentmemory.storage.DiskLimits;
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.storage.StorageFullException;
-import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.StorageOpenException.Reason;
+import dev.agentmemory.storage.StorageOpenException;
+import dev.agentmemory.storage.StoreAccess;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.rocksdb.Cache;
 import org.rocksdb.Checkpoint;
@@ -24,11 +27,11 @@ import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
-import org.rocksdb.SstFileManager;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.Status;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
@@ -92,7 +95,7 @@ public final class RocksStorage implements AutoCloseable {
       if (e.reason() != Reason.CORRUPT) {
         throw e;
       }
-      Path kept = DamagedWal.preserveLogs(dir, java.time.Instant.now());
+      Path kept = DamagedWal.preserveLogs(dir, Instant.now());
       RocksStorage storage;
       try {
         storage = open(dir, false, WALRecoveryMode.PointInTimeRecovery);
@@ -247,24 +250,24 @@ public final class RocksStorage implements AutoCloseable {
    * Problems with the disk a person should act on: writes refused for lack of space, RocksDB
    * stopped by a full disk, or space running low. Empty when all is well.
    */
-  public java.util.List<String> diskWarnings() {
+  public List<String> diskWarnings() {
     DiskLimits limits = diskLimits;
     long free = DiskLimits.free(path);
     if (stoppedByFullDisk) {
-      return java.util.List.of("RocksDB stopped writing the store " + path + " when its disk filled up ("
+      return List.of("RocksDB stopped writing the store " + path + " when its disk filled up ("
           + DiskLimits.human(free) + " free now). Free some space, then restart the daemon (memory-daemon stop, "
           + "then start); nothing acknowledged is lost. Raise disk_reserve to keep this from happening.");
     }
     if (free < limits.reserve()) {
-      return java.util.List.of("The disk holding the store " + path + " is full (" + DiskLimits.human(free)
+      return List.of("The disk holding the store " + path + " is full (" + DiskLimits.human(free)
           + " free, " + DiskLimits.human(limits.reserve()) + " kept in reserve): new events are refused. Free some "
           + "space; the daemon takes events again by itself.");
     }
     if (free < limits.warning()) {
-      return java.util.List.of("Low disk space: " + DiskLimits.human(free) + " free on the disk holding the store "
+      return List.of("Low disk space: " + DiskLimits.human(free) + " free on the disk holding the store "
           + path + " (new events are refused below " + DiskLimits.human(limits.reserve()) + "). Free some space.");
     }
-    return java.util.List.of();
+    return List.of();
   }
 
   /** Whether writes are refused now for lack of disk space. */
@@ -273,8 +276,8 @@ public final class RocksStorage implements AutoCloseable {
   }
 
   /** The damaged write-ahead log this open recovered from, if it was damaged. */
-  public java.util.Optional<DamagedWal> damagedWal() {
-    return java.util.Optional.ofNullable(damagedWal);
+  public Optional<DamagedWal> damagedWal() {
+    return Optional.ofNullable(damagedWal);
   }
 
   /** The store's directory. */
@@ -355,7 +358,7 @@ public final class RocksStorage implements AutoCloseable {
 
   /** Creates {@code dir} (and parents) readable by its owner only, unless it exists. */
   public static void createStoreDirectory(Path dir) {
-    java.util.Optional<String> problem = dev.agentmemory.storage.StoreAccess.problem(dir, true);
+    Optional<String> problem = StoreAccess.problem(dir, true);
     if (problem.isPresent()) {
       throw new StorageOpenException(dir, Files.exists(dir) && !Files.isDirectory(dir) ? Reason.NOT_A_DIRECTORY
           : Reason.PERMISSION_DENIED, problem.get(), null);

@@ -1,9 +1,11 @@
 package dev.agentmemory.storage.rocksdb;
 
 import dev.agentmemory.storage.CloseableIterator;
-
 import dev.agentmemory.storage.StorageException;
 import dev.agentmemory.storage.StorageInconsistencyException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.rocksdb.ColumnFamilyHandle;
@@ -45,19 +47,19 @@ public final class Table<K, V> {
    * The values of {@code keys}, in their order, {@code null} where a key is absent: one call to
    * RocksDB however many keys (a page of children reads its nodes at once).
    */
-  public java.util.List<V> getAll(java.util.List<K> keys) {
+  public List<V> getAll(List<K> keys) {
     if (keys.isEmpty()) {
-      return java.util.List.of();
+      return List.of();
     }
-    java.util.List<byte[]> encoded = new java.util.ArrayList<>(keys.size());
-    java.util.List<ColumnFamilyHandle> handles = new java.util.ArrayList<>(keys.size());
+    List<byte[]> encoded = new ArrayList<>(keys.size());
+    List<ColumnFamilyHandle> handles = new ArrayList<>(keys.size());
     for (K key : keys) {
       encoded.add(this.keys.encode(key));
       handles.add(handle);
     }
     try {
-      java.util.List<byte[]> raw = db.multiGetAsList(handles, encoded);
-      java.util.List<V> result = new java.util.ArrayList<>(raw.size());
+      List<byte[]> raw = db.multiGetAsList(handles, encoded);
+      List<V> result = new ArrayList<>(raw.size());
       for (byte[] value : raw) {
         result.add(value == null ? null : values.decode(value));
       }
@@ -97,7 +99,7 @@ public final class Table<K, V> {
    */
   public void deleteWholeFamily(Batch batch) {
     byte[] end = new byte[32];
-    java.util.Arrays.fill(end, (byte) 0xFF);
+    Arrays.fill(end, (byte) 0xFF);
     batch.deleteRange(handle, new byte[0], end);
   }
 
