@@ -54,11 +54,11 @@ final class Dialects {
       }
       case "AfterTool" -> {
         Map<?, ?> response = payload.get("tool_response") instanceof Map<?, ?> map ? map : Map.of();
-        String error = partsText(response.get("error"));
+        String error = ContentText.of(response.get("error"));
         if (error.isBlank()) {
           Object content = response.get("llmContent") != null ? response.get("llmContent") : response.get("returnDisplay");
           out.put("hook_event_name", "PostToolUse");
-          out.put("tool_response", partsText(content));
+          out.put("tool_response", ContentText.of(content));
         } else {
           out.put("hook_event_name", "PostToolUseFailure");
           out.put("error", error);
@@ -110,7 +110,7 @@ final class Dialects {
     out.put("hook_event_name", claudeName);
     if (out.get("toolResult") instanceof Map<?, ?> result) {
       String resultType = String.valueOf(result.get("resultType"));
-      String textResult = partsText(result.get("textResultForLlm"));
+      String textResult = ContentText.of(result.get("textResultForLlm"));
       out.remove("toolResult");
       if (resultType.equals("failure") || resultType.equals("denied") || resultType.equals("rejected")) {
         out.put("hook_event_name", "PostToolUseFailure");
@@ -139,7 +139,7 @@ final class Dialects {
     base.put("cwd", text(payload, "cwd"));
     base.put("turn_id", text(payload, "turn-id"));
     List<Map<String, Object>> payloads = new ArrayList<>();
-    String input = partsText(payload.get("input-messages"));
+    String input = ContentText.of(payload.get("input-messages"));
     if (!input.isBlank()) {
       Map<String, Object> prompt = new LinkedHashMap<>(base);
       prompt.put("hook_event_name", "UserPromptSubmit");
@@ -151,40 +151,6 @@ final class Dialects {
     answer.put("last_assistant_message", text(payload, "last-assistant-message"));
     payloads.add(answer);
     return payloads;
-  }
-
-  /** A Gemini part list (a string, parts with {@code text} or a function's output, or one part) or any value as text. */
-  static String partsText(Object value) {
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof String text) {
-      return text;
-    }
-    if (value instanceof Map<?, ?> part) {
-      if (part.get("text") instanceof String text) {
-        return text;
-      }
-      if (part.get("message") instanceof String message) {
-        return message;
-      }
-      // a tool's result as Gemini hands it to the model: {functionResponse: {response: {output}}}
-      if (part.get("functionResponse") instanceof Map<?, ?> function && function.get("response") instanceof Map<?, ?> response
-          && response.get("output") instanceof String output) {
-        return output;
-      }
-    }
-    if (value instanceof List<?> parts) {
-      StringBuilder out = new StringBuilder();
-      for (Object part : parts) {
-        String text = partsText(part);
-        if (!text.isBlank()) {
-          out.append(out.isEmpty() ? "" : "\n").append(text);
-        }
-      }
-      return out.toString();
-    }
-    return JsonTree.write(value);
   }
 
   /** Tool arguments sent as a JSON-encoded string, parsed; anything else as it is. */

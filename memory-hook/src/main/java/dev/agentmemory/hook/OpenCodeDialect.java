@@ -53,7 +53,7 @@ final class OpenCodeDialect {
       }
       case "session.error" -> {
         out.put("hook_event_name", "ErrorOccurred");
-        out.put("error", Dialects.partsText(map(properties.get("error")).get("data")));
+        out.put("error", ContentText.of(map(properties.get("error")).get("data")));
       }
       default -> { }
     }

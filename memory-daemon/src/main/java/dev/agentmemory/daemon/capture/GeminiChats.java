@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentmemory.hook.ContentText;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
@@ -157,26 +158,8 @@ public final class GeminiChats implements Transcripts {
     return taken;
   }
 
-  /** Gemini content: a string, a part, or a list of parts ({@code text}, or a function response's output). */
   private static String partsText(JsonNode content) {
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    if (content.isObject()) {
-      if (content.path("text").isTextual()) {
-        return content.path("text").asText();
-      }
-      JsonNode output = content.path("functionResponse").path("response").path("output");
-      return output.isTextual() ? output.asText() : "";
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode part : content) {
-      String piece = partsText(part);
-      if (!piece.isBlank()) {
-        text.append(text.isEmpty() ? "" : "\n").append(piece);
-      }
-    }
-    return text.toString();
+    return ContentText.of(JSON.convertValue(content, Object.class));
   }
 
   /** The project directory Gemini CLI recorded next to the chats ({@code <project>/.project_root}). */

@@ -1,0 +1,47 @@
+package dev.agentmemory.hook;
+
+import java.util.List;
+import java.util.Map;
+
+/** A message's content as text, whatever shape the agent sent it in. */
+public final class ContentText {
+  private ContentText() {}
+
+  /**
+   * A Gemini part list (a string, parts with {@code text} or a function's output, or one part) as
+   * text; any other value as JSON. The hook and the importer of Gemini's chat files read the same
+   * content alike, so an import recognizes what the hook captured.
+   */
+  public static String of(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof String text) {
+      return text;
+    }
+    if (value instanceof Map<?, ?> part) {
+      if (part.get("text") instanceof String text) {
+        return text;
+      }
+      if (part.get("message") instanceof String message) {
+        return message;
+      }
+      // a tool's result as Gemini hands it to the model: {functionResponse: {response: {output}}}
+      if (part.get("functionResponse") instanceof Map<?, ?> function && function.get("response") instanceof Map<?, ?> response
+          && response.get("output") instanceof String output) {
+        return output;
+      }
+    }
+    if (value instanceof List<?> parts) {
+      StringBuilder out = new StringBuilder();
+      for (Object part : parts) {
+        String text = of(part);
+        if (!text.isBlank()) {
+          out.append(out.isEmpty() ? "" : "\n").append(text);
+        }
+      }
+      return out.toString();
+    }
+    return JsonTree.write(value);
+  }
+}
