@@ -3,13 +3,10 @@ package dev.agentmemory.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.query.TimeArgument;
-import dev.agentmemory.proto.HybridMode;
 import dev.agentmemory.proto.SearchFusion;
 import dev.agentmemory.proto.SearchHit;
 import dev.agentmemory.proto.SearchRequest;
 import dev.agentmemory.proto.SearchResponse;
-import dev.agentmemory.proto.TimeRange;
-import dev.agentmemory.proto.VectorTargetType;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -87,33 +84,14 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     Usage.requireRange(spec, "--top", top, 1, 100);
     ZoneId zone = root.zone();
-    SearchRequest.Builder request = SearchRequest.newBuilder()
-        .setQuery(String.join(" ", words))
-        .setMode(switch (mode) {
-          case hybrid -> HybridMode.HYBRID_MODE_HYBRID;
-          case bm25 -> HybridMode.HYBRID_MODE_BM25_ONLY;
-          case vector -> HybridMode.HYBRID_MODE_VECTOR_ONLY;
-        })
-        .setFusion(fusion == Fusion.rrf ? SearchFusion.SEARCH_FUSION_RRF : SearchFusion.SEARCH_FUSION_WEIGHTED)
-        .setTopK(top)
-        .setAllProjects(allProjects)
-        .setTarget(switch (type) {
-          case event -> VectorTargetType.VECTOR_TARGET_TYPE_EVENT;
-          case toc_node -> VectorTargetType.VECTOR_TARGET_TYPE_TOC_NODE;
-          case grip -> VectorTargetType.VECTOR_TARGET_TYPE_GRIP;
-          case all -> VectorTargetType.VECTOR_TARGET_TYPE_ALL;
-        });
-    if (since != null || until != null) {
-      long from = since == null ? 0 : TimeArgument.parse("--since", since, zone, false);
-      long to = until == null ? 0 : TimeArgument.parse("--until", until, zone, true) + 1;
-      if (to != 0 && to <= from) {
-        throw new CliException("--until must be after --since", ExitCode.USAGE);
-      }
-      request.setTimeFilter(TimeRange.newBuilder().setStartMs(from).setEndMs(to));
+    long from = since == null ? 0 : TimeArgument.parse("--since", since, zone, false);
+    long to = until == null ? 0 : TimeArgument.parse("--until", until, zone, true) + 1;
+    if (to != 0 && to <= from) {
+      throw new CliException("--until must be after --since", ExitCode.USAGE);
     }
-    if (agent != null) {
-      request.setAgentFilter(agent);
-    }
+    SearchRequest.Builder request = SearchRequests.of(String.join(" ", words), mode.name(), type.name(), top,
+            allProjects, from, to, agent == null ? "" : agent)
+        .setFusion(fusion == Fusion.rrf ? SearchFusion.SEARCH_FUSION_RRF : SearchFusion.SEARCH_FUSION_WEIGHTED);
     ProjectOption.Choice store = project.forReading(root);
     SearchResponse response = options.ask(root, client -> client.inProject(store.project()).search(request.build()));
     // nothing here: say where else it is, so "nothing found" is not taken for "never came up"

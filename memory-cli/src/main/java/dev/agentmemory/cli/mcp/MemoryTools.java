@@ -3,6 +3,7 @@ package dev.agentmemory.cli.mcp;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.Count;
 import dev.agentmemory.cli.SearchReport;
+import dev.agentmemory.cli.SearchRequests;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.cli.client.RemoteOperations;
 import dev.agentmemory.daemon.Forgetting;
@@ -13,14 +14,11 @@ import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
-import dev.agentmemory.proto.HybridMode;
 import dev.agentmemory.proto.SearchHit;
 import dev.agentmemory.proto.SearchRequest;
 import dev.agentmemory.proto.SearchResponse;
-import dev.agentmemory.proto.TimeRange;
 import dev.agentmemory.proto.TocBullet;
 import dev.agentmemory.proto.TocNode;
-import dev.agentmemory.proto.VectorTargetType;
 import dev.agentmemory.toc.Period;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,22 +71,9 @@ final class MemoryTools {
   /** {@code memory_search}. */
   String search(String query, Optional<String> since, Optional<String> until, int limit, String mode,
       boolean allProjects, Optional<String> agent) {
-    SearchRequest.Builder request = SearchRequest.newBuilder()
-        .setQuery(query)
-        .setAgentFilter(agent.orElse(""))
-        .setTopK(limit)
-        .setAllProjects(allProjects)
-        .setTarget(VectorTargetType.VECTOR_TARGET_TYPE_EVENT)
-        .setMode(switch (mode) {
-          case "bm25" -> HybridMode.HYBRID_MODE_BM25_ONLY;
-          case "vector" -> HybridMode.HYBRID_MODE_VECTOR_ONLY;
-          default -> HybridMode.HYBRID_MODE_HYBRID;
-        });
-    if (since.isPresent() || until.isPresent()) {
-      long from = since.map(day -> startOf(day, "since")).orElse(0L);
-      long to = until.map(day -> startOf(day, "until") + 86_400_000L).orElse(0L);
-      request.setTimeFilter(TimeRange.newBuilder().setStartMs(from).setEndMs(to));
-    }
+    long from = since.map(day -> startOf(day, "since")).orElse(0L);
+    long to = until.map(day -> startOf(day, "until") + 86_400_000L).orElse(0L);
+    SearchRequest.Builder request = SearchRequests.of(query, mode, "event", limit, allProjects, from, to, agent.orElse(""));
     SearchResponse response = daemon.call(allProjects, client -> client.search(request.build()));
     SearchReport report = new SearchReport(response, allProjects ? "all projects" : "project " + daemon.project(), agent,
         daemon.zone());
