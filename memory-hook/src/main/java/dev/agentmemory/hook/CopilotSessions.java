@@ -1,5 +1,7 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.files.PrivateFiles;
+
 import dev.agentmemory.event.Ulids;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.files.PrivateFiles;
+
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventType;
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,7 @@
 package dev.agentmemory.hook;
 
+import dev.agentmemory.files.PrivateFiles;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

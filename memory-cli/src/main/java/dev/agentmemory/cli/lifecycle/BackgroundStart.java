@@ -7,7 +7,7 @@ import dev.agentmemory.cli.Main;
 import dev.agentmemory.cli.client.DaemonClient;
 import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
-import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.files.PrivateFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
 import dev.agentmemory.daemon.lifecycle.RunningDaemon;
 import java.io.File;

@@ -10,7 +10,7 @@ import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.Version;
 import dev.agentmemory.domain.FailedPreconditionException;
 import dev.agentmemory.domain.InvalidArgumentException;
-import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.files.PrivateFiles;
 import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageException;

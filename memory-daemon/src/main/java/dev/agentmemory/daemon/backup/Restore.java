@@ -1,7 +1,7 @@
 package dev.agentmemory.daemon.backup;
 
 import dev.agentmemory.daemon.lifecycle.StoreLock;
-import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.files.PrivateFiles;
 import dev.agentmemory.domain.FailedPreconditionException;
 import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.domain.InvalidArgumentException;

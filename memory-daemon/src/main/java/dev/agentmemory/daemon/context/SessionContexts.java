@@ -2,7 +2,7 @@ package dev.agentmemory.daemon.context;
 
 import dev.agentmemory.daemon.ProjectStore;
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.files.PrivateFiles;
 import dev.agentmemory.hook.ProjectName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

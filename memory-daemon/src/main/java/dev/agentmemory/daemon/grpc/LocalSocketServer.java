@@ -1,7 +1,7 @@
 package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.DaemonStartException;
-import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.files.PrivateFiles;
 import dev.agentmemory.storage.NamedThreads;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;

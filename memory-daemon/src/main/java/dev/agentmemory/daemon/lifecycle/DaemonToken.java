@@ -1,6 +1,6 @@
 package dev.agentmemory.daemon.lifecycle;
 
-import dev.agentmemory.hook.PrivateFiles;
+import dev.agentmemory.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

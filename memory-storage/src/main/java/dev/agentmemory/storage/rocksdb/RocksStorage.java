@@ -1,5 +1,6 @@
 package dev.agentmemory.storage.rocksdb;
 
+import dev.agentmemory.files.PrivateFiles;
 import dev.agentmemory.storage.Closeables;
 import dev.agentmemory.storage.DamagedWal;
 import dev.agentmemory.storage.DiskLimits;
@@ -10,10 +11,8 @@ import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.StoreAccess;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -364,15 +363,7 @@ public final class RocksStorage implements AutoCloseable {
           : Reason.PERMISSION_DENIED, problem.get(), null);
     }
     try {
-      if (Files.isDirectory(dir)) {
-        return;
-      }
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createDirectories(
-            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      } else {
-        Files.createDirectories(dir);
-      }
+      PrivateFiles.createDirectories(dir);
     } catch (AccessDeniedException e) {
       throw new StorageOpenException(
           dir, Reason.PERMISSION_DENIED, "Permission denied: cannot create " + e.getFile(), e);

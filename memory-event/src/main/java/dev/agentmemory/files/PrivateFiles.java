@@ -1,4 +1,4 @@
-package dev.agentmemory.hook;
+package dev.agentmemory.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
