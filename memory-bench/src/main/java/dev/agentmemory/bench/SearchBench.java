@@ -1,7 +1,5 @@
 package dev.agentmemory.bench;
 
-import dev.agentmemory.wire.EventMessages;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.f4b6a3.ulid.UlidCreator;
 import dev.agentmemory.proto.Event;
@@ -14,6 +12,7 @@ import dev.agentmemory.proto.HybridMode;
 import dev.agentmemory.proto.IngestEventRequest;
 import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.proto.SearchRequest;
+import dev.agentmemory.wire.EventMessages;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Files;

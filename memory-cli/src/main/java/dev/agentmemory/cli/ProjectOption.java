@@ -1,8 +1,8 @@
 package dev.agentmemory.cli;
 
 import dev.agentmemory.daemon.ProjectNames;
-import dev.agentmemory.hook.ProjectName;
 import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.hook.ProjectName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.CloseableIterator;
 import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.EventStore;
-import dev.agentmemory.domain.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.agentmemory.daemon;
 
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventIds;
-import dev.agentmemory.domain.InvalidArgumentException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.agentmemory.daemon;
 
-import dev.agentmemory.hook.ProjectName;
 import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.hook.ProjectName;
 import dev.agentmemory.storage.StorageOpenException;
 import dev.agentmemory.storage.StoreAccess;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.agentmemory.daemon;
 
 import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Event;
-import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.files.PrivateFiles;
+import dev.agentmemory.hook.HookEvents;
 import dev.agentmemory.hook.Spool;
 import dev.agentmemory.storage.StorageFullException;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentmemory.daemon.backup.Backups;
-import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.storage.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

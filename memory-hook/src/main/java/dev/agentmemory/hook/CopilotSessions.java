@@ -1,8 +1,7 @@
 package dev.agentmemory.hook;
 
-import dev.agentmemory.files.PrivateFiles;
-
 import dev.agentmemory.event.Ulids;
+import dev.agentmemory.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,8 @@
 package dev.agentmemory.hook;
 
-import dev.agentmemory.files.PrivateFiles;
-
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventType;
+import dev.agentmemory.files.PrivateFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,6 @@
 package dev.agentmemory.hook;
 
 import dev.agentmemory.files.PrivateFiles;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

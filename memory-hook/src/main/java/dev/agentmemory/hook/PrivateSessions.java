@@ -1,10 +1,8 @@
 package dev.agentmemory.hook;
 
-import dev.agentmemory.files.PrivateFiles;
-
-import dev.agentmemory.event.Ulids;
-
 import dev.agentmemory.event.Event;
+import dev.agentmemory.event.Ulids;
+import dev.agentmemory.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

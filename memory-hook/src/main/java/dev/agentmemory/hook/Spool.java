@@ -1,12 +1,11 @@
 package dev.agentmemory.hook;
 
-import dev.agentmemory.files.PrivateFiles;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.agentmemory.event.Event;
+import dev.agentmemory.files.PrivateFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,8 +1,7 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.domain.InvalidArgumentException;
-
 import com.github.f4b6a3.ulid.Ulid;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Ulids;
 
 /** Event ids are ULIDs: 26 Crockford base32 characters, case-insensitive, stored upper-case. */

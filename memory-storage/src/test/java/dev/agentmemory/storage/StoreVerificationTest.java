@@ -1,9 +1,8 @@
 package dev.agentmemory.storage;
 
-import dev.agentmemory.domain.StoreVerification;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agentmemory.domain.StoreVerification;
 import dev.agentmemory.event.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package dev.agentmemory.toc;
 
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.storage.EventIds;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
-import dev.agentmemory.domain.InvalidArgumentException;
-import dev.agentmemory.storage.TocReader;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;
+import dev.agentmemory.storage.TocReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -3,12 +3,12 @@ package dev.agentmemory.toc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
 import dev.agentmemory.storage.EventKey;
 import dev.agentmemory.storage.Grip;
-import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.storage.SessionEntry;
 import dev.agentmemory.storage.TocLevel;
 import dev.agentmemory.storage.TocNode;

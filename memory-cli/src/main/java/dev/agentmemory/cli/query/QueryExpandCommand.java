@@ -1,16 +1,16 @@
 package dev.agentmemory.cli.query;
 
-import dev.agentmemory.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentmemory.cli.CliException;
 import dev.agentmemory.cli.DaemonOptions;
+import dev.agentmemory.cli.Json;
 import dev.agentmemory.cli.Usage;
 import dev.agentmemory.event.Ulids;
-import dev.agentmemory.toc.TocQuery;
 import dev.agentmemory.proto.Event;
 import dev.agentmemory.proto.ExpandEventRequest;
 import dev.agentmemory.proto.ExpandGripRequest;
 import dev.agentmemory.proto.ExpandGripResponse;
+import dev.agentmemory.toc.TocQuery;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.agentmemory.daemon.backup;
 
 import dev.agentmemory.daemon.lifecycle.StoreLock;
-import dev.agentmemory.files.PrivateFiles;
 import dev.agentmemory.domain.FailedPreconditionException;
-import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.domain.StoreVerification;
+import dev.agentmemory.files.PrivateFiles;
+import dev.agentmemory.storage.FileTrees;
 import dev.agentmemory.storage.MemoryStore;
 import dev.agentmemory.storage.StorageException;
-import dev.agentmemory.domain.StoreVerification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.agentmemory.daemon.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentmemory.hook.ContentText;
 import dev.agentmemory.event.Event;
 import dev.agentmemory.event.EventRole;
 import dev.agentmemory.event.EventType;
+import dev.agentmemory.hook.ContentText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.proto.BackupRequest;
 import dev.agentmemory.proto.BackupResponse;
 import dev.agentmemory.proto.CompactStoreRequest;
@@ -12,7 +13,6 @@ import dev.agentmemory.proto.GetStoreStatsRequest;
 import dev.agentmemory.proto.GetStoreStatsResponse;
 import dev.agentmemory.proto.VerifyStoresRequest;
 import dev.agentmemory.proto.VerifyStoresResponse;
-import dev.agentmemory.domain.InvalidArgumentException;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Optional;

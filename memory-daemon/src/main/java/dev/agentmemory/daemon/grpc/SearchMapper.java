@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.NodeSearch;
 import dev.agentmemory.daemon.SearchService;
+import dev.agentmemory.domain.InvalidArgumentException;
 import dev.agentmemory.proto.HybridMode;
 import dev.agentmemory.proto.SearchField;
 import dev.agentmemory.proto.SearchFusion;
@@ -14,7 +15,6 @@ import dev.agentmemory.proto.VectorMatch;
 import dev.agentmemory.proto.VectorTargetType;
 import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchRequest;
-import dev.agentmemory.domain.InvalidArgumentException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

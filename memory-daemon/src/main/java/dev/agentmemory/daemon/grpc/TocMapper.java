@@ -1,7 +1,5 @@
 package dev.agentmemory.daemon.grpc;
 
-import dev.agentmemory.wire.EventMessages;
-
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.ExpandGripResponse;
 import dev.agentmemory.proto.GetTocRootResponse;
@@ -10,6 +8,7 @@ import dev.agentmemory.proto.TocBullet;
 import dev.agentmemory.proto.TocLevel;
 import dev.agentmemory.proto.TocNode;
 import dev.agentmemory.toc.TocQuery;
+import dev.agentmemory.wire.EventMessages;
 import java.util.List;
 
 /** Wire forms of the table of contents. */

@@ -2,6 +2,7 @@ package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.daemon.Projects;
 import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.proto.BrowseTocRequest;
 import dev.agentmemory.proto.BrowseTocResponse;
 import dev.agentmemory.proto.ExpandEventRequest;
@@ -13,7 +14,6 @@ import dev.agentmemory.proto.GetTocRootRequest;
 import dev.agentmemory.proto.GetTocRootResponse;
 import dev.agentmemory.proto.RebuildTocProgress;
 import dev.agentmemory.proto.RebuildTocRequest;
-import dev.agentmemory.domain.NotFoundException;
 import dev.agentmemory.toc.TocRebuilder;
 import io.grpc.stub.StreamObserver;
 

@@ -1,7 +1,6 @@
 package dev.agentmemory.daemon.grpc;
 
 import dev.agentmemory.wire.Headers;
-
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;

@@ -1,7 +1,7 @@
 package dev.agentmemory.daemon.lifecycle;
 
-import dev.agentmemory.hook.JsonTree;
 import dev.agentmemory.files.PrivateFiles;
+import dev.agentmemory.hook.JsonTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.agentmemory.daemon.lifecycle;
 
 import dev.agentmemory.daemon.backup.Backups;
 import dev.agentmemory.daemon.config.DaemonConfig;
-import dev.agentmemory.hook.Platform;
 import dev.agentmemory.files.PrivateFiles;
+import dev.agentmemory.hook.Platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
