@@ -71,6 +71,9 @@ public final class HooksInstallCommand implements Callable<Integer> {
       throw new CliException("--dry-run shows Claude Code's settings only; leave out --agent/--all-agents",
           ExitCode.USAGE);
     }
+    if (command == null) {
+      Launcher.inBuildTree(platform).ifPresent(warning -> spec.commandLine().getErr().println(warning));
+    }
     if (dryRun) {
       ClaudeSettings settings = ClaudeSettings.read(file);
       List<String> changed = settings.install(hookCommand);

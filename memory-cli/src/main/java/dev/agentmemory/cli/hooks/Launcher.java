@@ -24,6 +24,23 @@ final class Launcher {
     return launcher == null || launcher.isBlank() ? "memory-daemon" : launcher;
   }
 
+  /**
+   * A warning when this launcher is a build's ({@code .../target/memory-daemon/bin}): what is
+   * registered would break with the next {@code mvn clean}. Names the installed release's stable
+   * launcher when there is one.
+   */
+  static Optional<String> inBuildTree(Platform platform) {
+    String path = path(platform);
+    if (!path.replace('\\', '/').contains("/target/memory-daemon/bin/")) {
+      return Optional.empty();
+    }
+    Path installed = platform.dataDir().resolve("app").resolve("current").resolve("bin").resolve("memory-daemon");
+    return Optional.of("Warning: " + path + " is in a build tree: a rebuild or `mvn clean` removes it and the agents' "
+        + "hooks, skill and MCP entry stop working. " + (Files.isExecutable(installed)
+            ? "Register the installed release instead: " + installed + " hooks install"
+            : "Install a release (README: Install) and run its `memory-daemon hooks install` instead."));
+  }
+
   /** The launcher as a shell word (quoted when it holds a space). */
   static String command(Platform platform) {
     String path = path(platform);

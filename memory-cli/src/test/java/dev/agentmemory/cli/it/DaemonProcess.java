@@ -93,6 +93,11 @@ final class DaemonProcess {
     return run(command, null, Map.of());
   }
 
+  /** Runs any program (not necessarily memory-daemon) in this sandbox, {@code stdin} its input (null: none). */
+  Result runProgram(Path stdin, String... commandLine) throws IOException, InterruptedException {
+    return run(List.of(commandLine), stdin, Map.of());
+  }
+
   /**
    * Runs {@code memory-daemon args...} with {@code stdin} as its input, as an agent runs a hook
    * (the packaged launcher, whatever {@link #command} is).
