@@ -1,7 +1,7 @@
 package dev.agentmemory.cli.admin;
 
-import dev.agentmemory.daemon.capture.OpenCodeStorage;
-import dev.agentmemory.daemon.capture.Transcripts;
+import dev.agentmemory.capture.OpenCodeStorage;
+import dev.agentmemory.capture.Transcripts;
 import dev.agentmemory.hook.Platform;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;

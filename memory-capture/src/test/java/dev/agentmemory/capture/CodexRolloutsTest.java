@@ -1,4 +1,4 @@
-package dev.agentmemory.daemon.capture;
+package dev.agentmemory.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

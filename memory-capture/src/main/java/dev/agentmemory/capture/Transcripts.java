@@ -1,4 +1,4 @@
-package dev.agentmemory.daemon.capture;
+package dev.agentmemory.capture;
 
 import dev.agentmemory.event.Event;
 import java.io.IOException;

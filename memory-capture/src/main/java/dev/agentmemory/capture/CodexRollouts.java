@@ -1,4 +1,4 @@
-package dev.agentmemory.daemon.capture;
+package dev.agentmemory.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
