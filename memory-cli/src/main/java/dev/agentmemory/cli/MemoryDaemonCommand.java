@@ -2,6 +2,7 @@ package dev.agentmemory.cli;
 
 import dev.agentmemory.cli.admin.AdminCommand;
 import dev.agentmemory.cli.auth.AuthCommand;
+import dev.agentmemory.cli.doctor.DoctorCommand;
 import dev.agentmemory.cli.hooks.HookCommand;
 import dev.agentmemory.cli.hooks.HooksCommand;
 import dev.agentmemory.cli.lifecycle.LogsCommand;
@@ -54,6 +55,7 @@ public final class MemoryDaemonCommand {
     commands.put("hooks", HooksCommand.class);
     commands.put("auth", AuthCommand.class);
     commands.put("service", ServiceCommand.class);
+    commands.put("doctor", DoctorCommand.class);
     commands.put("hook", HookCommand.class);
     commands.put("mcp", McpCommand.class);
     commands.put("warm-up", WarmUpCommand.class);

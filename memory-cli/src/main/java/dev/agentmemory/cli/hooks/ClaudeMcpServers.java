@@ -52,6 +52,11 @@ final class ClaudeMcpServers {
     return ours(servers()).isPresent();
   }
 
+  /** The command our entry runs, if it is there. */
+  Optional<String> command() {
+    return ours(servers()).map(entry -> entry.path("command").asText());
+  }
+
   /** Removes our entry, and the objects that only held it; false when it was not there. */
   boolean uninstall() {
     Optional<ObjectNode> servers = servers();

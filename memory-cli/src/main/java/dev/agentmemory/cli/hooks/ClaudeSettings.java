@@ -20,6 +20,8 @@ final class ClaudeSettings {
       "Stop", "SubagentStart", "SubagentStop", "PreCompact", "SessionEnd");
   private static final List<String> TOOL_EVENTS = List.of("PostToolUse", "PostToolUseFailure");
   private static final int TIMEOUT_SECONDS = 10;
+  /** The plugin's id in {@code enabledPlugins}: plugin name @ marketplace name. */
+  static final String PLUGIN = "agent-memory@agent-memory";
 
   private final JsonFile file;
   private final ObjectNode root;
@@ -139,6 +141,25 @@ final class ClaudeSettings {
       });
     }
     return events;
+  }
+
+  /** The commands of our hook entries, each once. */
+  List<String> installedCommands() {
+    List<String> commands = new ArrayList<>();
+    if (root.get("hooks") instanceof ObjectNode hooks) {
+      hooks.elements().forEachRemaining(groups -> {
+        if (groups instanceof ArrayNode array && ourEntry(array) != null
+            && !commands.contains(ourEntry(array).path("command").asText())) {
+          commands.add(ourEntry(array).path("command").asText());
+        }
+      });
+    }
+    return commands;
+  }
+
+  /** Whether the agent-memory plugin (from this repository's marketplace) is enabled in this file. */
+  boolean pluginEnabled() {
+    return root.path("enabledPlugins").path(PLUGIN).asBoolean(false);
   }
 
   String render() {
