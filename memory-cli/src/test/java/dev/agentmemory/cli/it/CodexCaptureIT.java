@@ -116,7 +116,7 @@ class CodexCaptureIT {
   @Test
   void shouldImportRollouts_plainAndCompressed_once() throws Exception {
     // given: a rollout and its zstd copy (the daemon module's fixtures)
-    Path rollouts = Path.of("..", "memory-daemon", "src", "test", "resources", "codex").toAbsolutePath().normalize();
+    Path rollouts = Path.of("..", "memory-capture", "src", "test", "resources", "codex").toAbsolutePath().normalize();
     assertThat(rollouts.resolve("compressed")).as("test input").isDirectory();
     daemon.start();
 

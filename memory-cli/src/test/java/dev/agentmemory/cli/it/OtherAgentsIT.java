@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OtherAgentsIT {
   /** The hook module's fixtures and the daemon module's transcripts (both in this repository). */
   private static final Path HOOK_FIXTURES = Path.of("..", "memory-hook", "src", "test", "resources").toAbsolutePath().normalize();
-  private static final Path TRANSCRIPTS = Path.of("..", "memory-daemon", "src", "test", "resources").toAbsolutePath().normalize();
+  private static final Path TRANSCRIPTS = Path.of("..", "memory-capture", "src", "test", "resources").toAbsolutePath().normalize();
 
   @TempDir Path tmp;
   private DaemonProcess daemon;
