@@ -47,10 +47,14 @@ public record Platform(Os os, Path home, Map<String, String> env) {
     return dataDir().resolve("spool");
   }
 
-  /** The directory holding {@code db/}, {@code projects/} and {@code spool/}. */
+  /**
+   * The directory holding {@code db/}, {@code projects/} and {@code spool/}. On Windows the local
+   * application data ({@code %LOCALAPPDATA%}), not the roaming one: a store must not travel with a
+   * roaming profile.
+   */
   public Path dataDir() {
     return switch (os) {
-      case WINDOWS -> appData().resolve("agent-memory");
+      case WINDOWS -> localAppData().resolve("agent-memory");
       case MACOS -> home.resolve("Library").resolve("Application Support").resolve("agent-memory");
       case LINUX -> dirFromEnv("XDG_DATA_HOME", home.resolve(".local").resolve("share"))
           .resolve("agent-memory");
@@ -81,12 +85,16 @@ public record Platform(Os os, Path home, Map<String, String> env) {
   /** {@code $XDG_STATE_HOME/agent-memory/logs} (Linux), the platform's log place elsewhere. */
   public Path logDir() {
     return switch (os) {
-      case WINDOWS -> dirFromEnv("LOCALAPPDATA", appData()).resolve("agent-memory").resolve("logs");
+      case WINDOWS -> localAppData().resolve("agent-memory").resolve("logs");
       case MACOS -> home.resolve("Library").resolve("Logs").resolve("agent-memory");
       case LINUX -> dirFromEnv("XDG_STATE_HOME", home.resolve(".local").resolve("state"))
           .resolve("agent-memory")
           .resolve("logs");
     };
+  }
+
+  private Path localAppData() {
+    return dirFromEnv("LOCALAPPDATA", home.resolve("AppData").resolve("Local"));
   }
 
   private Path appData() {

@@ -347,16 +347,31 @@ class ConfigLoaderTest {
   @Test
   void shouldUsePlatformDefaultPaths() {
     Platform mac = new Platform(Platform.Os.MACOS, Path.of("/Users/ann"), Map.of());
-    Platform windows = new Platform(
-        Platform.Os.WINDOWS, Path.of("C:/Users/ann"), Map.of("APPDATA", "C:/Users/ann/AppData/Roaming", "TEMP", "C:/Temp"));
+    Platform windows = new Platform(Platform.Os.WINDOWS, Path.of("C:/Users/ann"), Map.of("APPDATA",
+        "C:/Users/ann/AppData/Roaming", "LOCALAPPDATA", "C:/Users/ann/AppData/Local", "TEMP", "C:/Temp"));
     Platform linux = linux(Map.of("XDG_RUNTIME_DIR", "/run/user/1000"));
 
     assertThat(mac.defaultDbPath()).isEqualTo(Path.of("/Users/ann/Library/Application Support/agent-memory/db"));
-    assertThat(windows.defaultDbPath()).isEqualTo(Path.of("C:/Users/ann/AppData/Roaming/agent-memory/db"));
+    assertThat(windows.defaultDbPath()).as("not roaming").isEqualTo(Path.of("C:/Users/ann/AppData/Local/agent-memory/db"));
+    assertThat(windows.logDir()).isEqualTo(Path.of("C:/Users/ann/AppData/Local/agent-memory/logs"));
     assertThat(windows.configFile()).isEqualTo(Path.of("C:/Users/ann/AppData/Roaming/agent-memory/config.toml"));
     assertThat(windows.pidFile()).isEqualTo(Path.of("C:/Temp/agent-memory/daemon.pid"));
     assertThat(linux.pidFile()).isEqualTo(Path.of("/run/user/1000/agent-memory/daemon.pid"));
     assertThat(linux(Map.of()).pidFile()).isEqualTo(home.resolve(".cache/agent-memory/daemon.pid"));
+  }
+
+  @Test
+  void shouldServeTcpWithTheToken_whereThereIsNoUnixSocket() {
+    // Windows and macOS: no epoll domain socket, so the transport is TCP on loopback guarded by the token
+    Platform windows = new Platform(Platform.Os.WINDOWS, home, Map.of("LOCALAPPDATA", home.resolve("Local").toString(),
+        "APPDATA", home.resolve("Roaming").toString()));
+
+    DaemonConfig config = new ConfigLoader(windows).load(Optional.empty(), Map.of());
+
+    assertThat(config.grpc().socket()).isEmpty();
+    assertThat(config.grpc().requireToken()).isTrue();
+    assertThat(config.grpc().host()).isEqualTo("127.0.0.1");
+    assertThat(config.storage().dbPath()).isEqualTo(home.resolve("Local/agent-memory/db"));
   }
 
   private static String valueOf(DaemonConfig config, ConfigKey key) {
