@@ -10,13 +10,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 launcher="$here/../../memory-cli/target/memory-daemon/bin/memory-daemon"
 agents=${*:-codex gemini opencode}
-sandbox=$(mktemp -d)
-export HOME="$sandbox/home" XDG_RUNTIME_DIR="$sandbox/run" XDG_STATE_HOME="$sandbox/state" \
-  XDG_CONFIG_HOME="$sandbox/config" XDG_DATA_HOME="$sandbox/data" XDG_CACHE_HOME="$sandbox/cache" \
-  MEMORY_SEARCH_VECTORS=false
-unset MEMORY_PROJECT
+source "$here/../lib/sandbox.sh"
 decision="We decided to keep the ledger in Postgres and export it nightly as Parquet."
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 cleanup() { "$launcher" stop >/dev/null 2>&1 || true; kill "${fake:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
 trap cleanup EXIT
 fail() { echo "Real agent check failed ($agent): $*" >&2; exit 1; }
@@ -24,9 +19,7 @@ fail() { echo "Real agent check failed ($agent): $*" >&2; exit 1; }
 # npm install, not ci: the lock file misses the other platforms' optional binaries of opencode-ai, which ci refuses
 (cd "$here" && npm install --no-audit --no-fund --silent)
 bin="$here/node_modules/.bin"
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-node "$here/fake-models.mjs" "$port" "$sandbox/requests.log" "$decision" &
-fake=$!
+start_fake "$here/fake-models.mjs" "$decision"
 "$launcher" start --port 0 >/dev/null
 
 # Each agent's own files point at the fake API; its session runs in the project's directory.
@@ -82,20 +75,15 @@ for agent in $agents; do
     (cd "$project" && "session_$agent" "$1") > "$sandbox/answer.txt" 2>&1 \
       || fail "the session exited non-zero: $(tail -20 "$sandbox/answer.txt")"
   }
-  events_json() { (cd "$project" && "$launcher" query events --json --limit 1000); }
 
   : > "$sandbox/requests.log"
   session "What did we decide about the ledger?"
   grep -q "keep the ledger in Postgres" "$sandbox/answer.txt" \
     || fail "the fake model's answer did not reach the agent: $(tail -20 "$sandbox/answer.txt")"
-  for _ in $(seq 1 60); do
-    events_json 2>/dev/null | grep -q "keep the ledger in Postgres" && break
-    sleep 1
-  done
-  events=$(events_json)
-  count() { echo "$events" | grep -o "$1" | wc -l; }
+  await_events "$launcher" "$project" "keep the ledger in Postgres"
   [ "$(count 'What did we decide about the ledger?')" -eq 1 ] || fail "the prompt was not captured exactly once: $events"
   [ "$(count 'echo ledger export checked')" -ge 1 ] || fail "the shell tool call was not captured: $events"
+  [ "$(count 'untrusted_context')" -eq 0 ] || fail "a tool's output kept the wrapper the agent adds for its model: $events"
   [ "$(count 'keep the ledger in Postgres')" -eq 1 ] || fail "the answer was not captured exactly once: $events"
   [ "$(count "\"agent\" *: *\"$agent\"")" -eq "$(count '"event_id"')" ] || fail "not every event is tagged $agent: $events"
 

@@ -7,24 +7,17 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 launcher="$here/../../memory-cli/target/memory-daemon/bin/memory-daemon"
-sandbox=$(mktemp -d)
-export HOME="$sandbox/home" XDG_RUNTIME_DIR="$sandbox/run" XDG_STATE_HOME="$sandbox/state" \
-  XDG_CONFIG_HOME="$sandbox/config" XDG_DATA_HOME="$sandbox/data" XDG_CACHE_HOME="$sandbox/cache" \
-  MEMORY_SEARCH_VECTORS=false
-unset MEMORY_PROJECT
+source "$here/../lib/sandbox.sh"
 export ANTHROPIC_API_KEY=fake DISABLE_TELEMETRY=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 \
   DISABLE_AUTOUPDATER=1 DISABLE_ERROR_REPORTING=1
 decision="We decided to keep the ledger in Postgres and export it nightly as Parquet."
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 cleanup() { "$launcher" stop >/dev/null 2>&1 || true; kill "${fake:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
 trap cleanup EXIT
 fail() { echo "Real Claude Code check failed: $*" >&2; exit 1; }
 
 (cd "$here" && npm ci --no-audit --no-fund --silent)
 claude="$here/node_modules/.bin/claude"
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-node "$here/fake-messages.mjs" "$port" "$sandbox/requests.log" "$decision" &
-fake=$!
+start_fake "$here/fake-messages.mjs" "$decision"
 export ANTHROPIC_BASE_URL="http://127.0.0.1:$port"
 
 project="$sandbox/ledger-service"
@@ -36,16 +29,9 @@ session() {
   (cd "$project" && "$claude" -p "$1" --output-format json --allowedTools "Bash(echo:*)") > "$sandbox/answer.json" \
     || fail "claude -p exited non-zero: $(cat "$sandbox/answer.json")"
 }
-events_json() { (cd "$project" && "$launcher" query events --json --limit 1000); }
-
 session "What did we decide about the ledger?"
 grep -q "keep the ledger in Postgres" "$sandbox/answer.json" || fail "the fake model's answer did not reach claude"
-for _ in $(seq 1 60); do
-  events_json 2>/dev/null | grep -q "keep the ledger in Postgres" && break
-  sleep 1
-done
-events=$(events_json)
-count() { echo "$events" | grep -o "$1" | wc -l; }
+await_events "$launcher" "$project" "keep the ledger in Postgres"
 [ "$(count 'What did we decide about the ledger?')" -eq 1 ] || fail "the prompt was not captured exactly once: $events"
 [ "$(count 'echo ledger export checked')" -ge 1 ] || fail "the Bash tool call was not captured: $events"
 [ "$(count 'keep the ledger in Postgres')" -eq 1 ] || fail "the answer was not captured exactly once: $events"

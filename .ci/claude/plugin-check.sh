@@ -10,23 +10,16 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 archive=$(ls "$repo"/memory-cli/target/agent-memory-*.tar.gz)
-sandbox=$(mktemp -d)
-export HOME="$sandbox/home" XDG_RUNTIME_DIR="$sandbox/run" XDG_STATE_HOME="$sandbox/state" \
-  XDG_CONFIG_HOME="$sandbox/config" XDG_DATA_HOME="$sandbox/data" XDG_CACHE_HOME="$sandbox/cache" \
-  MEMORY_SEARCH_VECTORS=false MEMORY_GRPC_PORT=0
-unset MEMORY_PROJECT
-export ANTHROPIC_API_KEY=fake DISABLE_TELEMETRY=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 \
+source "$here/../lib/sandbox.sh"
+export MEMORY_GRPC_PORT=0 ANTHROPIC_API_KEY=fake DISABLE_TELEMETRY=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 \
   DISABLE_AUTOUPDATER=1 DISABLE_ERROR_REPORTING=1
 installed="$HOME/.local/bin/memory-daemon"
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 cleanup() { "$installed" stop >/dev/null 2>&1 || true; kill "${fake:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
 trap cleanup EXIT
 fail() { echo "Claude Code plugin check failed: $*" >&2; exit 1; }
 
 claude="$here/node_modules/.bin/claude"
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-node "$here/fake-messages.mjs" "$port" "$sandbox/requests.log" "The plugin remembers this." &
-fake=$!
+start_fake "$here/fake-messages.mjs" "The plugin remembers this."
 export ANTHROPIC_BASE_URL="http://127.0.0.1:$port"
 
 "$claude" plugin validate "$repo" > "$sandbox/validate.txt" 2>&1 || fail "marketplace: $(cat "$sandbox/validate.txt")"
@@ -51,13 +44,7 @@ tar xzf "$archive" -C "$sandbox"
 sh "$sandbox"/agent-memory-*/install.sh > "$sandbox/install.txt" || fail "install.sh: $(cat "$sandbox/install.txt")"
 "$installed" start > /dev/null
 session "Which export format did we pick for the ledger?"
-events_json() { (cd "$project" && "$installed" query events --json --limit 1000); }
-for _ in $(seq 1 60); do
-  events_json 2>/dev/null | grep -q "The plugin remembers this" && break
-  sleep 1
-done
-events=$(events_json)
-count() { echo "$events" | grep -o "$1" | wc -l; }
+await_events "$installed" "$project" "The plugin remembers this"
 [ "$(count 'Which export format did we pick for the ledger?')" -eq 1 ] \
   || fail "the prompt was not captured exactly once: $events"
 [ "$(count 'What did we decide about the ledger?')" -eq 0 ] || fail "a session before the install was captured: $events"

@@ -29,7 +29,7 @@ public final class ContentText {
       // a tool's result as Gemini hands it to the model: {functionResponse: {response: {output}}}
       if (part.get("functionResponse") instanceof Map<?, ?> function && function.get("response") instanceof Map<?, ?> response
           && response.get("output") instanceof String output) {
-        return output;
+        return unwrapped(output);
       }
     }
     if (value instanceof List<?> parts) {
@@ -43,5 +43,28 @@ public final class ContentText {
       return out.toString();
     }
     return JsonTree.write(value);
+  }
+
+  private static final String UNTRUSTED_OPEN = "<untrusted_context>";
+  private static final String UNTRUSTED_CLOSE = "</untrusted_context>";
+
+  /**
+   * A shell tool's output without what Gemini CLI (0.61) wraps it in for the model, as the real
+   * client showed: {@code <untrusted_context>Output: ...\nProcess Group PGID: N</untrusted_context>}.
+   */
+  static String unwrapped(String output) {
+    String text = output.strip();
+    if (!text.startsWith(UNTRUSTED_OPEN) || !text.endsWith(UNTRUSTED_CLOSE)) {
+      return output;
+    }
+    text = text.substring(UNTRUSTED_OPEN.length(), text.length() - UNTRUSTED_CLOSE.length()).strip();
+    if (text.startsWith("Output:")) {
+      text = text.substring("Output:".length());
+    }
+    int pgid = text.lastIndexOf("Process Group PGID:");
+    if (pgid >= 0 && text.substring(pgid).matches("Process Group PGID: *\\d+\\s*")) {
+      text = text.substring(0, pgid);
+    }
+    return text.strip();
   }
 }
