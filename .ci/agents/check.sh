@@ -24,7 +24,7 @@ start_fake "$here/fake-models.mjs" "$decision"
 
 # Each agent's own files point at the fake API; its session runs in the project's directory.
 setup_codex() {
-  export CODEX_HOME="$HOME/.codex" FAKE_API_KEY=fake
+  export CODEX_HOME="${1:-$HOME/.codex}" FAKE_API_KEY=fake
   mkdir -p "$CODEX_HOME"
   cat > "$CODEX_HOME/config.toml" <<TOML
 model = "gpt-fake"
@@ -106,3 +106,21 @@ for agent in $agents; do
   fi
   echo "Real $agent ($("$bin/$agent" --version 2>/dev/null | head -1)): capture and MCP passed; $carried"
 done
+
+# Codex CLI installs the Claude Code plugin of this repository's marketplace: its hooks (told they
+# run under Codex) capture a session, tagged codex, with no `hooks install`
+if [[ " $agents " == *" codex "* ]]; then
+  agent=codex-plugin
+  setup_codex "$HOME/.codex-plugin"
+  export PATH="$(dirname "$launcher"):$PATH" # where the plugin's script finds memory-daemon
+  "$bin/codex" plugin marketplace add "$here/../.." > "$sandbox/install.txt" 2>&1 || fail "$(cat "$sandbox/install.txt")"
+  "$bin/codex" plugin add agent-memory@agent-memory > "$sandbox/install.txt" 2>&1 || fail "$(cat "$sandbox/install.txt")"
+  project="$sandbox/ledger-codex-plugin"
+  mkdir -p "$project" && git -C "$project" init -q
+  (cd "$project" && session_codex "What did we decide about the ledger for the plugin?") > "$sandbox/answer.txt" 2>&1 \
+    || fail "the session exited non-zero: $(tail -20 "$sandbox/answer.txt")"
+  await_events "$launcher" "$project" "keep the ledger in Postgres"
+  [ "$(count 'What did we decide about the ledger for the plugin?')" -eq 1 ] || fail "the prompt was not captured once: $events"
+  [ "$(count '"agent" *: *"codex"')" -eq "$(count '"event_id"')" ] || fail "not every event is tagged codex: $events"
+  echo "Real codex with the Claude Code plugin of this marketplace: capture passed (tagged codex)"
+fi
