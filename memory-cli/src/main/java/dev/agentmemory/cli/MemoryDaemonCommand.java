@@ -14,6 +14,7 @@ import dev.agentmemory.cli.mcp.McpCommand;
 import dev.agentmemory.cli.query.QueryCommand;
 import dev.agentmemory.cli.scheduler.SchedulerCommand;
 import dev.agentmemory.cli.service.ServiceCommand;
+import dev.agentmemory.cli.viewer.UiCommand;
 import dev.agentmemory.daemon.Version;
 import dev.agentmemory.daemon.config.ConfigKey;
 import dev.agentmemory.daemon.config.ConfigLoader;
@@ -56,6 +57,7 @@ public final class MemoryDaemonCommand {
     commands.put("auth", AuthCommand.class);
     commands.put("service", ServiceCommand.class);
     commands.put("doctor", DoctorCommand.class);
+    commands.put("ui", UiCommand.class);
     commands.put("hook", HookCommand.class);
     commands.put("mcp", McpCommand.class);
     commands.put("warm-up", WarmUpCommand.class);

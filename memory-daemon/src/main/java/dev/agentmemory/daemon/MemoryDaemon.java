@@ -4,6 +4,9 @@ import dev.agentmemory.daemon.config.DaemonConfig;
 import dev.agentmemory.hook.Platform;
 import dev.agentmemory.hook.HookSettings;
 import dev.agentmemory.daemon.grpc.GrpcServer;
+import dev.agentmemory.daemon.operations.LocalOperations;
+import dev.agentmemory.daemon.viewer.ViewerPages;
+import dev.agentmemory.daemon.viewer.ViewerServer;
 import dev.agentmemory.daemon.grpc.MemoryGrpcService;
 import dev.agentmemory.daemon.lifecycle.DaemonFiles;
 import dev.agentmemory.daemon.lifecycle.DaemonInfo;
@@ -86,6 +89,9 @@ public final class MemoryDaemon implements AutoCloseable {
       String token = DaemonToken.writeNew(files.tokenFile());
       GrpcServer server = resources.register(GrpcServer.start(config.grpc(), maxInbound,
           List.of(MemoryGrpcService.definition(services)), new GrpcServer.Access(token, files.tokenFile())));
+      Optional<ViewerServer> viewer = config.viewer() ? Optional.of(resources.register(ViewerServer.start(
+          new ViewerPages(LocalOperations.of(services), services.search(), platform, config.toc().zone(), clock), token)))
+          : Optional.empty();
       DaemonInfo info =
           new DaemonInfo(
               self.pid(),
@@ -96,7 +102,8 @@ public final class MemoryDaemon implements AutoCloseable {
               RunningDaemon.startTimeMs(self),
               logFile.map(Path::toString).orElse(""),
               warnings(projects),
-              server.socket().map(Path::toString).orElse(""));
+              server.socket().map(Path::toString).orElse(""),
+              viewer.map(ViewerServer::address).orElse(""));
       files.write(info);
       server.markServing();
       resources.register(new DiskWatch(() -> projects.all().stream().map(ProjectStore::store).toList(),

@@ -28,7 +28,7 @@ public final class SessionContext {
   }
 
   /** The project's memory as the daemon last wrote it; empty when there is none. */
-  static Optional<byte[]> read(Platform platform, String project) throws IOException {
+  public static Optional<byte[]> read(Platform platform, String project) throws IOException {
     if (project.isBlank()) {
       return Optional.empty();
     }

@@ -59,6 +59,8 @@ public enum ConfigKey {
   SPOOL_WATCH("spool_watch", new ValueType.Bool(), p -> "true"),
   /** Semantic (vector) search: the embedding model loads in the background and vectors are computed. */
   SEARCH_VECTORS("search.vectors", new ValueType.Bool(), p -> "true"),
+  /** Whether the daemon serves the web viewer (loopback only, the daemon's token): docs/viewer.md. */
+  VIEWER_ENABLED("viewer.enabled", new ValueType.Bool(), p -> "true"),
   /**
    * The model stage: the summarizer's LLM (provider openai or anthropic) puts the best candidates
    * of each search in order; off by default (it sends the candidates' text to that provider).

@@ -101,6 +101,7 @@ public final class ConfigLoader {
             (Duration) typed.get(ConfigKey.SEARCH_RERANK_TIMEOUT)),
         new DaemonConfig.ContextConfig((Boolean) typed.get(ConfigKey.CONTEXT_SESSION_START),
             ((Long) typed.get(ConfigKey.CONTEXT_MAX_TOKENS)).intValue()),
+        (Boolean) typed.get(ConfigKey.VIEWER_ENABLED),
         new DaemonConfig.BackupConfig((Path) typed.get(ConfigKey.BACKUP_DIR),
             ((Long) typed.get(ConfigKey.BACKUP_KEEP)).intValue()),
         schedules(typed),

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param searchVectors whether semantic search runs (the embedding model is loaded)
  * @param rerank the optional model stage of search
  * @param context what a new agent session is told of its project
+ * @param viewer whether the daemon serves the web viewer on loopback
  */
 public record DaemonConfig(
     StorageConfig storage,
@@ -30,6 +31,7 @@ public record DaemonConfig(
     boolean searchVectors,
     RerankConfig rerank,
     ContextConfig context,
+    boolean viewer,
     BackupConfig backup,
     Map<String, String> schedules,
     Optional<Path> configFile,
@@ -44,7 +46,7 @@ public record DaemonConfig(
   public DaemonConfig withDbPath(Path dbPath) {
     return new DaemonConfig(new StorageConfig(dbPath, storage.maxEventBytes(), storage.diskReserve(),
         storage.diskWarning(), storage.spoolWatch()), grpc, multiAgentMode, agentId, logLevel, log, summarizer, toc,
-        redaction, searchVectors, rerank, context, backup, schedules, configFile, sources);
+        redaction, searchVectors, rerank, context, viewer, backup, schedules, configFile, sources);
   }
 
   /** Where the store lives and how large an event may be. */
@@ -154,6 +156,7 @@ public record DaemonConfig(
     append(out, ConfigKey.SEARCH_RERANK_TIMEOUT, rerank.timeout());
     append(out, ConfigKey.CONTEXT_SESSION_START, context.sessionStart());
     append(out, ConfigKey.CONTEXT_MAX_TOKENS, context.maxTokens());
+    append(out, ConfigKey.VIEWER_ENABLED, viewer);
     append(out, ConfigKey.BACKUP_DIR, backup.dir());
     append(out, ConfigKey.BACKUP_KEEP, backup.keep());
     append(out, ConfigKey.REDACTION_EXTRA_PATTERNS, redaction.extraPatterns().size() + " pattern(s)");

@@ -12,15 +12,17 @@ import java.util.Map;
  * @param startedAtMs when the daemon's process started, ms since the epoch, as the OS reports it
  * @param warnings problems with its stores found at start that a person should act on
  * @param socket the Unix socket it also listens on; empty when none
+ * @param viewer the web viewer's address ({@code http://127.0.0.1:PORT/}); empty when it is off
  */
 public record DaemonInfo(
     long pid, String host, int port, String dbPath, String version, long startedAtMs, String logFile,
-    List<String> warnings, String socket) {
+    List<String> warnings, String socket, String viewer) {
 
   public DaemonInfo {
-    // daemon.json written by an older build has no warnings and no socket
+    // daemon.json written by an older build has no warnings, socket or viewer
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     socket = socket == null ? "" : socket;
+    viewer = viewer == null ? "" : viewer;
   }
 
   /** {@code host:port} with brackets around IPv6 literals. */
@@ -40,6 +42,7 @@ public record DaemonInfo(
     json.put("logFile", logFile);
     json.put("warnings", warnings);
     json.put("socket", socket);
+    json.put("viewer", viewer);
     return json;
   }
 
@@ -49,7 +52,7 @@ public record DaemonInfo(
         text(json.get("dbPath")), text(json.get("version")), number(json.get("startedAtMs")),
         text(json.get("logFile")),
         json.get("warnings") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(),
-        text(json.get("socket")));
+        text(json.get("socket")), text(json.get("viewer")));
   }
 
   private static long number(Object value) {

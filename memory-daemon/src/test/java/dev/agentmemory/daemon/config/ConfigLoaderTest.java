@@ -388,6 +388,7 @@ class ConfigLoaderTest {
       case LOG_MAX_SIZE -> Long.toString(config.log().maxSize());
       case LOG_KEEP -> Integer.toString(config.log().keep());
       case MAX_EVENT_BYTES -> Long.toString(config.storage().maxEventBytes());
+      case VIEWER_ENABLED -> Boolean.toString(config.viewer());
       case SEARCH_VECTORS -> Boolean.toString(config.searchVectors());
       case SEARCH_RERANK -> Boolean.toString(config.rerank().enabled());
       case SEARCH_RERANK_CANDIDATES -> Integer.toString(config.rerank().candidates());

@@ -1,0 +1,243 @@
+package dev.agentmemory.daemon.viewer;
+
+import dev.agentmemory.daemon.EventFilter;
+import dev.agentmemory.daemon.SearchService;
+import dev.agentmemory.daemon.operations.MemoryOperations;
+import dev.agentmemory.daemon.operations.StoreReport;
+import dev.agentmemory.domain.InvalidArgumentException;
+import dev.agentmemory.domain.NotFoundException;
+import dev.agentmemory.event.Event;
+import dev.agentmemory.event.EventType;
+import dev.agentmemory.hook.Platform;
+import dev.agentmemory.hook.SessionContext;
+import dev.agentmemory.search.SearchAnswer;
+import dev.agentmemory.search.SearchHit;
+import dev.agentmemory.search.SearchRequest;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The viewer's pages, rendered on the server from the operations API and the search service:
+ * health, search ({@code ?q=}), the next session's memory, recent sessions, one session.
+ * {@code project} names the store on every page (empty: the default store).
+ */
+public final class ViewerPages {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
+  /** Beyond this a tool's output is folded (shown on demand). */
+  private static final int FOLD_CHARS = 600;
+
+  /** What a page answers: an HTTP status and the HTML. */
+  record Page(int status, String html) {}
+
+  private final MemoryOperations operations;
+  private final SearchService search;
+  private final Platform platform;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  public ViewerPages(MemoryOperations operations, SearchService search, Platform platform, ZoneId zone, Clock clock) {
+    this.operations = operations;
+    this.search = search;
+    this.platform = platform;
+    this.zone = zone;
+    this.clock = clock;
+  }
+
+  Page render(String path, Map<String, String> query) {
+    String project = query.getOrDefault("project", "").trim();
+    try {
+      return switch (path) {
+        case "/" -> ok("Health", project, health(project));
+        case "/search" -> ok("Search", project, search(project, query.getOrDefault("q", "").trim(),
+            query.getOrDefault("mode", "hybrid")));
+        case "/next" -> ok("Next session", project, next(project));
+        case "/sessions" -> ok("Sessions", project, sessions(project, days(query.getOrDefault("days", "7"))));
+        case "/session" -> ok("Session " + query.getOrDefault("id", ""), project, session(project, query));
+        default -> new Page(404, Html.page("Not found", project, "<p class=\"empty\">No page " + Html.escape(path)
+            + " here.</p>"));
+      };
+    } catch (NotFoundException e) {
+      return new Page(404, Html.page("Not found", project, "<p class=\"empty\">" + Html.escape(e.getMessage()) + "</p>"));
+    } catch (InvalidArgumentException e) {
+      return new Page(400, Html.page("Bad request", project, "<p class=\"empty\">" + Html.escape(e.getMessage()) + "</p>"));
+    }
+  }
+
+  private static Page ok(String title, String project, String body) {
+    return new Page(200, Html.page(title, project, body));
+  }
+
+  private String health(String project) {
+    StoreReport report = operations.stats(project);
+    StringBuilder out = new StringBuilder("<table>");
+    row(out, "Store", report.project().isEmpty() ? "default store" : "project " + report.project());
+    row(out, "Path", report.store().path().toString());
+    row(out, "Events", Long.toString(report.store().events()));
+    row(out, "TOC nodes", Long.toString(report.store().tocNodes()));
+    row(out, "Grips", Long.toString(report.store().grips()));
+    row(out, "Outbox", Long.toString(report.store().outbox()));
+    row(out, "Disk", (report.store().diskBytes() >> 20) + " MB");
+    report.search().ifPresent(index -> {
+      row(out, "Search index", index.documents() + " units, " + index.vectors() + " with vectors, " + index.behind()
+          + " events behind");
+      row(out, "Semantic", index.semantic());
+    });
+    report.store().agents().forEach((agent, tally) -> row(out, "Agent " + agent, tally.events() + " events, last "
+        + when(tally.lastStoredMs())));
+    report.store().warnings().forEach(warning -> row(out, "Warning", warning));
+    report.forgotten().forEach(entry -> row(out, "Forgotten", entry));
+    out.append("</table><h2>Projects</h2><p>");
+    out.append("<a href=\"/\">default store</a>");
+    report.projects().forEach(name -> out.append(" · <a href=\"/?project=").append(Html.url(name)).append("\">")
+        .append(Html.escape(name)).append("</a>"));
+    return out.append("</p>").toString();
+  }
+
+  private static void row(StringBuilder out, String name, String value) {
+    out.append("<tr><th>").append(Html.escape(name)).append("</th><td>").append(Html.escape(value)).append("</td></tr>");
+  }
+
+  private String search(String project, String text, String mode) {
+    StringBuilder out = new StringBuilder("<form action=\"/search\"><input name=\"q\" value=\"" + Html.escape(text)
+        + "\" autofocus> <input type=\"hidden\" name=\"project\" value=\"" + Html.escape(project)
+        + "\"><button>Search</button></form>");
+    if (text.isEmpty()) {
+      return out.toString();
+    }
+    SearchRequest.Mode chosen = switch (mode) {
+      case "bm25" -> SearchRequest.Mode.BM25;
+      case "vector" -> SearchRequest.Mode.VECTOR;
+      default -> SearchRequest.Mode.HYBRID;
+    };
+    SearchAnswer answer = search.search(new SearchService.Query(text, chosen, SearchRequest.Fusion.WEIGHTED, 20,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Set.of("event"), 0f, project, false));
+    out.append("<p class=\"meta\">").append(answer.hits().size()).append(" results, mode ")
+        .append(answer.modeUsed().name().toLowerCase(Locale.ROOT)).append(", in ")
+        .append(project.isEmpty() ? "the default store" : "project " + Html.escape(project))
+        .append("; score: how strongly each matches, 0 to 1</p>");
+    if (answer.hits().isEmpty()) {
+      return out.append("<p class=\"empty\">Nothing matched closely enough.</p>").toString();
+    }
+    out.append("<table><tr><th>when</th><th>who</th><th>score</th><th>what</th></tr>");
+    for (SearchHit hit : answer.hits()) {
+      out.append("<tr><td>").append(when(hit.timestampMs())).append("</td><td>").append(Html.escape(hit.agent()))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", hit.score())).append("</td><td>")
+          .append(Html.marked(hit.snippet())).append("<br><a class=\"meta\" href=\"/session?project=")
+          .append(Html.url(project)).append("&amp;id=").append(Html.url(hit.sessionId())).append("\">session ")
+          .append(Html.escape(hit.sessionId())).append("</a></td></tr>");
+    }
+    return out.append("</table>").toString();
+  }
+
+  /** Exactly what the session-start hook prints for the project (the file the daemon keeps). */
+  private String next(String project) {
+    if (project.isEmpty()) {
+      return "<p class=\"empty\">Choose a project: the session-start memory is a project's (add ?project=NAME).</p>";
+    }
+    try {
+      Optional<byte[]> block = SessionContext.read(platform, project);
+      return block.map(bytes -> "<p class=\"meta\">What the next session of project " + Html.escape(project)
+              + " is told when it starts:</p><pre>" + Html.escape(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+              + "</pre>")
+          .orElse("<p class=\"empty\">No session-start memory for project " + Html.escape(project)
+              + " yet: it is written once its first segment is summarized.</p>");
+    } catch (IOException e) {
+      return "<p class=\"empty\">Cannot read the session-start memory: " + Html.escape(e.getMessage()) + "</p>";
+    }
+  }
+
+  /** A session's first prompt, agent, count and time span. */
+  private record SessionLine(String agent, long firstMs, long lastMs, int events, String firstPrompt) {}
+
+  private String sessions(String project, int days) {
+    long to = clock.millis();
+    long from = to - days * 86_400_000L;
+    Map<String, SessionLine> sessions = new LinkedHashMap<>();
+    operations.export(project, from, to, event -> sessions.merge(event.sessionId(),
+        new SessionLine(event.agent(), event.timestampMs(), event.timestampMs(), 1,
+            event.type() == EventType.USER_MESSAGE.number() ? event.text() : ""),
+        (a, b) -> new SessionLine(a.agent(), a.firstMs(), b.lastMs(), a.events() + 1,
+            a.firstPrompt().isEmpty() ? b.firstPrompt() : a.firstPrompt())));
+    if (sessions.isEmpty()) {
+      return "<p class=\"empty\">No session in the last " + days + " days.</p>";
+    }
+    List<Map.Entry<String, SessionLine>> newestFirst = new ArrayList<>(sessions.entrySet());
+    newestFirst.sort((a, b) -> Long.compare(b.getValue().lastMs(), a.getValue().lastMs()));
+    StringBuilder out = new StringBuilder("<table><tr><th>when</th><th>agent</th><th>events</th><th>first request</th></tr>");
+    for (Map.Entry<String, SessionLine> entry : newestFirst) {
+      SessionLine line = entry.getValue();
+      out.append("<tr><td>").append(when(line.firstMs())).append("</td><td>").append(Html.escape(line.agent()))
+          .append("</td><td>").append(line.events()).append("</td><td><a href=\"/session?project=")
+          .append(Html.url(project)).append("&amp;id=").append(Html.url(entry.getKey())).append("&amp;from=")
+          .append(line.firstMs()).append("&amp;to=").append(line.lastMs()).append("\">")
+          .append(Html.escape(shorten(line.firstPrompt().isEmpty() ? "(no prompt)" : line.firstPrompt(), 160)))
+          .append("</a></td></tr>");
+    }
+    return out.append("</table>").toString();
+  }
+
+  private String session(String project, Map<String, String> query) {
+    String id = query.getOrDefault("id", "").trim();
+    if (id.isEmpty()) {
+      throw new InvalidArgumentException("give the session: ?id=SESSION");
+    }
+    long from = number(query.getOrDefault("from", "0"));
+    long to = query.containsKey("to") ? number(query.get("to")) : clock.millis();
+    List<Event> events = operations.events(project, from, to, 1000, new EventFilter("", id));
+    if (events.isEmpty()) {
+      throw new NotFoundException("No events of session " + id + (project.isEmpty() ? "" : " in project " + project));
+    }
+    StringBuilder out = new StringBuilder("<p class=\"meta\">").append(events.size()).append(" events, ")
+        .append(Html.escape(events.get(0).agent())).append("</p>");
+    for (Event event : events) {
+      String kind = event.type() == EventType.USER_MESSAGE.number() ? "user"
+          : event.type() == EventType.TOOL_RESULT.number() ? "tool" : "assistant";
+      out.append("<div class=\"").append(kind).append("\"><span class=\"meta\">").append(when(event.timestampMs()))
+          .append(" · ").append(kind).append("</span>");
+      if (kind.equals("tool") || event.text().length() > FOLD_CHARS) {
+        int newline = event.text().indexOf('\n');
+        String first = newline < 0 ? event.text() : event.text().substring(0, newline);
+        out.append("<details><summary>").append(Html.escape(shorten(first, 160))).append("</summary><pre>")
+            .append(Html.escape(event.text())).append("</pre></details>");
+      } else {
+        out.append("<pre>").append(Html.escape(event.text())).append("</pre>");
+      }
+      out.append("</div>");
+    }
+    return out.toString();
+  }
+
+  private String when(long ms) {
+    return WHEN.format(Instant.ofEpochMilli(ms).atZone(zone));
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "...";
+  }
+
+  private static int days(String text) {
+    long days = number(text);
+    if (days < 1 || days > 366) {
+      throw new InvalidArgumentException("days must be 1 to 366, not " + text);
+    }
+    return (int) days;
+  }
+
+  private static long number(String text) {
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new InvalidArgumentException("not a number: " + text);
+    }
+  }
+}
