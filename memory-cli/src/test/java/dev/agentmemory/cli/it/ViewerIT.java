@@ -82,6 +82,18 @@ class ViewerIT {
     assertThat(get(base + "/search?project=ledger&q=zzzqqq", cookie).body()).contains("Nothing matched");
     assertThat(get(base + "/?project=nosuch", cookie).statusCode()).isEqualTo(404);
 
+    // when/then: forgetting the session: a preview, refused unconfirmed or from another origin, then done
+    assertThat(get(base + "/forget?project=ledger&session=s-viewer", cookie).body())
+        .contains("Would forget session s-viewer in project ledger: 1 events", "method=\"post\"");
+    assertThat(post(base + "/forget", cookie, base, "project=ledger&session=s-viewer").statusCode()).isEqualTo(400);
+    assertThat(post(base + "/forget", cookie, "http://attacker.example", "project=ledger&session=s-viewer&confirm=forget")
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> forgot = post(base + "/forget", cookie, base, "project=ledger&session=s-viewer&confirm=forget");
+    assertThat(forgot.statusCode()).as(forgot.body()).isEqualTo(200);
+    assertThat(forgot.body()).contains("Forgot 1 events", "Audit:");
+    assertThat(get(base + "/search?project=ledger&q=ledger+export", cookie).body()).doesNotContain("quarantined");
+    assertThat(daemon.run("admin", "stats", "--project", "ledger", "--json").out()).contains("forgot session s-viewer");
+
     // then: nothing without the token, with a wrong one, or for another Host (DNS rebinding)
     assertThat(get(base + "/search?project=ledger&q=ledger", null).statusCode()).isEqualTo(401);
     assertThat(get(base + "/search?project=ledger&q=ledger", null).body()).doesNotContain("quarantined");
@@ -97,6 +109,12 @@ class ViewerIT {
       request.header("Cookie", cookie);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String url, String cookie, String origin, String form) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).header("Origin", origin)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A request with a Host header of our choosing (Java's HTTP client will not send one), as text. */

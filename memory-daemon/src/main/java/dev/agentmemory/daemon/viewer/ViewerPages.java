@@ -1,6 +1,7 @@
 package dev.agentmemory.daemon.viewer;
 
 import dev.agentmemory.daemon.EventFilter;
+import dev.agentmemory.daemon.Forgetting;
 import dev.agentmemory.daemon.SearchService;
 import dev.agentmemory.daemon.operations.MemoryOperations;
 import dev.agentmemory.daemon.operations.StoreReport;
@@ -16,8 +17,10 @@ import dev.agentmemory.search.SearchRequest;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +31,8 @@ import java.util.Set;
 
 /**
  * The viewer's pages, rendered on the server from the operations API and the search service:
- * health, search ({@code ?q=}), the next session's memory, recent sessions, one session.
+ * health, search ({@code ?q=}), the next session's memory, recent sessions, one session, and
+ * forgetting a session or everything before a day (a preview, then a confirmed POST).
  * {@code project} names the store on every page (empty: the default store).
  */
 public final class ViewerPages {
@@ -63,6 +67,7 @@ public final class ViewerPages {
         case "/next" -> ok("Next session", project, next(project));
         case "/sessions" -> ok("Sessions", project, sessions(project, days(query.getOrDefault("days", "7"))));
         case "/session" -> ok("Session " + query.getOrDefault("id", ""), project, session(project, query));
+        case "/forget" -> ok("Forget", project, forgetPreview(project, selection(query)));
         default -> new Page(404, Html.page("Not found", project, "<p class=\"empty\">No page " + Html.escape(path)
             + " here.</p>"));
       };
@@ -71,6 +76,63 @@ public final class ViewerPages {
     } catch (InvalidArgumentException e) {
       return new Page(400, Html.page("Bad request", project, "<p class=\"empty\">" + Html.escape(e.getMessage()) + "</p>"));
     }
+  }
+
+  /** A POST: only forgetting changes anything, and only once confirmed. */
+  Page change(String path, Map<String, String> query) {
+    String project = query.getOrDefault("project", "").trim();
+    if (!path.equals("/forget")) {
+      return new Page(405, Html.page("Not allowed", project, "<p class=\"empty\">Nothing to change at "
+          + Html.escape(path) + ".</p>"));
+    }
+    try {
+      Forgetting.Selection what = selection(query);
+      if (!"forget".equals(query.get("confirm"))) {
+        return new Page(400, Html.page("Forget", project, "<p class=\"empty\">Not confirmed: type forget to go on.</p>"
+            + forgetPreview(project, what)));
+      }
+      Forgetting.Result done = operations.forget(project, Optional.of(what), false);
+      return ok("Forgotten", project, "<p>Forgot " + done.events() + " events" + (done.spooled() == 0 ? ""
+          : " and " + done.spooled() + " waiting in the spool") + ". Audit: " + Html.escape(done.audit())
+          + "</p><p class=\"meta\">Backups made before still hold them.</p>");
+    } catch (NotFoundException e) {
+      return new Page(404, Html.page("Forget", project, "<p class=\"empty\">" + Html.escape(e.getMessage()) + "</p>"));
+    } catch (InvalidArgumentException e) {
+      return new Page(400, Html.page("Forget", project, "<p class=\"empty\">" + Html.escape(e.getMessage()) + "</p>"));
+    }
+  }
+
+  /** A session ({@code session=ID}) or everything before a day ({@code before=YYYY-MM-DD}). */
+  private Forgetting.Selection selection(Map<String, String> query) {
+    String before = query.getOrDefault("before", "").trim();
+    long beforeMs = 0;
+    if (!before.isEmpty()) {
+      try {
+        beforeMs = LocalDate.parse(before).atStartOfDay(zone).toInstant().toEpochMilli();
+      } catch (DateTimeParseException e) {
+        throw new InvalidArgumentException("before must be a day as YYYY-MM-DD, not " + before);
+      }
+    }
+    return Forgetting.Selection.of(query.getOrDefault("session", ""), "", beforeMs);
+  }
+
+  /** What would go, and the form that confirms it (audited like the CLI's forget). */
+  private String forgetPreview(String project, Forgetting.Selection what) {
+    Forgetting.Result preview = operations.forget(project, Optional.of(what), true);
+    StringBuilder form = new StringBuilder("<p>Would forget ").append(Html.escape(what.describe())).append(" in ")
+        .append(project.isEmpty() ? "the default store" : "project " + Html.escape(project)).append(": ")
+        .append(preview.events()).append(" events").append(preview.sessions() == 0 ? "" : " of " + preview.sessions()
+            + " session(s), " + when(preview.firstMs()) + " to " + when(preview.lastMs())).append(".</p>")
+        .append("<p class=\"meta\">With everything derived from them (summaries, search entries), for good; an audit "
+            + "entry records what, when and how many, never the content.</p>")
+        .append("<form method=\"post\" action=\"/forget\"><input type=\"hidden\" name=\"project\" value=\"")
+        .append(Html.escape(project)).append("\">");
+    what.sessionId().ifPresent(id -> form.append("<input type=\"hidden\" name=\"session\" value=\"")
+        .append(Html.escape(id)).append("\">"));
+    what.beforeMs().ifPresent(ms -> form.append("<input type=\"hidden\" name=\"before\" value=\"")
+        .append(Instant.ofEpochMilli(ms).atZone(zone).toLocalDate()).append("\">"));
+    return form.append("Type <b>forget</b> to confirm: <input name=\"confirm\" autocomplete=\"off\"> ")
+        .append("<button>Forget</button></form>").toString();
   }
 
   private static Page ok(String title, String project, String body) {
@@ -198,7 +260,8 @@ public final class ViewerPages {
       throw new NotFoundException("No events of session " + id + (project.isEmpty() ? "" : " in project " + project));
     }
     StringBuilder out = new StringBuilder("<p class=\"meta\">").append(events.size()).append(" events, ")
-        .append(Html.escape(events.get(0).agent())).append("</p>");
+        .append(Html.escape(events.get(0).agent())).append(" · <a href=\"/forget?project=").append(Html.url(project))
+        .append("&amp;session=").append(Html.url(id)).append("\">forget this session</a></p>");
     for (Event event : events) {
       String kind = event.type() == EventType.USER_MESSAGE.number() ? "user"
           : event.type() == EventType.TOOL_RESULT.number() ? "tool" : "assistant";

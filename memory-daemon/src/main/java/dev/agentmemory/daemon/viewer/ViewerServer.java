@@ -91,11 +91,21 @@ public final class ViewerServer implements AutoCloseable {
         send(exchange, 401, "text/plain", "Unauthorized: open the viewer with `memory-daemon ui`.");
         return;
       }
-      if (!exchange.getRequestMethod().equals("GET")) {
-        send(exchange, 405, "text/plain", "Only GET.");
+      boolean post = exchange.getRequestMethod().equals("POST");
+      if (!post && !exchange.getRequestMethod().equals("GET")) {
+        send(exchange, 405, "text/plain", "Only GET, and POST to forget.");
         return;
       }
-      ViewerPages.Page page = pages.render(uri.getPath(), query);
+      if (post) {
+        // a change comes from the viewer's own pages only: the same-site cookie, and its Origin
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && !origin.equals("http://" + host)) {
+          send(exchange, 403, "text/plain", "Forbidden: a change must come from the viewer's own page.");
+          return;
+        }
+        query.putAll(query(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      }
+      ViewerPages.Page page = post ? pages.change(uri.getPath(), query) : pages.render(uri.getPath(), query);
       send(exchange, page.status(), "text/html; charset=utf-8", page.html());
     } catch (RuntimeException e) {
       LOG.warn("The viewer could not answer {}: {}", exchange.getRequestURI().getPath(), e.toString());
