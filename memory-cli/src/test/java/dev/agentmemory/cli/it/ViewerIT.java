@@ -78,6 +78,9 @@ class ViewerIT {
     assertThat(get(base + "/sessions?project=ledger", cookie).body()).contains("/session?project=ledger&amp;id=s-viewer")
         .contains("quarantined rows");
     assertThat(get(base + "/session?project=ledger&id=s-viewer", cookie).body()).contains("quarantined rows");
+    String today = java.time.LocalDate.now().toString();
+    assertThat(get(base + "/timeline?project=ledger", cookie).body()).contains("title=\"" + today + ": 1 events\"");
+    assertThat(get(base + "/sessions?project=ledger&day=" + today, cookie).body()).contains("quarantined rows");
     assertThat(get(base + "/?project=ledger", cookie).body()).contains("Events", "project ledger");
     assertThat(get(base + "/search?project=ledger&q=zzzqqq", cookie).body()).contains("Nothing matched");
     assertThat(get(base + "/?project=nosuch", cookie).statusCode()).isEqualTo(404);

@@ -13,6 +13,9 @@ final class Html {
       .meta{color:#666;font-size:12px}mark{background:#ffe066}pre{white-space:pre-wrap;background:#fff;border:1px solid #ddd;padding:8px}
       details{margin:4px 0}.user{border-left:3px solid #2f80ed;padding-left:8px}.assistant{border-left:3px solid #27ae60;padding-left:8px}
       .tool{border-left:3px solid #999;padding-left:8px}.empty{color:#a00}form input{padding:4px;width:60%}
+      .calendar{width:auto}.calendar td{width:28px;height:22px;text-align:center;border:2px solid #fafafa;font-size:11px}
+      .calendar a{color:inherit;text-decoration:none;display:block}.heat0{background:#eee}.heat1{background:#c6e48b}
+      .heat2{background:#7bc96f}.heat3{background:#239a3b;color:#fff}.heat4{background:#196127;color:#fff}
       """;
 
   private Html() {}
@@ -47,8 +50,9 @@ final class Html {
     String and = project.isEmpty() ? "?" : p + "&amp;";
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
         + " - agent-memory</title><style>" + STYLE + "</style></head><body><nav>"
-        + "<a href=\"/" + p + "\">Health</a><a href=\"/search" + p + "\">Search</a>"
+        + "<a href=\"/timeline" + p + "\">Timeline</a><a href=\"/search" + p + "\">Search</a>"
         + "<a href=\"/next" + p + "\">Next session</a><a href=\"/sessions" + and + "days=7\">Sessions</a>"
+        + "<a href=\"/" + p + "\">Health</a>"
         + "</nav><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";
   }
 }

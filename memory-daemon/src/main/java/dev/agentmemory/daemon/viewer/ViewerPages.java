@@ -65,7 +65,9 @@ public final class ViewerPages {
         case "/search" -> ok("Search", project, search(project, query.getOrDefault("q", "").trim(),
             query.getOrDefault("mode", "hybrid")));
         case "/next" -> ok("Next session", project, next(project));
-        case "/sessions" -> ok("Sessions", project, sessions(project, days(query.getOrDefault("days", "7"))));
+        case "/sessions" -> ok("Sessions", project, query.containsKey("day") ? sessionsOf(project, day(query.get("day")))
+            : sessions(project, days(query.getOrDefault("days", "7"))));
+        case "/timeline" -> ok("Timeline", project, timeline(project));
         case "/session" -> ok("Session " + query.getOrDefault("id", ""), project, session(project, query));
         case "/forget" -> ok("Forget", project, forgetPreview(project, selection(query)));
         default -> new Page(404, Html.page("Not found", project, "<p class=\"empty\">No page " + Html.escape(path)
@@ -223,7 +225,52 @@ public final class ViewerPages {
 
   private String sessions(String project, int days) {
     long to = clock.millis();
-    long from = to - days * 86_400_000L;
+    return sessions(project, to - days * 86_400_000L, to, "in the last " + days + " days");
+  }
+
+  private String sessionsOf(String project, LocalDate day) {
+    long from = day.atStartOfDay(zone).toInstant().toEpochMilli();
+    return sessions(project, from, day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli() - 1, "on " + day);
+  }
+
+  /** Weeks of the timeline: a quarter of a year. */
+  private static final int WEEKS = 13;
+
+  /** Activity per day as a calendar (weeks as columns, Monday first), each day linked to its sessions. */
+  private String timeline(String project) {
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate first = today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(WEEKS - 1L);
+    Map<LocalDate, Integer> perDay = new java.util.TreeMap<>();
+    Map<String, Integer> perAgent = new java.util.TreeMap<>();
+    operations.export(project, first.atStartOfDay(zone).toInstant().toEpochMilli(), clock.millis(), event -> {
+      perDay.merge(Instant.ofEpochMilli(event.timestampMs()).atZone(zone).toLocalDate(), 1, Integer::sum);
+      perAgent.merge(event.agent().isEmpty() ? "(none)" : event.agent(), 1, Integer::sum);
+    });
+    int most = perDay.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    StringBuilder out = new StringBuilder("<p class=\"meta\">Events per day since ").append(first).append(", ")
+        .append(project.isEmpty() ? "the default store" : "project " + Html.escape(project)).append(": ");
+    perAgent.forEach((agent, count) -> out.append(Html.escape(agent)).append(' ').append(count).append(' '));
+    out.append("</p><table class=\"calendar\">");
+    for (int weekday = 0; weekday < 7; weekday++) {
+      out.append("<tr><th>").append(first.plusDays(weekday).getDayOfWeek().toString().substring(0, 3)).append("</th>");
+      for (int week = 0; week < WEEKS; week++) {
+        LocalDate day = first.plusWeeks(week).plusDays(weekday);
+        int count = perDay.getOrDefault(day, 0);
+        if (day.isAfter(today)) {
+          out.append("<td></td>");
+        } else {
+          int shade = count == 0 ? 0 : 1 + (3 * count) / Math.max(1, most);
+          out.append("<td class=\"heat").append(Math.min(shade, 4)).append("\" title=\"").append(day).append(": ")
+              .append(count).append(" events\"><a href=\"/sessions?project=").append(Html.url(project))
+              .append("&amp;day=").append(day).append("\">").append(count == 0 ? "" : count).append("</a></td>");
+        }
+      }
+      out.append("</tr>");
+    }
+    return out.append("</table>").toString();
+  }
+
+  private String sessions(String project, long from, long to, String when) {
     Map<String, SessionLine> sessions = new LinkedHashMap<>();
     operations.export(project, from, to, event -> sessions.merge(event.sessionId(),
         new SessionLine(event.agent(), event.timestampMs(), event.timestampMs(), 1,
@@ -231,7 +278,7 @@ public final class ViewerPages {
         (a, b) -> new SessionLine(a.agent(), a.firstMs(), b.lastMs(), a.events() + 1,
             a.firstPrompt().isEmpty() ? b.firstPrompt() : a.firstPrompt())));
     if (sessions.isEmpty()) {
-      return "<p class=\"empty\">No session in the last " + days + " days.</p>";
+      return "<p class=\"empty\">No session " + when + ".</p>";
     }
     List<Map.Entry<String, SessionLine>> newestFirst = new ArrayList<>(sessions.entrySet());
     newestFirst.sort((a, b) -> Long.compare(b.getValue().lastMs(), a.getValue().lastMs()));
@@ -286,6 +333,14 @@ public final class ViewerPages {
 
   private static String shorten(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max) + "...";
+  }
+
+  private static LocalDate day(String text) {
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidArgumentException("day must be YYYY-MM-DD, not " + text);
+    }
   }
 
   private static int days(String text) {
