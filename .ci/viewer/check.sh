@@ -52,7 +52,7 @@ grep -q "quarantined" "$sandbox/refused.html" && fail "a page was shown without 
 grep -q "Unauthorized" "$sandbox/refused.html" || fail "no refusal without the token: $(cat "$sandbox/refused.html")"
 
 mkdir -p "$shots"
-for page in "" timeline search sessions session next; do
+for page in "" timeline browse search sessions session next; do
   case "$page" in
     search) query="&q=ledger+export" ;;
     session) query="&id=s-viewer" ;;

@@ -90,7 +90,8 @@ public final class MemoryDaemon implements AutoCloseable {
       GrpcServer server = resources.register(GrpcServer.start(config.grpc(), maxInbound,
           List.of(MemoryGrpcService.definition(services)), new GrpcServer.Access(token, files.tokenFile())));
       Optional<ViewerServer> viewer = config.viewer() ? Optional.of(resources.register(ViewerServer.start(
-          new ViewerPages(LocalOperations.of(services), services.search(), platform, config.toc().zone(), clock), token)))
+          new ViewerPages(LocalOperations.of(services),
+              project -> services.projects().forRead(project).toc(), services.search(), platform, config.toc().zone(), clock), token)))
           : Optional.empty();
       DaemonInfo info =
           new DaemonInfo(

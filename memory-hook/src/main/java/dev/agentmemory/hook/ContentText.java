@@ -50,21 +50,23 @@ public final class ContentText {
 
   /**
    * A shell tool's output without what Gemini CLI (0.61) wraps it in for the model, as the real
-   * client showed: {@code <untrusted_context>Output: ...\nProcess Group PGID: N</untrusted_context>}.
+   * client showed: {@code <untrusted_context>Output: ...\nProcess Group PGID: N</untrusted_context>},
+   * whatever comes before it (the command's description) kept.
    */
-  static String unwrapped(String output) {
-    String text = output.strip();
-    if (!text.startsWith(UNTRUSTED_OPEN) || !text.endsWith(UNTRUSTED_CLOSE)) {
+  public static String unwrapped(String output) {
+    int open = output.indexOf(UNTRUSTED_OPEN);
+    int close = output.lastIndexOf(UNTRUSTED_CLOSE);
+    if (open < 0 || close < open) {
       return output;
     }
-    text = text.substring(UNTRUSTED_OPEN.length(), text.length() - UNTRUSTED_CLOSE.length()).strip();
-    if (text.startsWith("Output:")) {
-      text = text.substring("Output:".length());
+    String inner = output.substring(open + UNTRUSTED_OPEN.length(), close).strip();
+    if (inner.startsWith("Output:")) {
+      inner = inner.substring("Output:".length()).strip();
     }
-    int pgid = text.lastIndexOf("Process Group PGID:");
-    if (pgid >= 0 && text.substring(pgid).matches("Process Group PGID: *\\d+\\s*")) {
-      text = text.substring(0, pgid);
+    int pgid = inner.lastIndexOf("Process Group PGID:");
+    if (pgid >= 0 && inner.substring(pgid).matches("Process Group PGID: *\\d+\\s*")) {
+      inner = inner.substring(0, pgid).strip();
     }
-    return text.strip();
+    return (output.substring(0, open) + inner + output.substring(close + UNTRUSTED_CLOSE.length())).strip();
   }
 }

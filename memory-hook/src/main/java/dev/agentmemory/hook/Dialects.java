@@ -58,7 +58,8 @@ final class Dialects {
         if (error.isBlank()) {
           Object content = response.get("llmContent") != null ? response.get("llmContent") : response.get("returnDisplay");
           out.put("hook_event_name", "PostToolUse");
-          out.put("tool_response", ContentText.of(content));
+          // Gemini CLI 0.61 hands llmContent as the model's text, wrapped (seen with the real client)
+          out.put("tool_response", ContentText.unwrapped(ContentText.of(content)));
         } else {
           out.put("hook_event_name", "PostToolUseFailure");
           out.put("error", error);

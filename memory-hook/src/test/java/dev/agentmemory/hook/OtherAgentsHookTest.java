@@ -63,6 +63,9 @@ class OtherAgentsHookTest {
     assertThat(tool.text()).startsWith("Tool run_shell_command: grep -rn ZoneOffset src/")
         .contains("src/predict.py:41: tz = ZoneOffset(hours=1)")
         .as("the wrapper Gemini CLI 0.61 puts around a shell's output for the model").doesNotContain("untrusted_context", "PGID");
+    assertThat(capture(Agent.GEMINI, "after-tool-text.json", "").text())
+        .as("llmContent as the model's text, as the real Gemini CLI 0.61 sends it")
+        .contains("ledger export checked").doesNotContain("untrusted_context", "PGID", "Output:");
     assertThat(failed.text()).contains("Tool read_file failed").contains("File not found: src/missing.py");
     assertThat(answer.type()).isEqualTo(EventType.ASSISTANT_STOP.number());
     assertThat(answer.text()).startsWith("The predictor used a fixed UTC+1 offset");

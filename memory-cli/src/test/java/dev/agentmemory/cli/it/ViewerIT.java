@@ -85,6 +85,16 @@ class ViewerIT {
     assertThat(get(base + "/search?project=ledger&q=zzzqqq", cookie).body()).contains("Nothing matched");
     assertThat(get(base + "/?project=nosuch", cookie).statusCode()).isEqualTo(404);
 
+    // then: the TOC drill-down leads from the year to the prompt through a grip
+    DaemonProcess.await(() -> get(base + "/browse?project=ledger", cookie).body(), "node=toc%3Ayear%3A2");
+    String day = DaemonProcess.await(() -> get(base + "/browse?project=ledger&node=toc:day:" + today, cookie).body(),
+        "node=toc%3Asegment%3A");
+    String segment = first(day, "node=(toc%3Asegment%3A[^\"&]+)"); // as the page links it: encoded
+    String bullets = DaemonProcess.await(() -> get(base + "/browse?project=ledger&node=" + segment, cookie).body(),
+        "/grip?");
+    String grip = first(bullets, "id=(grip%3A[^\"&]+)");
+    assertThat(get(base + "/grip?project=ledger&id=" + grip, cookie).body()).contains("cited", "quarantined rows");
+
     // when/then: forgetting the session: a preview, refused unconfirmed or from another origin, then done
     assertThat(get(base + "/forget?project=ledger&session=s-viewer", cookie).body())
         .contains("Would forget session s-viewer in project ledger: 1 events", "method=\"post\"");
@@ -112,6 +122,12 @@ class ViewerIT {
       request.header("Cookie", cookie);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String first(String text, String regex) {
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(text);
+    assertThat(matcher.find()).as("%s in %s", regex, text).isTrue();
+    return matcher.group(1);
   }
 
   private static HttpResponse<String> post(String url, String cookie, String origin, String form) throws Exception {

@@ -50,7 +50,8 @@ final class Html {
     String and = project.isEmpty() ? "?" : p + "&amp;";
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
         + " - agent-memory</title><style>" + STYLE + "</style></head><body><nav>"
-        + "<a href=\"/timeline" + p + "\">Timeline</a><a href=\"/search" + p + "\">Search</a>"
+        + "<a href=\"/timeline" + p + "\">Timeline</a><a href=\"/browse" + p + "\">Browse</a>"
+        + "<a href=\"/search" + p + "\">Search</a>"
         + "<a href=\"/next" + p + "\">Next session</a><a href=\"/sessions" + and + "days=7\">Sessions</a>"
         + "<a href=\"/" + p + "\">Health</a>"
         + "</nav><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>";

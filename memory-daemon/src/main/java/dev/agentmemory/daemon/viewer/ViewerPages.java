@@ -14,6 +14,9 @@ import dev.agentmemory.hook.SessionContext;
 import dev.agentmemory.search.SearchAnswer;
 import dev.agentmemory.search.SearchHit;
 import dev.agentmemory.search.SearchRequest;
+import dev.agentmemory.storage.TocBullet;
+import dev.agentmemory.storage.TocNode;
+import dev.agentmemory.toc.TocQuery;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,9 +31,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The viewer's pages, rendered on the server from the operations API and the search service:
+ * The viewer's pages, rendered on the server from the operations API, the search service and
+ * each store's table of contents (its query, not the storage under it):
  * health, search ({@code ?q=}), the next session's memory, recent sessions, one session, and
  * forgetting a session or everything before a day (a preview, then a confirmed POST).
  * {@code project} names the store on every page (empty: the default store).
@@ -44,13 +49,17 @@ public final class ViewerPages {
   record Page(int status, String html) {}
 
   private final MemoryOperations operations;
+  private final Function<String, TocQuery> tocOf;
   private final SearchService search;
   private final Platform platform;
   private final ZoneId zone;
   private final Clock clock;
 
-  public ViewerPages(MemoryOperations operations, SearchService search, Platform platform, ZoneId zone, Clock clock) {
+  /** @param tocOf the table of contents of a project's store ("": the default store's) */
+  public ViewerPages(MemoryOperations operations, Function<String, TocQuery> tocOf, SearchService search,
+      Platform platform, ZoneId zone, Clock clock) {
     this.operations = operations;
+    this.tocOf = tocOf;
     this.search = search;
     this.platform = platform;
     this.zone = zone;
@@ -68,6 +77,8 @@ public final class ViewerPages {
         case "/sessions" -> ok("Sessions", project, query.containsKey("day") ? sessionsOf(project, day(query.get("day")))
             : sessions(project, days(query.getOrDefault("days", "7"))));
         case "/timeline" -> ok("Timeline", project, timeline(project));
+        case "/browse" -> ok("Browse", project, browse(project, query.getOrDefault("node", "").trim()));
+        case "/grip" -> ok("Evidence", project, grip(project, query.getOrDefault("id", "").trim()));
         case "/session" -> ok("Session " + query.getOrDefault("id", ""), project, session(project, query));
         case "/forget" -> ok("Forget", project, forgetPreview(project, selection(query)));
         default -> new Page(404, Html.page("Not found", project, "<p class=\"empty\">No page " + Html.escape(path)
@@ -203,6 +214,66 @@ public final class ViewerPages {
     return out.append("</table>").toString();
   }
 
+  /** The TOC drill-down: the years, or a node's summary, bullets (each with its evidence) and children. */
+  private String browse(String project, String nodeId) {
+    TocQuery toc = tocOf.apply(project);
+    StringBuilder out = new StringBuilder();
+    List<TocNode> children;
+    if (nodeId.isEmpty()) {
+      children = toc.root();
+      if (children.isEmpty()) {
+        return "<p class=\"empty\">No table of contents yet: it is built as events arrive.</p>";
+      }
+    } else {
+      TocNode node = toc.node(nodeId).orElseThrow(() -> new NotFoundException("No node " + nodeId
+          + (project.isEmpty() ? "" : " in project " + project)));
+      out.append("<h2>").append(Html.escape(node.title())).append("</h2><p class=\"meta\">")
+          .append(node.level().name().toLowerCase(Locale.ROOT)).append(", ").append(when(node.startTimeMs()))
+          .append(" to ").append(when(node.endTimeMs())).append("</p>");
+      if (node.summary() != null && !node.summary().isBlank()) {
+        out.append("<p>").append(Html.escape(node.summary())).append("</p>");
+      }
+      out.append("<ul>");
+      for (TocBullet bullet : node.bullets()) {
+        out.append("<li>").append(Html.escape(bullet.text()));
+        bullet.gripIds().forEach(grip -> out.append(" <a class=\"meta\" href=\"/grip?project=").append(Html.url(project))
+            .append("&amp;id=").append(Html.url(grip)).append("\">evidence</a>"));
+        out.append("</li>");
+      }
+      out.append("</ul>");
+      if (!node.keywords().isEmpty()) {
+        out.append("<p class=\"meta\">").append(Html.escape(String.join(", ", node.keywords()))).append("</p>");
+      }
+      children = toc.browse(nodeId, TocQuery.MAX_PAGE, "").children();
+    }
+    out.append("<ul>");
+    children.forEach(child -> out.append("<li><a href=\"/browse?project=").append(Html.url(project)).append("&amp;node=")
+        .append(Html.url(child.nodeId())).append("\">").append(Html.escape(child.title())).append("</a> <span class=\"meta\">")
+        .append(when(child.startTimeMs())).append("</span></li>"));
+    return out.append("</ul>").toString();
+  }
+
+  /** A grip: the events it cites (marked) with those around them in the session. */
+  private String grip(String project, String gripId) {
+    TocQuery.GripExpansion expansion = tocOf.apply(project).expand(gripId, 2, 2)
+        .orElseThrow(() -> new NotFoundException("No grip " + gripId + (project.isEmpty() ? "" : " in project " + project)));
+    StringBuilder out = new StringBuilder("<p>").append(Html.escape(expansion.grip().excerpt())).append("</p>");
+    expansion.before().forEach(event -> out.append(eventBlock(event, false)));
+    expansion.excerpt().forEach(event -> out.append(eventBlock(event, true)));
+    expansion.after().forEach(event -> out.append(eventBlock(event, false)));
+    return out.toString();
+  }
+
+  private String eventBlock(Event event, boolean cited) {
+    return "<div class=\"" + kind(event) + "\"><span class=\"meta\">" + (cited ? "&gt; cited · " : "")
+        + when(event.timestampMs()) + " · " + kind(event) + "</span><pre>" + Html.escape(event.text()) + "</pre></div>";
+  }
+
+  private static String kind(Event event) {
+    return event.type() == EventType.USER_MESSAGE.number() ? "user"
+        : event.type() == EventType.TOOL_RESULT.number() ? "tool" : "assistant";
+  }
+
   /** Exactly what the session-start hook prints for the project (the file the daemon keeps). */
   private String next(String project) {
     if (project.isEmpty()) {
@@ -310,8 +381,7 @@ public final class ViewerPages {
         .append(Html.escape(events.get(0).agent())).append(" · <a href=\"/forget?project=").append(Html.url(project))
         .append("&amp;session=").append(Html.url(id)).append("\">forget this session</a></p>");
     for (Event event : events) {
-      String kind = event.type() == EventType.USER_MESSAGE.number() ? "user"
-          : event.type() == EventType.TOOL_RESULT.number() ? "tool" : "assistant";
+      String kind = kind(event);
       out.append("<div class=\"").append(kind).append("\"><span class=\"meta\">").append(when(event.timestampMs()))
           .append(" · ").append(kind).append("</span>");
       if (kind.equals("tool") || event.text().length() > FOLD_CHARS) {

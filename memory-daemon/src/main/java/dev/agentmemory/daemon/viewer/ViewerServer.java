@@ -70,6 +70,12 @@ public final class ViewerServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      answer(exchange);
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    try {
       String host = exchange.getRequestHeaders().getFirst("Host");
       int port = server.getAddress().getPort();
       if (host == null || !(host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port))) {
