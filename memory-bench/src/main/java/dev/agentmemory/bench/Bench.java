@@ -27,6 +27,7 @@ public final class Bench {
       case "live-cost" -> LiveCostBench.main(rest);
       case "session-start" -> SessionStartBench.main(rest);
       case "forget" -> ForgetBench.main(rest);
+      case "viewer" -> ViewerBench.main(rest);
       default -> usage();
     }
   }
@@ -39,6 +40,7 @@ public final class Bench {
         + " | live-cost [--launcher PATH] [--events 600] [--rate 10]"
         + " | session-start [--launcher PATH] [--sessions FILE] [--max-tokens N]"
         + " | forget [--launcher PATH] [--events 100000] [--cache DIR]"
+        + " | viewer [--launcher PATH] [--events 100000] [--cache DIR]"
         + " | idle [--launcher PATH] [--seconds S] [--sizes 0,100000] [--vectors true|false] [--cache DIR] [--json FILE]"
         + " | load [--quick] [--launcher PATH] [--vectors true|false] [--sizes N,N] [--cache DIR] [--json FILE]");
     System.exit(2);

@@ -42,6 +42,11 @@ import java.util.function.Function;
  */
 public final class ViewerPages {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ROOT);
+  /**
+   * How far around a search hit its session page reads: a session page reads a time window (the
+   * store has no index by session; the whole store scanned for one took 0.3 s on 100k events).
+   */
+  private static final long DAY_MS = 86_400_000L;
   /** Beyond this a tool's output is folded (shown on demand). */
   private static final int FOLD_CHARS = 600;
 
@@ -208,7 +213,8 @@ public final class ViewerPages {
       out.append("<tr><td>").append(when(hit.timestampMs())).append("</td><td>").append(Html.escape(hit.agent()))
           .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", hit.score())).append("</td><td>")
           .append(Html.marked(hit.snippet())).append("<br><a class=\"meta\" href=\"/session?project=")
-          .append(Html.url(project)).append("&amp;id=").append(Html.url(hit.sessionId())).append("\">session ")
+          .append(Html.url(project)).append("&amp;id=").append(Html.url(hit.sessionId())).append("&amp;from=")
+          .append(hit.timestampMs() - DAY_MS).append("&amp;to=").append(hit.timestampMs() + DAY_MS).append("\">session ")
           .append(Html.escape(hit.sessionId())).append("</a></td></tr>");
     }
     return out.append("</table>").toString();
@@ -379,7 +385,9 @@ public final class ViewerPages {
     }
     StringBuilder out = new StringBuilder("<p class=\"meta\">").append(events.size()).append(" events, ")
         .append(Html.escape(events.get(0).agent())).append(" · <a href=\"/forget?project=").append(Html.url(project))
-        .append("&amp;session=").append(Html.url(id)).append("\">forget this session</a></p>");
+        .append("&amp;session=").append(Html.url(id)).append("\">forget this session</a>")
+        .append(query.containsKey("from") ? " · events from " + when(from) + " to " + when(to) + " (<a href=\"/session?project="
+            + Html.url(project) + "&amp;id=" + Html.url(id) + "\">the whole session</a>)" : "").append("</p>");
     for (Event event : events) {
       String kind = kind(event);
       out.append("<div class=\"").append(kind).append("\"><span class=\"meta\">").append(when(event.timestampMs()))

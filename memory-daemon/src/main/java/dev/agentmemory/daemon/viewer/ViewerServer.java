@@ -45,6 +45,9 @@ public final class ViewerServer implements AutoCloseable {
 
   /** Starts the viewer on 127.0.0.1 and a free port. */
   public static ViewerServer start(ViewerPages pages, String token) {
+    // without it the JDK server's separate header and body writes meet the client's delayed ACK:
+    // every page took 40 ms more (memory-bench viewer)
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
       ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
