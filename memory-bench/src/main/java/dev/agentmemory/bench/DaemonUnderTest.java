@@ -1,6 +1,7 @@
 package dev.agentmemory.bench;
 
 import dev.agentmemory.daemon.lifecycle.DaemonToken;
+import dev.agentmemory.proto.MemoryServiceGrpc;
 import dev.agentmemory.wire.Headers;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
@@ -15,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,28 @@ final class DaemonUnderTest implements AutoCloseable {
    * HOME and the XDG directories inside {@code home}; the caller's MEMORY_* variables removed but
    * MEMORY_DAEMON_OPTS (JVM options, e.g. to profile the daemon).
    */
+  /**
+   * A daemon on a copy of the cached store of {@code events} events that {@code load} generates
+   * (hard links: the cache stays as it is), its keyword index built from nothing first (vectors off:
+   * their build would take the machine for the whole run).
+   */
+  static DaemonUnderTest onIndexedCopy(Path launcher, Path work, Path cache, int events) throws Exception {
+    Path db = work.resolve("db");
+    OpsBench.run(List.of("cp", "-al", ReadBench.cached(cache, events).toString(), db.toString()), work);
+    DaemonUnderTest daemon = start(launcher, work.resolve("home"), db, Map.of("MEMORY_SEARCH_VECTORS", "false"));
+    try {
+      long start = System.nanoTime();
+      // caught up once the index holds a unit per event
+      SearchBench.await(MemoryServiceGrpc.newBlockingStub(daemon.channel()),
+          stats -> stats.getSearchDocuments() >= events && stats.getSearchBehind() == 0, Duration.ofHours(1));
+      System.out.printf("keyword index of %d events built in %.1f s%n", events, (System.nanoTime() - start) / 1e9);
+      return daemon;
+    } catch (Exception | Error e) {
+      daemon.close();
+      throw e;
+    }
+  }
+
   static void sandbox(ProcessBuilder builder, Path home) {
     builder.environment().keySet().removeIf(name -> (name.startsWith("MEMORY_") && !name.equals("MEMORY_DAEMON_OPTS"))
         || name.startsWith("XDG_"));

@@ -1,11 +1,8 @@
 package dev.agentmemory.bench;
 
-import dev.agentmemory.proto.MemoryServiceGrpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code memory-bench forget [--launcher PATH] [--events 100000] [--cache DIR]}: {@code admin
@@ -23,15 +20,7 @@ final class ForgetBench {
     Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
     Path work = Files.createTempDirectory("memory-bench-forget");
     try {
-      Path db = work.resolve("db");
-      OpsBench.run(List.of("cp", "-al", ReadBench.cached(cache, events).toString(), db.toString()), work);
-      try (DaemonUnderTest daemon = DaemonUnderTest.start(launcher, work.resolve("home"), db,
-          Map.of("MEMORY_SEARCH_VECTORS", "false"))) {
-        long start = System.nanoTime();
-        // the index starts from nothing: caught up once it holds a unit per event
-        SearchBench.await(MemoryServiceGrpc.newBlockingStub(daemon.channel()),
-            stats -> stats.getSearchDocuments() >= events && stats.getSearchBehind() == 0, Duration.ofHours(1));
-        System.out.printf("keyword index of %d events built in %.1f s%n", events, (System.nanoTime() - start) / 1e9);
+      try (DaemonUnderTest daemon = DaemonUnderTest.onIndexedCopy(launcher, work, cache, events)) {
         Path exported = work.resolve("all.jsonl");
         OpsBench.cli(launcher, work, "admin", "export", "--output", exported.toString());
         String session = OpsBench.newestSession(exported);

@@ -2,17 +2,14 @@ package dev.agentmemory.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentmemory.proto.MemoryServiceGrpc;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code memory-bench viewer [--launcher PATH] [--events 100000] [--cache DIR]}: the web viewer's
@@ -33,12 +30,7 @@ final class ViewerBench {
     Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
     Path work = Files.createTempDirectory("memory-bench-viewer");
     try {
-      Path db = work.resolve("db");
-      OpsBench.run(List.of("cp", "-al", ReadBench.cached(cache, events).toString(), db.toString()), work);
-      try (DaemonUnderTest daemon = DaemonUnderTest.start(launcher, work.resolve("home"), db,
-          Map.of("MEMORY_SEARCH_VECTORS", "false"))) {
-        SearchBench.await(MemoryServiceGrpc.newBlockingStub(daemon.channel()),
-            stats -> stats.getSearchDocuments() >= events && stats.getSearchBehind() == 0, Duration.ofHours(1));
+      try (DaemonUnderTest daemon = DaemonUnderTest.onIndexedCopy(launcher, work, cache, events)) {
         Path exported = work.resolve("all.jsonl");
         OpsBench.cli(launcher, work, "admin", "export", "--output", exported.toString());
         String session = OpsBench.newestSession(exported);
