@@ -2,7 +2,8 @@
 # CI only, after `./mvnw verify` built the distribution: the web viewer in a real headless
 # Chromium (Debian's package, installed here when missing). A captured prompt shows on the search
 # page opened by a `?q=` link, every page renders, nothing is shown without the token, and the
-# browser's network log holds no request that leaves loopback. Screenshots of every page go to
+# browser's network log holds no request that leaves loopback; forgetting a session through the
+# form, driven by WebDriver (chromium-driver), removes it. Screenshots of every page go to
 # memory-cli/target/viewer-screenshots/ (kept as artifacts).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -10,13 +11,13 @@ repo=$(cd "$here/../.." && pwd)
 launcher="$repo/memory-cli/target/memory-daemon/bin/memory-daemon"
 shots="$repo/memory-cli/target/viewer-screenshots"
 source "$here/../lib/sandbox.sh"
-cleanup() { "$launcher" stop >/dev/null 2>&1 || true; rm -rf "$sandbox"; }
+cleanup() { "$launcher" stop >/dev/null 2>&1 || true; kill "${driver:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
 trap cleanup EXIT
 fail() { echo "Viewer check failed: $*" >&2; exit 1; }
 
-if ! command -v chromium > /dev/null; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium > "$sandbox/apt.txt" 2>&1 \
-    || fail "could not install chromium: $(tail -5 "$sandbox/apt.txt")"
+if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver \
+    > "$sandbox/apt.txt" 2>&1 || fail "could not install chromium: $(tail -5 "$sandbox/apt.txt")"
 fi
 # a browser with its own background traffic off, so its network log holds what the pages load
 browse() { # browse MODE URL: MODE --dump-dom or --screenshot=FILE
@@ -85,4 +86,14 @@ PY
 [ -z "$outside" ] || fail "a page loaded from outside loopback: $outside"
 loaded=$(cat "$sandbox"/netlog-*.json | grep -c '"url":"http://127.0.0.1:' || true)
 [ "$loaded" -gt 0 ] || fail "the network logs show none of the viewer's requests: the check would prove nothing"
+# forgetting as a person does it: the form filled and submitted in the browser (WebDriver)
+driver_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+chromedriver --port="$driver_port" > "$sandbox/chromedriver.txt" 2>&1 &
+driver=$!
+for _ in $(seq 1 50); do
+  curl -s "http://127.0.0.1:$driver_port/status" > /dev/null 2>&1 && break
+  sleep 0.2
+done
+python3 "$here/forget.py" "http://127.0.0.1:$driver_port" "$address" ledger-service s-viewer "ledger export" \
+  "quarantined rows" || fail "forget in the browser"
 echo "Viewer in headless $(chromium --version 2>/dev/null | head -1): pages, ?q= search, token, loopback-only passed; screenshots in $shots"

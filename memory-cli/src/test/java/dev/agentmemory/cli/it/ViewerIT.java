@@ -80,6 +80,7 @@ class ViewerIT {
     assertThat(get(base + "/session?project=ledger&id=s-viewer", cookie).body()).contains("quarantined rows");
     String today = java.time.LocalDate.now().toString();
     assertThat(get(base + "/timeline?project=ledger", cookie).body()).contains("title=\"" + today + ": 1 events\"");
+    assertThat(get(base + "/timeline?project=ledger&agent=codex", cookie).body()).contains("title=\"" + today + ": 0 events\"");
     assertThat(get(base + "/sessions?project=ledger&day=" + today, cookie).body()).contains("quarantined rows");
     assertThat(get(base + "/?project=ledger", cookie).body()).contains("Events", "project ledger");
     assertThat(get(base + "/search?project=ledger&q=zzzqqq", cookie).body()).contains("Nothing matched");

@@ -81,7 +81,7 @@ public final class ViewerPages {
         case "/next" -> ok("Next session", project, next(project));
         case "/sessions" -> ok("Sessions", project, query.containsKey("day") ? sessionsOf(project, day(query.get("day")))
             : sessions(project, days(query.getOrDefault("days", "7"))));
-        case "/timeline" -> ok("Timeline", project, timeline(project));
+        case "/timeline" -> ok("Timeline", project, timeline(project, query.getOrDefault("agent", "").trim()));
         case "/browse" -> ok("Browse", project, browse(project, query.getOrDefault("node", "").trim()));
         case "/grip" -> ok("Evidence", project, grip(project, query.getOrDefault("id", "").trim()));
         case "/session" -> ok("Session " + query.getOrDefault("id", ""), project, session(project, query));
@@ -313,21 +313,28 @@ public final class ViewerPages {
   /** Weeks of the timeline: a quarter of a year. */
   private static final int WEEKS = 13;
 
-  /** Activity per day as a calendar (weeks as columns, Monday first), each day linked to its sessions. */
-  private String timeline(String project) {
+  /**
+   * Activity per day as a calendar (weeks as columns, Monday first), each day linked to its
+   * sessions; {@code agent} (empty: every agent) narrows it to what one agent captured.
+   */
+  private String timeline(String project, String agent) {
     LocalDate today = LocalDate.now(clock.withZone(zone));
     LocalDate first = today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(WEEKS - 1L);
     Map<LocalDate, Integer> perDay = new java.util.TreeMap<>();
     Map<String, Integer> perAgent = new java.util.TreeMap<>();
     operations.export(project, first.atStartOfDay(zone).toInstant().toEpochMilli(), clock.millis(), event -> {
-      perDay.merge(Instant.ofEpochMilli(event.timestampMs()).atZone(zone).toLocalDate(), 1, Integer::sum);
       perAgent.merge(event.agent().isEmpty() ? "(none)" : event.agent(), 1, Integer::sum);
+      if (agent.isEmpty() || agent.equals(event.agent())) {
+        perDay.merge(Instant.ofEpochMilli(event.timestampMs()).atZone(zone).toLocalDate(), 1, Integer::sum);
+      }
     });
     int most = perDay.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     StringBuilder out = new StringBuilder("<p class=\"meta\">Events per day since ").append(first).append(", ")
         .append(project.isEmpty() ? "the default store" : "project " + Html.escape(project)).append(": ");
-    perAgent.forEach((agent, count) -> out.append(Html.escape(agent)).append(' ').append(count).append(' '));
-    out.append("</p><table class=\"calendar\">");
+    out.append("<a href=\"/timeline?project=").append(Html.url(project)).append("\">every agent</a>");
+    perAgent.forEach((name, count) -> out.append(" · <a href=\"/timeline?project=").append(Html.url(project))
+        .append("&amp;agent=").append(Html.url(name)).append("\">").append(Html.escape(name)).append("</a> ").append(count));
+    out.append(agent.isEmpty() ? "" : " (showing " + Html.escape(agent) + ")").append("</p><table class=\"calendar\">");
     for (int weekday = 0; weekday < 7; weekday++) {
       out.append("<tr><th>").append(first.plusDays(weekday).getDayOfWeek().toString().substring(0, 3)).append("</th>");
       for (int week = 0; week < WEEKS; week++) {

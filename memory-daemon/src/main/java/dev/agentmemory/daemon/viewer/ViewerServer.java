@@ -165,7 +165,7 @@ public final class ViewerServer implements AutoCloseable {
     exchange.getResponseHeaders().add("Content-Type", type);
     exchange.getResponseHeaders().add("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
     exchange.getResponseHeaders().add("X-Frame-Options", "DENY");
-    exchange.getResponseHeaders().add("Referrer-Policy", "no-referrer");
+    exchange.getResponseHeaders().add("Referrer-Policy", "same-origin"); // no-referrer would make a form's Origin "null"
     exchange.getResponseHeaders().add("Cache-Control", "no-store");
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
