@@ -4,6 +4,7 @@ button; then the search page no longer finds it. Usage: forget.py DRIVER_URL ADD
 QUERY TEXT, ADDRESS being what `memory-daemon ui --no-browser` prints."""
 import json
 import sys
+import time
 import urllib.parse
 import urllib.request
 
@@ -43,9 +44,14 @@ try:
         fail("the forget page shows no preview: " + page[:500])
     call("POST", f"/session/{sid}/element/{element('input[name=confirm]')}/value", {"text": "forget"})
     call("POST", f"/session/{sid}/element/{element('form button')}/click", {})
-    page = call("GET", f"/session/{sid}/source")
+    # the click returns before the form's POST has loaded its answer: wait for it
+    deadline = time.time() + 20
+    page = ""
+    while time.time() < deadline and "<h1>Forgotten" not in page:
+        time.sleep(0.2)
+        page = call("GET", f"/session/{sid}/source")
     if "Forgot " not in page or "Audit:" not in page:
-        fail("submitting the form did not forget: " + page[:500])
+        fail("submitting the form did not forget: " + page[-800:])
     page = visit("search?" + urllib.parse.urlencode({"project": project, "q": query}))
     if text in page:
         fail("the forgotten prompt is still found")
