@@ -8,9 +8,14 @@ export HOME="$sandbox/home" XDG_RUNTIME_DIR="$sandbox/run" XDG_STATE_HOME="$sand
 unset MEMORY_PROJECT
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
+# free_port: a loopback port nothing listens on
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
 # start_fake SCRIPT ANSWER: runs the fake model API SCRIPT (node) with the answer it gives about the ledger
 start_fake() {
-  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  port=$(free_port)
   node "$1" "$port" "$sandbox/requests.log" "$2" &
   fake=$!
 }

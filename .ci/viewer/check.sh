@@ -87,7 +87,7 @@ PY
 loaded=$(cat "$sandbox"/netlog-*.json | grep -c '"url":"http://127.0.0.1:' || true)
 [ "$loaded" -gt 0 ] || fail "the network logs show none of the viewer's requests: the check would prove nothing"
 # forgetting as a person does it: the form filled and submitted in the browser (WebDriver)
-driver_port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+driver_port=$(free_port)
 chromedriver --port="$driver_port" > "$sandbox/chromedriver.txt" 2>&1 &
 driver=$!
 for _ in $(seq 1 50); do

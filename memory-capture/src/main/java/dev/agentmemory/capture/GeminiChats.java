@@ -159,7 +159,7 @@ public final class GeminiChats implements Transcripts {
   }
 
   private static String partsText(JsonNode content) {
-    return ContentText.of(JSON.convertValue(content, Object.class));
+    return ContentText.unwrapped(ContentText.of(JSON.convertValue(content, Object.class)));
   }
 
   /** The project directory Gemini CLI recorded next to the chats ({@code <project>/.project_root}). */

@@ -29,7 +29,7 @@ public final class ContentText {
       // a tool's result as Gemini hands it to the model: {functionResponse: {response: {output}}}
       if (part.get("functionResponse") instanceof Map<?, ?> function && function.get("response") instanceof Map<?, ?> response
           && response.get("output") instanceof String output) {
-        return unwrapped(output);
+        return output;
       }
     }
     if (value instanceof List<?> parts) {
