@@ -12,6 +12,7 @@ import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -278,12 +279,19 @@ class ForgetIT {
       files = walk.filter(Files::isRegularFile).toList();
     }
     for (Path file : files) {
-      boolean found = file.toString().endsWith(".sst") ? tableHolds(file, needle) : contains(Files.readAllBytes(file), needle);
-      if (found) {
+      if (fileHolds(file, needle)) {
         holding.add(file);
       }
     }
     return holding;
+  }
+
+  private static boolean fileHolds(Path file, byte[] needle) throws Exception {
+    try {
+      return file.toString().endsWith(".sst") ? tableHolds(file, needle) : contains(Files.readAllBytes(file), needle);
+    } catch (NoSuchFileException e) {
+      return false; // a temporary file (an atomic write's) renamed away between the walk and the read
+    }
   }
 
   private static boolean tableHolds(Path sst, byte[] needle) throws Exception {
