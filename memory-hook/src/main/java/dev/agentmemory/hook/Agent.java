@@ -1,6 +1,5 @@
 package dev.agentmemory.hook;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,13 @@ public enum Agent {
   }
 
   public static Optional<Agent> named(String name) {
-    return Arrays.stream(values()).filter(agent -> agent.tag().equals(name.trim().toLowerCase(Locale.ROOT))).findFirst();
+    String tag = name.trim().toLowerCase(Locale.ROOT);
+    for (Agent agent : values()) {
+      if (agent.tag().equals(tag)) {
+        return Optional.of(agent);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -63,8 +63,12 @@ public final class HookEvents {
     put(metadata, "transcript_path", text(payload, "transcript_path"));
     Optional<GitInfo> git = text(payload, "cwd").isBlank()
         ? Optional.empty() : Optional.of(GitInfo.of(Path.of(text(payload, "cwd"))));
-    put(metadata, "project", project.isBlank() ? git.map(GitInfo::project).orElse("") : project);
-    git.flatMap(GitInfo::branch).ifPresent(branch -> put(metadata, "git_branch", branch));
+    // plain conditions, no lambdas: see HookMain.Watchdog
+    put(metadata, "project", !project.isBlank() ? project : git.isPresent() ? git.get().project() : "");
+    Optional<String> branch = git.isPresent() ? git.get().branch() : Optional.empty();
+    if (branch.isPresent()) {
+      put(metadata, "git_branch", branch.get());
+    }
     Mapped mapped = switch (name) {
       case "SessionStart" -> new Mapped(EventType.SESSION_START, EventRole.SYSTEM,
           "Session started (" + join("source", text(payload, "source"), "model", text(payload, "model")) + ")");

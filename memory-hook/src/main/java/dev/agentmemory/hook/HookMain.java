@@ -205,7 +205,8 @@ public final class HookMain {
   private static void printContext(Platform platform, Event event, Agent agent, OutputStream out) {
     try {
       Optional<byte[]> memory = SessionContext.read(platform, event.metadata().getOrDefault(PROJECT_KEY, ""));
-      Optional<String> output = memory.flatMap(bytes -> agent.sessionStartOutput(new String(bytes, StandardCharsets.UTF_8)));
+      Optional<String> output = memory.isPresent()
+          ? agent.sessionStartOutput(new String(memory.get(), StandardCharsets.UTF_8)) : Optional.empty();
       if (output.isPresent()) {
         out.write(output.get().getBytes(StandardCharsets.UTF_8));
         out.flush();
@@ -244,16 +245,29 @@ public final class HookMain {
 
   /** A hook must never hang Claude Code: whatever happens, the process ends within the deadline. */
   private static void startWatchdog() {
-    Thread watchdog = new Thread(() -> {
+    Thread watchdog = new Watchdog();
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /**
+   * A class, not a lambda: the hook's path links no lambda or method reference, as the first one
+   * costs a JVM a few milliseconds of method-handle set-up (docs/benchmarks.md#hook).
+   */
+  private static final class Watchdog extends Thread {
+    Watchdog() {
+      super("memory-hook-watchdog");
+    }
+
+    @Override
+    public void run() {
       try {
         Thread.sleep(DEADLINE_MS);
       } catch (InterruptedException e) {
         return;
       }
       Runtime.getRuntime().halt(0);
-    }, "memory-hook-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    }
   }
 
   /** Problems go to hook.log in the log directory, never to stdout or stderr. */

@@ -39,7 +39,7 @@ public final class ProjectName {
     String readable = readable(trimmed, Integer.MAX_VALUE);
     String result = readable.equals(trimmed) && readable.length() <= MAX_LENGTH ? readable
         : readable.substring(0, Math.min(readable.length(), MAX_LENGTH - HASH_CHARS - 1)) + "-" + hash(trimmed);
-    if (trimmed.isEmpty() || readable.chars().allMatch(c -> c == '.')) {
+    if (trimmed.isEmpty() || readable.replace(".", "").isEmpty()) {
       throw new IllegalArgumentException("project name '" + project + "' is empty or only dots");
     }
     return result;

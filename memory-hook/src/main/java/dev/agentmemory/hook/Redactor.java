@@ -164,7 +164,11 @@ public final class Redactor {
       all.add(new Rule("custom", new LazyPattern(extra), false, List.of(), false));
     }
     this.rules = List.copyOf(all);
-    this.allow = allow.stream().map(Pattern::compile).toList();
+    List<Pattern> allowed = new ArrayList<>();
+    for (String pattern : allow) { // a loop, not a stream: the hook links no lambda (HookMain.Watchdog)
+      allowed.add(Pattern.compile(pattern));
+    }
+    this.allow = List.copyOf(allowed);
   }
 
   /** The redacted text and how many secrets (and private spans) it held. */
