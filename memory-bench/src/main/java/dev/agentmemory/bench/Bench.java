@@ -28,13 +28,14 @@ public final class Bench {
       case "session-start" -> SessionStartBench.main(rest);
       case "forget" -> ForgetBench.main(rest);
       case "viewer" -> ViewerBench.main(rest);
+      case "start" -> StartBench.main(rest);
       default -> usage();
     }
   }
 
   private static void usage() {
     System.err.println("usage: memory-bench locomo DIR [--json FILE] | rebuild [EVENTS] [--json FILE]"
-        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | recall DIR [--cross-validate] | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR] | ops [--events N] [--launcher PATH] [--cache DIR]"
+        + " | live-lag [EVENTS_PER_S] [SECONDS] | hook [LAUNCHER] [RUNS] | cli [LAUNCHER] [RUNS] | start [LAUNCHER] [RUNS] | recall DIR [--cross-validate] | mcp [LAUNCHER] [QUERIES] [LOCOMO_DIR] | ops [--events N] [--launcher PATH] [--cache DIR]"
         + " | search [--launcher PATH] [--sizes N,N] [--cache DIR] [--queries N] [--vector-seconds S]"
         + " [--parts rss,lag,stores] [--json FILE]"
         + " | live-cost [--launcher PATH] [--events 600] [--rate 10]"

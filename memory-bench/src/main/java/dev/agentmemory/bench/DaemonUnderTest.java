@@ -64,10 +64,6 @@ final class DaemonUnderTest implements AutoCloseable {
   }
 
   /**
-   * HOME and the XDG directories inside {@code home}; the caller's MEMORY_* variables removed but
-   * MEMORY_DAEMON_OPTS (JVM options, e.g. to profile the daemon).
-   */
-  /**
    * A daemon on a copy of the cached store of {@code events} events that {@code load} generates
    * (hard links: the cache stays as it is), its keyword index built from nothing first (vectors off:
    * their build would take the machine for the whole run).
@@ -89,6 +85,10 @@ final class DaemonUnderTest implements AutoCloseable {
     }
   }
 
+  /**
+   * HOME and the XDG directories inside {@code home}; the caller's MEMORY_* variables removed but
+   * MEMORY_DAEMON_OPTS (JVM options, e.g. to profile the daemon).
+   */
   static void sandbox(ProcessBuilder builder, Path home) {
     builder.environment().keySet().removeIf(name -> (name.startsWith("MEMORY_") && !name.equals("MEMORY_DAEMON_OPTS"))
         || name.startsWith("XDG_"));
