@@ -47,6 +47,7 @@ public final class ContentText {
 
   private static final String UNTRUSTED_OPEN = "<untrusted_context>";
   private static final String UNTRUSTED_CLOSE = "</untrusted_context>";
+  private static final String PGID = "Process Group PGID:";
 
   /**
    * A shell tool's output without what Gemini CLI (0.61) wraps it in for the model, as the real
@@ -63,10 +64,26 @@ public final class ContentText {
     if (inner.startsWith("Output:")) {
       inner = inner.substring("Output:".length()).strip();
     }
-    int pgid = inner.lastIndexOf("Process Group PGID:");
-    if (pgid >= 0 && inner.substring(pgid).matches("Process Group PGID: *\\d+\\s*")) {
+    int pgid = inner.lastIndexOf(PGID);
+    if (pgid >= 0 && isProcessGroupNumber(inner.substring(pgid + PGID.length()))) {
       inner = inner.substring(0, pgid).strip();
     }
     return (output.substring(0, open) + inner + output.substring(close + UNTRUSTED_CLOSE.length())).strip();
+  }
+
+  /**
+   * Whether {@code rest} is spaces, a number, then only white space: the end of Gemini's wrapper.
+   * Read by hand, not by a regular expression: the hook's first one costs it milliseconds.
+   */
+  private static boolean isProcessGroupNumber(String rest) {
+    int at = 0;
+    while (at < rest.length() && rest.charAt(at) == ' ') {
+      at++;
+    }
+    int digits = at;
+    while (at < rest.length() && rest.charAt(at) >= '0' && rest.charAt(at) <= '9') {
+      at++;
+    }
+    return at > digits && rest.substring(at).isBlank();
   }
 }

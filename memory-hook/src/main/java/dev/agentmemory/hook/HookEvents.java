@@ -9,8 +9,6 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +102,7 @@ public final class HookEvents {
     if (timestamp instanceof Number number) {
       ms = number.longValue();
     } else if (timestamp instanceof String text && !text.isBlank()) {
-      try {
-        ms = OffsetDateTime.parse(text.strip()).toInstant().toEpochMilli();
-      } catch (DateTimeParseException e) {
-        ms = 0;
-      }
+      ms = IsoInstant.millis(text.strip()).orElse(0);
     }
     // before 2001 or past 2286: seconds, or garbage
     return ms > 1_000_000_000_000L && ms < 10_000_000_000_000L ? Optional.of(ms) : Optional.empty();

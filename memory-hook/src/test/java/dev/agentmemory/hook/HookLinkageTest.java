@@ -40,11 +40,27 @@ class HookLinkageTest {
 
   @Test
   void shouldShowLinkedCallSites_inTheTrace_soTheCheckAboveCanFail() throws Exception {
-    // when: Gemini's ISO timestamps are parsed by java.time, whose formatters link lambdas
+    // given: a prompt holding a token, which the redactor's regular expression finds; the JDK's
+    // regular expressions link lambdas of their own
+    Path payload = home.resolve("prompt.json");
+    Files.writeString(payload, "{\"session_id\":\"s\",\"hook_event_name\":\"UserPromptSubmit\",\"cwd\":\"/tmp\","
+        + "\"prompt\":\"curl -H 'Authorization: Bearer Qz81ghTokenValue77' https://api.example.com\"}");
+
+    // when
+    String trace = traceOf(payload);
+
+    // then
+    assertThat(trace).contains("linkCallSite java.util.regex");
+  }
+
+  @Test
+  void shouldLinkNoCallSiteOfItsOwn_onAGeminiShellResult() throws Exception {
+    // when: an ISO timestamp and the shell output's wrapper, both read by hand
     String trace = traceOf(GEMINI.resolve("after-tool.json"), "--agent", "gemini");
 
     // then
-    assertThat(trace).contains("linkCallSite java.time");
+    assertThat(spooled()).hasSize(1);
+    assertThat(trace.lines().filter(line -> line.startsWith("linkCallSite"))).isEmpty();
   }
 
   private String traceOf(Path payload, String... args) throws IOException, InterruptedException {
