@@ -13,8 +13,8 @@ if exist "%INSTALL_DIR%\runtime\bin\java.exe" (
   set "JAVA_CMD=java"
 )
 set "MEMORY_DAEMON_LAUNCHER=%~f0"
-rem a command answers long before the full JIT pays off; the daemon (start) gets it
-set "JIT=-XX:TieredStopAtLevel=1"
+rem a command answers long before the full JIT pays off (one compiler thread: docs/benchmarks.md#cli-latency); the daemon (start) gets it
+set "JIT=-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"
 if /i "%~1"=="start" set "JIT="
 set "CDS="
 if exist "%INSTALL_DIR%\lib\cli.jsa" set "CDS=-XX:SharedArchiveFile=%INSTALL_DIR%\lib\cli.jsa"
