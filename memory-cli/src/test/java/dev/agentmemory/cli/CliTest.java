@@ -52,6 +52,24 @@ class CliTest {
   record Result(int code, String out, String err) {}
 
   @Test
+  void shouldSayThePluginIsEnabled_andWarnWhenHooksInstallIsThereToo() throws Exception {
+    // given: the user's Claude settings enable the plugin
+    Path settings = Files.createDirectories(tmp.resolve("home/.claude")).resolve("settings.json");
+    Files.writeString(settings, "{\"enabledPlugins\": {\"agent-memory@agent-memory\": true}}");
+    Result pluginOnly = run("hooks", "status");
+    // and then our hook too
+    Files.writeString(settings, "{\"enabledPlugins\": {\"agent-memory@agent-memory\": true}, \"hooks\": {\"SessionStart\": "
+        + "[{\"hooks\": [{\"type\": \"command\", \"command\": \"/opt/am/bin/memory-daemon hook\"}]}]}}");
+    Result both = run("hooks", "status");
+
+    // then
+    assertThat(pluginOnly.code()).as(pluginOnly.err()).isZero();
+    assertThat(pluginOnly.out()).contains(settings + ": not installed; plugin agent-memory@agent-memory enabled\n");
+    assertThat(both.out()).contains(settings + ": installed for SessionStart; plugin agent-memory@agent-memory enabled too: "
+        + "each session is given its memory twice (memory-daemon hooks uninstall keeps the plugin)");
+  }
+
+  @Test
   void shouldReportNotRunningWithExitCode3_whenThereIsNoPidFile() {
     Result status = run("status");
 

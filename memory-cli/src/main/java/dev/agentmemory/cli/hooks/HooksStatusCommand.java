@@ -40,8 +40,10 @@ public final class HooksStatusCommand implements Callable<Integer> {
     Path here = Path.of("").toAbsolutePath();
     for (Path base : List.of(platform.home(), here)) {
       Path file = base.resolve(".claude").resolve("settings.json");
-      List<String> events = Files.exists(file) ? ClaudeSettings.read(file).installedEvents() : List.of();
-      out.printf("%s: %s%n", file, events.isEmpty() ? "not installed" : "installed for " + String.join(", ", events));
+      Optional<ClaudeSettings> settings = Files.exists(file) ? Optional.of(ClaudeSettings.read(file)) : Optional.empty();
+      List<String> events = settings.map(ClaudeSettings::installedEvents).orElse(List.of());
+      out.printf("%s: %s%s%n", file, events.isEmpty() ? "not installed" : "installed for " + String.join(", ", events),
+          plugin(settings, events));
       AgentSkill skill = AgentSkill.claude(base);
       out.printf("%s: %s%n", skill.file(), skill.installed() ? "installed" : "not installed");
     }
@@ -74,6 +76,15 @@ public final class HooksStatusCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** What the file says of the Claude Code plugin, and whether it and the hooks both capture. */
+  private static String plugin(Optional<ClaudeSettings> settings, List<String> events) {
+    if (settings.isEmpty() || !settings.get().pluginEnabled()) {
+      return "";
+    }
+    return "; plugin " + ClaudeSettings.PLUGIN + " enabled" + (events.isEmpty() ? "" : " too: each session is given "
+        + "its memory twice (memory-daemon hooks uninstall keeps the plugin)");
   }
 
   /** "; N events, last stored at ..." of one agent; nothing when the daemon does not answer. */
