@@ -76,6 +76,10 @@ public final class ForgetService {
       }
       if (!dryRun && !name.isEmpty()) {
         removeContextFile(project);
+        if (what.isPresent()) {
+          // the daemon writes the project's memory again from what it still holds (offline, nothing listens)
+          store.ifPresent(ProjectStore::tocRewritten);
+        }
       }
       return result.withSpooled(spooled);
     } finally {
@@ -191,7 +195,6 @@ public final class ForgetService {
   private void removeContextFile(String project) {
     platform.ifPresent(where -> {
       try {
-        // the TOC worker writes it again from what remains
         Files.deleteIfExists(SessionContext.file(where, project));
       } catch (IOException e) {
         LOG.warn("Expected to remove the session-start memory of {}, but {}", project, e.getMessage());

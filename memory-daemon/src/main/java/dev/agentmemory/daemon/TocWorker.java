@@ -114,10 +114,18 @@ public final class TocWorker implements AutoCloseable {
     notifyListeners();
   }
 
+  /**
+   * Each listener runs exclusively of the TOC's steps: what it reads of the TOC and writes from it
+   * (the session-start memory) can then not straddle a forget, which would leave a file written
+   * from the TOC before the forget on the disk after it.
+   */
   private void notifyListeners() {
     for (Runnable listener : listeners) {
       try {
-        listener.run();
+        builder.exclusively(() -> {
+          listener.run();
+          return null;
+        });
       } catch (RuntimeException e) {
         LOG.warn("Expected to act on the new TOC, but {}", e.toString());
       }

@@ -93,6 +93,9 @@ class ForgetIT {
         .doesNotContain(SECRET);
     assertThat(daemon.run("status").exitCode()).isZero();
     assertThat(filesHolding(SECRET)).as("files holding the forgotten text").isEmpty();
+    Path context = home.resolve("data/agent-memory/context/ledger.md");
+    assertThat(context).as("the session-start memory, written again from what remains").exists();
+    assertThat(Files.readString(context)).contains("accounting").doesNotContain(SECRET);
 
     // when: the whole project
     DaemonProcess.Result whole = daemon.run("admin", "forget", "--project", "ledger", "--yes");
