@@ -12,8 +12,6 @@ launcher="$here/../../memory-cli/target/memory-daemon/bin/memory-daemon"
 agents=${*:-codex gemini opencode}
 source "$here/../lib/sandbox.sh"
 decision="We decided to keep the ledger in Postgres and export it nightly as Parquet."
-cleanup() { "$launcher" stop >/dev/null 2>&1 || true; kill "${fake:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
-trap cleanup EXIT
 fail() { echo "Real agent check failed ($agent): $*" >&2; exit 1; }
 
 # npm install, not ci: the lock file misses the other platforms' optional binaries of opencode-ai, which ci refuses

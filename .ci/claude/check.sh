@@ -11,8 +11,6 @@ source "$here/../lib/sandbox.sh"
 export ANTHROPIC_API_KEY=fake DISABLE_TELEMETRY=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 \
   DISABLE_AUTOUPDATER=1 DISABLE_ERROR_REPORTING=1
 decision="We decided to keep the ledger in Postgres and export it nightly as Parquet."
-cleanup() { "$launcher" stop >/dev/null 2>&1 || true; kill "${fake:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
-trap cleanup EXIT
 fail() { echo "Real Claude Code check failed: $*" >&2; exit 1; }
 
 (cd "$here" && npm ci --no-audit --no-fund --silent)

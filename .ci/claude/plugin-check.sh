@@ -13,9 +13,7 @@ archive=$(ls "$repo"/memory-cli/target/agent-memory-*.tar.gz)
 source "$here/../lib/sandbox.sh"
 export MEMORY_GRPC_PORT=0 ANTHROPIC_API_KEY=fake DISABLE_TELEMETRY=1 CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1 \
   DISABLE_AUTOUPDATER=1 DISABLE_ERROR_REPORTING=1
-installed="$HOME/.local/bin/memory-daemon"
-cleanup() { "$installed" stop >/dev/null 2>&1 || true; kill "${fake:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
-trap cleanup EXIT
+launcher="$HOME/.local/bin/memory-daemon" # the release install.sh puts there (below)
 fail() { echo "Claude Code plugin check failed: $*" >&2; exit 1; }
 
 claude="$here/node_modules/.bin/claude"
@@ -42,9 +40,9 @@ grep -q "The plugin remembers this" "$sandbox/answer.json" || fail "without memo
 # the release installed as the docs say, then a session captured through the plugin's hooks
 tar xzf "$archive" -C "$sandbox"
 sh "$sandbox"/agent-memory-*/install.sh > "$sandbox/install.txt" || fail "install.sh: $(cat "$sandbox/install.txt")"
-"$installed" start > /dev/null
+"$launcher" start > /dev/null
 session "Which export format did we pick for the ledger?"
-await_events "$installed" "$project" "The plugin remembers this"
+await_events "$launcher" "$project" "The plugin remembers this"
 [ "$(count 'Which export format did we pick for the ledger?')" -eq 1 ] \
   || fail "the prompt was not captured exactly once: $events"
 [ "$(count 'What did we decide about the ledger?')" -eq 0 ] || fail "a session before the install was captured: $events"

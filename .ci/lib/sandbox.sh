@@ -8,6 +8,16 @@ export HOME="$sandbox/home" XDG_RUNTIME_DIR="$sandbox/run" XDG_STATE_HOME="$sand
 unset MEMORY_PROJECT
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
+# At exit: the daemon of the check's $launcher stopped (set it, before or after sourcing this), the
+# fake model API ($fake) and any other background process of the check ($driver) killed, the
+# sandbox removed.
+cleanup() {
+  if [ -n "${launcher:-}" ]; then "$launcher" stop >/dev/null 2>&1 || true; fi
+  kill ${fake:-} ${driver:-} 2>/dev/null || true
+  rm -rf "$sandbox"
+}
+trap cleanup EXIT
+
 # free_port: a loopback port nothing listens on
 free_port() {
   node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'

@@ -11,8 +11,6 @@ repo=$(cd "$here/../.." && pwd)
 launcher="$repo/memory-cli/target/memory-daemon/bin/memory-daemon"
 shots="$repo/memory-cli/target/viewer-screenshots"
 source "$here/../lib/sandbox.sh"
-cleanup() { "$launcher" stop >/dev/null 2>&1 || true; kill "${driver:-}" 2>/dev/null || true; rm -rf "$sandbox"; }
-trap cleanup EXIT
 fail() { echo "Viewer check failed: $*" >&2; exit 1; }
 
 if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
