@@ -17,7 +17,7 @@ final class ForgetBench {
     List<String> options = List.of(args);
     Path launcher = LoadCommand.launcher(options);
     int events = Integer.parseInt(LoadCommand.value(options, "--events", "100000"));
-    Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    Path cache = LoadCommand.cache(options);
     Path work = Files.createTempDirectory("memory-bench-forget");
     try {
       try (DaemonUnderTest daemon = DaemonUnderTest.onIndexedCopy(launcher, work, cache, events)) {

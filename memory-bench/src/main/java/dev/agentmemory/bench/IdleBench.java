@@ -35,7 +35,7 @@ final class IdleBench {
   static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
     Path launcher = LoadCommand.launcher(options);
-    Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    Path cache = LoadCommand.cache(options);
     int seconds = Integer.parseInt(LoadCommand.value(options, "--seconds", "60"));
     boolean vectors = Boolean.parseBoolean(LoadCommand.value(options, "--vectors", "true"));
     ObjectNode report = LoadBench.JSON.createObjectNode()

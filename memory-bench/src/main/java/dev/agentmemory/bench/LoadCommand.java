@@ -21,7 +21,7 @@ final class LoadCommand {
     List<String> options = Arrays.asList(args);
     boolean quick = options.contains("--quick");
     Path launcher = launcher(options);
-    Path cache = Path.of(value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    Path cache = cache(options);
     List<Integer> sizes = new ArrayList<>();
     for (String size : value(options, "--sizes", quick ? "10000" : "10000,100000,1000000").split(",")) {
       if (!size.isBlank()) {
@@ -54,6 +54,11 @@ final class LoadCommand {
     if (json != null) {
       LoadBench.JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(json).toFile(), report);
     }
+  }
+
+  /** Where the generated synthetic stores are kept between runs ({@code --cache DIR}). */
+  static Path cache(List<String> options) {
+    return Path.of(value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
   }
 
   /** The built daemon's launcher ({@code --launcher PATH}); exits when there is none. */

@@ -34,7 +34,7 @@ final class OpsBench {
     List<String> options = List.of(args);
     Path launcher = LoadCommand.launcher(options);
     int events = Integer.parseInt(LoadCommand.value(options, "--events", "1000000"));
-    Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    Path cache = LoadCommand.cache(options);
     Path work = Files.createTempDirectory("memory-bench-ops");
     try {
       Path cached = ReadBench.cached(cache, events);

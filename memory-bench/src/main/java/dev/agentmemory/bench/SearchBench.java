@@ -48,7 +48,7 @@ final class SearchBench {
   static void main(String[] args) throws Exception {
     List<String> options = Arrays.asList(args);
     Path launcher = LoadCommand.launcher(options);
-    Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    Path cache = LoadCommand.cache(options);
     int queries = Integer.parseInt(LoadCommand.value(options, "--queries", "1000"));
     int vectorSeconds = Integer.parseInt(LoadCommand.value(options, "--vector-seconds", "120"));
     List<String> parts = List.of(LoadCommand.value(options, "--parts", "rss,lag,stores").split(","));

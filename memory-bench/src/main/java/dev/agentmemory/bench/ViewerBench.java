@@ -27,7 +27,7 @@ final class ViewerBench {
     List<String> options = List.of(args);
     Path launcher = LoadCommand.launcher(options);
     int events = Integer.parseInt(LoadCommand.value(options, "--events", "100000"));
-    Path cache = Path.of(LoadCommand.value(options, "--cache", System.getProperty("user.home") + "/.cache/agent-memory-bench"));
+    Path cache = LoadCommand.cache(options);
     Path work = Files.createTempDirectory("memory-bench-viewer");
     try {
       try (DaemonUnderTest daemon = DaemonUnderTest.onIndexedCopy(launcher, work, cache, events)) {
