@@ -77,7 +77,8 @@ public final class ForgetService {
       if (!dryRun && !name.isEmpty()) {
         removeContextFile(project);
         if (what.isPresent()) {
-          // the daemon writes the project's memory again from what it still holds (offline, nothing listens)
+          // the TOC changed: the daemon writes the project's memory again from what it still holds
+          // (offline, nothing listens)
           store.ifPresent(ProjectStore::tocRewritten);
         }
       }

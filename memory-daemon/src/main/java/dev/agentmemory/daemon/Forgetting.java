@@ -107,7 +107,6 @@ public final class Forgetting {
     }, progress -> { });
     long from = first;
     cleanUp(project, search -> search.forget(doomed.stream().map(Event::eventId).toList(), deletedNodes, sessions, from));
-    project.tocRewritten();
     LOG.warn("Forgot in {}: {}", store.path(), audit);
     return new Result(doomed.size(), sessions.size(), first, last, false, audit);
   }
